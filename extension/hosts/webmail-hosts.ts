@@ -1,0 +1,9 @@
+/** Hosts where the sidebar appears without any opt-in (the manifest's host permissions). */
+export const WEBMAIL_MATCHES = [
+  'https://mail.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+];
+
+/** The demo inbox served by `npm run demo`; only demo builds (CORDIAL_DEMO=1) match it. */
+export const DEMO_MATCHES = ['http://127.0.0.1/mail/*', 'http://localhost/mail/*'];

@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { DEMO_MATCHES, WEBMAIL_MATCHES } from './extension/hosts/webmail-hosts';
+
+/**
+ * The demo build (CORDIAL_DEMO=1) also matches the demo inbox served on loopback
+ * (`npm run demo`, `/mail/`). Release builds never ask for loopback hosts.
+ */
+const demo = process.env.CORDIAL_DEMO === '1';
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: demo ? 'dist/demo-extension' : 'dist/extension',
+  // The @cordial/* workspaces are TypeScript sources; let Vite bundle them.
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: 'cordial-{{browser}}.zip',
+    sourcesTemplate: 'cordial-{{browser}}-sources.zip',
+  },
+  hooks: {
+    // Content scripts declare the real webmail hosts; the demo build adds the loopback inbox.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!demo) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.some((m) => WEBMAIL_MATCHES.includes(m))) script.matches.push(...DEMO_MATCHES);
+      }
+    },
+  },
+  manifest: {
+    name: 'Cordial',
+    description: "A sales rep's contact sidebar in Gmail and Outlook: the 360-degree view, value and churn risk.",
+    permissions: ['storage'],
+    host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES },
+    ],
+  },
+});
