@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DEMO_MATCHES, WEBMAIL_MATCHES } from './extension/hosts/webmail-hosts';
+import { DEMO_MATCHES, DEMO_ORIGINS, WEBMAIL_MATCHES } from './extension/hosts/webmail-hosts';
 
 /**
  * The demo build (CORDIAL_DEMO=1) also matches the demo inbox served on loopback
@@ -32,7 +32,8 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [
-      { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES },
+      // web_accessible_resources take origin patterns only (path "/*").
+      { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_ORIGINS] : WEBMAIL_MATCHES },
     ],
   },
 });

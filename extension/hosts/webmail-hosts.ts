@@ -7,3 +7,4 @@ export const WEBMAIL_MATCHES = [
 
 /** The demo inbox served by `npm run demo`; only demo builds (CORDIAL_DEMO=1) match it. */
 export const DEMO_MATCHES = ['http://127.0.0.1/mail/*', 'http://localhost/mail/*'];
+export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];

@@ -1,0 +1,108 @@
+// `npm run bench`: every benchmark, each figure printed with a baseline measured in the
+// same run and the ratio between them. Tests never assert wall-clock times; this does
+// the measuring.
+//   Node benchmarks:    packages/*/bench/*.bench.ts and sdk/bench/*.bench.ts (run with vite-node)
+//   Browser benchmarks: tests/bench/*.bench.ts, bundled with Vite and run in Debian Chromium;
+//                       each prints `BENCH {json}` lines to the console and `BENCH_DONE` at the end.
+// `npm run bench -- NAME` runs only the benchmarks whose file name contains NAME.
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { listen } from './demo-server.mjs';
+import { CHROMIUM, ensureChromium, ensureDependencies, ROOT } from './lib/ensure.mjs';
+import { run } from './lib/run.mjs';
+
+const filter = process.argv[2] ?? '';
+const list = (dir) =>
+  existsSync(join(ROOT, dir))
+    ? readdirSync(join(ROOT, dir))
+        .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+        .map((f) => join(dir, f))
+    : [];
+
+/** `{ name, value, unit, baseline?: { name, value } }` → one readable line. */
+export function formatLine({ name, value, unit, baseline, note }) {
+  const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+  let text = `  ${name}: ${fmt(value)} ${unit}`;
+  if (baseline)
+    text += `  (baseline ${baseline.name}: ${fmt(baseline.value)} ${unit}; ratio ${fmt(value / baseline.value)}×)`;
+  if (note) text += `  ${note}`;
+  return text;
+}
+
+async function runBrowserBench(file, baseUrl) {
+  const { chromium } = await import('@playwright/test');
+  const name = basename(file, '.bench.ts');
+  const outDir = join(ROOT, '.cache/bench', name);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: join(ROOT, file), formats: ['es'], fileName: () => 'bench.js' },
+    },
+    worker: { format: 'es' },
+  });
+  await writeFile(
+    join(outDir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,"><script type="module" src="./bench.js"></script>`,
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    const done = new Promise((resolve, reject) => {
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (text === 'BENCH_DONE') resolve();
+        else if (text.startsWith('BENCH ')) console.log(formatLine(JSON.parse(text.slice(6))));
+        else if (msg.type() === 'error') console.log(`  (console error) ${text}`);
+      });
+      page.on('pageerror', reject);
+    });
+    await page.goto(`${baseUrl}/bench/${name}/index.html`);
+    await Promise.race([
+      done,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 10 minutes')), 600_000)),
+    ]);
+  } finally {
+    await browser.close();
+  }
+}
+
+await ensureDependencies();
+const nodeBenches = [
+  ...readdirSync(join(ROOT, 'packages')).flatMap((p) => list(`packages/${p}/bench`)),
+  ...list('sdk/bench'),
+];
+const browserBenches = list('tests/bench');
+let failed = 0;
+for (const file of nodeBenches) {
+  const code = await run('npx', ['vite-node', file], { label: `bench ${file} (Node ${process.version})`, cwd: ROOT });
+  if (code !== 0) failed++;
+}
+if (browserBenches.length > 0) {
+  await ensureChromium();
+  const server = await listen(Number(process.env.BENCH_PORT ?? 4175));
+  for (const file of browserBenches) {
+    console.log(`\n▶ bench ${file} (Chromium)`);
+    try {
+      await runBrowserBench(file, server.url);
+    } catch (error) {
+      console.error(`  ✖ ${error instanceof Error ? error.message : String(error)}`);
+      failed++;
+    }
+  }
+  server.server.close();
+}
+if (nodeBenches.length + browserBenches.length === 0) console.log(`No benchmark matches "${filter}".`);
+process.exit(failed === 0 ? 0 : 1);
