@@ -100,6 +100,11 @@ export function createDemoServer() {
       file = join(file, 'index.html');
       info = await stat(file).catch(() => null);
     }
+    // The storefront is a single-page app: its routes without a file extension get its index.html.
+    if (!info && prefix === '/store/' && !extname(file)) {
+      file = join(base, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
     if (!info?.isFile()) return send(res, 404, 'text/plain', `not found: ${pathname}`);
     const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
