@@ -35,11 +35,12 @@ export interface Quarantined {
 }
 
 /**
- * 1024 buckets keep a contact's bucket small (about 1,000 orders when a million are stored), so the
- * orders of one contact are one small read; 256 directory shards keep an id lookup to one read too.
+ * 4096 buckets keep a contact's bucket small (about 250 orders, 50 KB, when a million are stored), so
+ * the orders of one contact are a few small reads. Small matters: Chromium stores values over 64 KB as
+ * blobs, which read back far slower. 256 directory shards keep an id lookup to one read too.
  * A bucket with more than MAX_SEGMENTS segments is compacted into one by the write that adds the next.
  */
-export const BUCKET_COUNT = 1024;
+export const BUCKET_COUNT = 4096;
 export const SHARD_COUNT = 256;
 export const MAX_SEGMENTS = 8;
 

@@ -182,7 +182,7 @@ describe('openIdbRepository damaged order blocks', () => {
   });
 
   it('should spread contacts over all buckets', () => {
-    const used = new Set(Array.from({ length: 20_000 }, (_, i) => bucketOf(`contact-${i}`)));
+    const used = new Set(Array.from({ length: 100_000 }, (_, i) => bucketOf(`contact-${i}`)));
     expect(used.size).toBe(BUCKET_COUNT);
   });
 });
