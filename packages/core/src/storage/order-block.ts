@@ -20,7 +20,6 @@ export interface OrderRest {
  * (contact, time, total) never builds an order object. Amounts keep their exact float value.
  */
 export interface OrderBlock {
-  format: 1;
   strings: string[];
   ids: string[];
   contact: Uint32Array;
@@ -46,6 +45,76 @@ export interface OrderBlock {
   lineDiscount: Float64Array;
   /** Sparse, by row. */
   rest: Record<number, OrderRest>;
+  /** Every column above is a view into this one buffer. */
+  buffer: ArrayBuffer;
+}
+
+/**
+ * How a block is stored: the columns as one ArrayBuffer. Cloning a typed array costs a buffer
+ * allocation each, so one buffer instead of 19 makes reading a million orders several times faster.
+ */
+export interface StoredOrderBlock {
+  format: 1;
+  strings: string[];
+  ids: string[];
+  lines: number;
+  rest: Record<number, OrderRest>;
+  buffer: ArrayBuffer;
+}
+
+type ColumnName = Exclude<keyof OrderBlock, 'strings' | 'ids' | 'rest' | 'buffer'>;
+type Column = [
+  name: ColumnName,
+  type: typeof Float64Array | typeof Uint32Array | typeof Uint8Array,
+  per: 'row' | 'line' | 'row+1',
+];
+
+/** Column order in the buffer: 8-byte, then 4-byte, then 1-byte columns, so every view is aligned. */
+const COLUMNS: readonly Column[] = [
+  ['placedAt', Float64Array, 'row'],
+  ['createdAt', Float64Array, 'row'],
+  ['updatedAt', Float64Array, 'row'],
+  ['total', Float64Array, 'row'],
+  ['lineQuantity', Float64Array, 'line'],
+  ['lineUnitPrice', Float64Array, 'line'],
+  ['lineDiscount', Float64Array, 'line'],
+  ['contact', Uint32Array, 'row'],
+  ['version', Uint32Array, 'row'],
+  ['currency', Uint32Array, 'row'],
+  ['number', Uint32Array, 'row'],
+  ['account', Uint32Array, 'row'],
+  ['source', Uint32Array, 'row'],
+  ['lineStart', Uint32Array, 'row+1'],
+  ['lineProduct', Uint32Array, 'line'],
+  ['lineSku', Uint32Array, 'line'],
+  ['lineName', Uint32Array, 'line'],
+  ['lineCategory', Uint32Array, 'line'],
+  ['status', Uint8Array, 'row'],
+];
+
+const columnLength = (per: Column[2], rows: number, lines: number) =>
+  per === 'row' ? rows : per === 'line' ? lines : rows + 1;
+
+function bufferSize(rows: number, lines: number): number {
+  return COLUMNS.reduce((size, [, type, per]) => size + type.BYTES_PER_ELEMENT * columnLength(per, rows, lines), 0);
+}
+
+/** Views of every column over `buffer` (a new one when absent). */
+function columnsOver(rows: number, lines: number, buffer = new ArrayBuffer(bufferSize(rows, lines))) {
+  const views: Partial<Record<ColumnName, Float64Array | Uint32Array | Uint8Array>> = {};
+  let offset = 0;
+  for (const [name, type, per] of COLUMNS) {
+    const length = columnLength(per, rows, lines);
+    views[name] = new type(buffer, offset, length);
+    offset += type.BYTES_PER_ELEMENT * length;
+  }
+  return { ...(views as Pick<OrderBlock, ColumnName>), buffer };
+}
+
+/** The stored form of a block. */
+export function storedForm(block: OrderBlock): StoredOrderBlock {
+  const { strings, ids, rest, buffer } = block;
+  return { format: 1, strings, ids, lines: block.lineProduct.length, rest, buffer };
 }
 
 /** Encodes orders (already validated) into one block. */
@@ -65,31 +134,7 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
     }
     return index;
   };
-  const block: OrderBlock = {
-    format: 1,
-    strings,
-    ids: new Array<string>(n),
-    contact: new Uint32Array(n),
-    placedAt: new Float64Array(n),
-    createdAt: new Float64Array(n),
-    updatedAt: new Float64Array(n),
-    version: new Uint32Array(n),
-    status: new Uint8Array(n),
-    currency: new Uint32Array(n),
-    total: new Float64Array(n),
-    number: new Uint32Array(n),
-    account: new Uint32Array(n),
-    source: new Uint32Array(n),
-    lineStart: new Uint32Array(n + 1),
-    lineProduct: new Uint32Array(lines),
-    lineSku: new Uint32Array(lines),
-    lineName: new Uint32Array(lines),
-    lineCategory: new Uint32Array(lines),
-    lineQuantity: new Float64Array(lines),
-    lineUnitPrice: new Float64Array(lines),
-    lineDiscount: new Float64Array(lines),
-    rest: {},
-  };
+  const block: OrderBlock = { strings, ids: new Array<string>(n), rest: {}, ...columnsOver(n, lines) };
   let line = 0;
   for (let i = 0; i < n; i++) {
     const o = orders[i] as Order;
@@ -186,50 +231,25 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
   return order;
 }
 
-const ROW_COLUMNS = [
-  ['contact', Uint32Array],
-  ['placedAt', Float64Array],
-  ['createdAt', Float64Array],
-  ['updatedAt', Float64Array],
-  ['version', Uint32Array],
-  ['status', Uint8Array],
-  ['currency', Uint32Array],
-  ['total', Float64Array],
-  ['number', Uint32Array],
-  ['account', Uint32Array],
-  ['source', Uint32Array],
-] as const;
-const LINE_COLUMNS = [
-  ['lineProduct', Uint32Array],
-  ['lineSku', Uint32Array],
-  ['lineName', Uint32Array],
-  ['lineCategory', Uint32Array],
-  ['lineQuantity', Float64Array],
-  ['lineUnitPrice', Float64Array],
-  ['lineDiscount', Float64Array],
-] as const;
-
 /**
- * Checks that a stored value has the shape of a block (column types and lengths agree), so a damaged
- * value is reported as corrupt instead of producing wrong numbers. Row values are checked by the
- * schema when rows are decoded into orders.
+ * Checks that a stored value is a block (its buffer has exactly the size its row and line counts need)
+ * and gives its columns, so a damaged value is reported as corrupt instead of producing wrong numbers.
+ * Row values are checked by the schema when rows are decoded into orders.
  */
 export function checkOrderBlock(value: unknown): { ok: true; block: OrderBlock } | { ok: false; issues: string } {
-  const v = value as Partial<Record<keyof OrderBlock, unknown>> | null;
+  const v = value as Partial<StoredOrderBlock> | null;
   if (typeof v !== 'object' || v === null || v.format !== 1) return { ok: false, issues: 'not an order block' };
   if (!Array.isArray(v.strings) || !Array.isArray(v.ids)) return { ok: false, issues: 'strings or ids missing' };
-  const n = v.ids.length;
-  for (const [key, type] of ROW_COLUMNS)
-    if (!(v[key] instanceof type) || (v[key] as ArrayLike<number>).length !== n)
-      return { ok: false, issues: `column ${key} is not a ${type.name} of ${n} rows` };
-  if (!(v.lineStart instanceof Uint32Array) || v.lineStart.length !== n + 1)
-    return { ok: false, issues: 'column lineStart is damaged' };
-  const lines = v.lineStart[n] ?? 0;
-  for (const [key, type] of LINE_COLUMNS)
-    if (!(v[key] instanceof type) || (v[key] as ArrayLike<number>).length !== lines)
-      return { ok: false, issues: `column ${key} is not a ${type.name} of ${lines} lines` };
   if (typeof v.rest !== 'object' || v.rest === null) return { ok: false, issues: 'rest is missing' };
-  return { ok: true, block: v as OrderBlock };
+  const rows = v.ids.length;
+  const lines = v.lines;
+  if (typeof lines !== 'number' || !Number.isInteger(lines) || lines < 0)
+    return { ok: false, issues: 'line count is missing' };
+  if (!(v.buffer instanceof ArrayBuffer) || v.buffer.byteLength !== bufferSize(rows, lines))
+    return { ok: false, issues: `columns buffer does not fit ${rows} rows and ${lines} lines` };
+  const block: OrderBlock = { strings: v.strings, ids: v.ids, rest: v.rest, ...columnsOver(rows, lines, v.buffer) };
+  if (block.lineStart[rows] !== lines) return { ok: false, issues: 'line offsets do not add up' };
+  return { ok: true, block };
 }
 
 /**
@@ -247,36 +267,8 @@ export function concatOrderBlocks(
         n++;
         lines += (block.lineStart[row + 1] as number) - (block.lineStart[row] as number);
       }
-  const out = encodeOrderBlock([]);
+  const out: OrderBlock = { strings: [], ids: new Array<string>(n), rest: {}, ...columnsOver(n, lines) };
   const dictionary = new Map<string, number>();
-  const columns = (length: number) => ({
-    u32: () => new Uint32Array(length),
-    f64: () => new Float64Array(length),
-  });
-  const rowsOf = columns(n);
-  const linesOf = columns(lines);
-  Object.assign(out, {
-    ids: new Array<string>(n),
-    contact: rowsOf.u32(),
-    placedAt: rowsOf.f64(),
-    createdAt: rowsOf.f64(),
-    updatedAt: rowsOf.f64(),
-    version: rowsOf.u32(),
-    status: new Uint8Array(n),
-    currency: rowsOf.u32(),
-    total: rowsOf.f64(),
-    number: rowsOf.u32(),
-    account: rowsOf.u32(),
-    source: rowsOf.u32(),
-    lineStart: new Uint32Array(n + 1),
-    lineProduct: linesOf.u32(),
-    lineSku: linesOf.u32(),
-    lineName: linesOf.u32(),
-    lineCategory: linesOf.u32(),
-    lineQuantity: linesOf.f64(),
-    lineUnitPrice: linesOf.f64(),
-    lineDiscount: linesOf.f64(),
-  });
   let row = 0;
   let line = 0;
   for (const { block, keep } of parts) {

@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
+import { checkOrderBlock } from '../../storage/order-block.ts';
 import { contact, order, touchpoint } from '../../testing/repository.contract.ts';
 import { BUCKET_COUNT, DB_VERSION, ORDER_BUCKETS } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
@@ -171,9 +172,11 @@ describe('openIdbRepository damaged order blocks', () => {
       order('o2', 'c1', '2026-01-02T00:00:00.000Z'),
     ]);
     const db = await openDB(name);
-    const block = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
-    block.status[block.ids.indexOf('o1')] = 200;
-    await db.put(ORDER_BUCKETS, block, [bucketOf('c1'), 0]);
+    const stored = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
+    const checked = checkOrderBlock(stored);
+    if (!checked.ok) throw new Error(checked.issues);
+    checked.block.status[checked.block.ids.indexOf('o1')] = 200;
+    await db.put(ORDER_BUCKETS, stored, [bucketOf('c1'), 0]);
     db.close();
     const read = await repo.listByContact('orders', 'c1');
     expect(ids(read)).toEqual(['o2']);

@@ -10,6 +10,7 @@ import {
   decodeOrder,
   encodeOrderBlock,
   type OrderBlock,
+  storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
@@ -227,7 +228,8 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
     const { block, removed } = seg;
     if (block && removed.size === 0) return;
     if (!block || removed.size === block.ids.length) requests.push(store.delete(seg.key));
-    else requests.push(store.put(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }]), seg.key));
+    else
+      requests.push(store.put(storedForm(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }])), seg.key));
   };
   const touchedBuckets = new Set([...appended.keys(), ...[...loaded.values()].map((s) => s.key[0])]);
   for (const bucket of touchedBuckets) {
@@ -253,14 +255,16 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
           ),
         );
       for (const segment of merged) requests.push(store.delete([bucket, segment]));
-      requests.push(store.put(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }]), [bucket, next]));
+      requests.push(
+        store.put(storedForm(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }])), [bucket, next]),
+      );
       continue;
     }
     for (const segment of existing) {
       const seg = loaded.get(String([bucket, segment]));
       if (seg) rewriteSegment(seg);
     }
-    if (fresh) requests.push(store.put(encodeOrderBlock(fresh), [bucket, next]));
+    if (fresh) requests.push(store.put(storedForm(encodeOrderBlock(fresh)), [bucket, next]));
   }
 
   const adds = new Map<number, [number, number][]>();
