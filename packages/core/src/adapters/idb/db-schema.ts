@@ -43,7 +43,7 @@ export interface Quarantined {
  */
 export const BUCKET_COUNT = 512;
 export const SHARD_COUNT = 64;
-export const MAX_SEGMENTS = 8;
+export const MAX_SEGMENTS = 16;
 
 export type SegmentKey = [bucket: number, segment: number];
 
