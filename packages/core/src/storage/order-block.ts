@@ -1,5 +1,6 @@
 import type { Discount, LineItem, Order } from '../model/order.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
+import { createInterner } from './interner.ts';
 
 /** Marks an absent optional string in a dictionary column. */
 const NONE = 0xffffffff;
@@ -122,18 +123,9 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
   const n = orders.length;
   let lines = 0;
   for (const o of orders) lines += o.lineItems.length;
-  const dictionary = new Map<string, number>();
   const strings: string[] = [];
-  const intern = (value: string | undefined) => {
-    if (value === undefined) return NONE;
-    let index = dictionary.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      dictionary.set(value, index);
-      strings.push(value);
-    }
-    return index;
-  };
+  const toIndex = createInterner(strings);
+  const intern = (value: string | undefined) => (value === undefined ? NONE : toIndex(value));
   const block: OrderBlock = { strings, ids: new Array<string>(n), rest: {}, ...columnsOver(n, lines) };
   let line = 0;
   for (let i = 0; i < n; i++) {
@@ -268,7 +260,7 @@ export function concatOrderBlocks(
         lines += (block.lineStart[row + 1] as number) - (block.lineStart[row] as number);
       }
   const out: OrderBlock = { strings: [], ids: new Array<string>(n), rest: {}, ...columnsOver(n, lines) };
-  const dictionary = new Map<string, number>();
+  const intern = createInterner(out.strings);
   let row = 0;
   let line = 0;
   for (const { block, keep } of parts) {
@@ -279,12 +271,7 @@ export function concatOrderBlocks(
       if (index === NONE) return NONE;
       let merged = remap[index] as number;
       if (merged < 0) {
-        const value = block.strings[index] as string;
-        merged = dictionary.get(value) ?? out.strings.length;
-        if (merged === out.strings.length) {
-          dictionary.set(value, merged);
-          out.strings.push(value);
-        }
+        merged = intern(block.strings[index] as string);
         remap[index] = merged;
       }
       return merged;

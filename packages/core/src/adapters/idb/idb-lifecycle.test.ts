@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
 import { checkOrderBlock } from '../../storage/order-block.ts';
-import { contact, order, touchpoint } from '../../testing/repository.contract.ts';
+import { account, contact, order, touchpoint } from '../../testing/repository.contract.ts';
 import { BUCKET_COUNT, DB_VERSION, ORDER_BUCKETS } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
@@ -22,21 +22,7 @@ async function writeVersion1(name: string) {
   const ann = contact('c1', { emails: ['Ann@Acme.example'], accountId: 'acme' });
   await v1('contacts', ann, { emails: ['ann@acme.example'], phones: [], account: 'acme' });
   await v1('contacts', contact('c2', { emails: ['bo@home.example'] }), { emails: ['bo@home.example'], phones: [] });
-  await v1(
-    'accounts',
-    {
-      id: 'acme',
-      createdAt: ann.createdAt,
-      updatedAt: ann.createdAt,
-      version: 1,
-      name: 'Acme',
-      domains: ['acme.example'],
-      tags: [],
-      customFields: {},
-      externalIds: {},
-    },
-    {},
-  );
+  await v1('accounts', account('acme', 'Acme', ['acme.example']), {});
   for (const o of [
     order('o1', 'c1', '2025-03-01T10:00:00.000Z', 30),
     order('o2', 'c1', '2025-01-01T10:00:00.000Z', 12.5),
