@@ -37,8 +37,8 @@ export function summarizeCalibration(purchases: Iterable<Purchase>, options: Cal
   const { calibrationEnd, unitDays = 7, holdoutEnd = calibrationEnd } = options;
   const byCustomer = new Map<string, Map<number, number>>();
   for (const p of purchases) {
-    let days = byCustomer.get(p.customerId);
-    if (!days) byCustomer.set(p.customerId, (days = new Map()));
+    const days = byCustomer.get(p.customerId) ?? new Map<number, number>();
+    byCustomer.set(p.customerId, days);
     days.set(p.day, (days.get(p.day) ?? 0) + p.amount);
   }
   const out: CustomerSummary[] = [];

@@ -83,6 +83,6 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
 export function gammaGammaExpectedSpend(params: GammaGammaParams, h: SpendHistory): number {
   const { p, q, gamma } = params;
   if (q <= 1) return Number.POSITIVE_INFINITY;
-  const x = h.x > 0 ? h.x : 0;
+  const x = Math.max(h.x, 0);
   return (p * (gamma + x * h.meanSpend)) / (p * x + q - 1);
 }

@@ -8,15 +8,15 @@
 // about 15 significant digits for x > 0.5, which is what double precision offers.
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
+  -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
 ];
-const HALF_LOG_TWO_PI = 0.91893853320467274178;
+const HALF_LOG_TWO_PI = 0.9189385332046728;
 
 /** ln Γ(x) for x > 0 (the models never need negative arguments). */
 export function logGamma(x: number): number {
   if (!(x > 0)) return Number.NaN;
-  // Reflection is not needed for x > 0, but small x loses digits in the series: shift up.
+  // The Lanczos sum loses digits below 0.5; the reflection formula maps there from above.
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = LANCZOS[0] as number;

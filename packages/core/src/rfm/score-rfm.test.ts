@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readOrderTable } from '../cli/order-table.ts';
+import { rfmPackageOrders } from '../../bench/shared-data.ts';
 import type { SegmentRules } from '../segments/segment-rules.ts';
 import { parseDayNumber } from './day-number.ts';
 import { type RfmOrder, scoreRfm, scoreRfmColumns, summarizeSegments } from './score-rfm.ts';
 
 const AS_OF = parseDayNumber('2006-12-31') as number;
-
-function rfmPackageOrders(): RfmOrder[] {
-  const table = readOrderTable(readFileSync('/work/shared/data/rfm-orders/rfm_data_orders.csv', 'utf8'));
-  if (!table.ok) throw new Error(table.message);
-  return table.purchases;
-}
 
 describe('scoreRfm on the R package rfm example orders (analysis date 2006-12-31)', () => {
   const result = scoreRfm(rfmPackageOrders(), { asOfDay: AS_OF });
