@@ -121,6 +121,15 @@ describe('cordial rfm', () => {
   });
 });
 
+describe('cordial through npm', () => {
+  it('should run from the bin link npm creates (what `npx cordial` executes)', () => {
+    const link = join(import.meta.dirname, '../../../../node_modules/.bin/cordial');
+    const run = spawnSync(process.execPath, [link, '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Commands:');
+  });
+});
+
 describe('cordial clv', () => {
   it('should fit CDNOW_sample.txt to the published parameters and print the JSON shape of the issue', () => {
     const { status, stdout } = cordial([
