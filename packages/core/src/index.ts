@@ -1,1 +1,85 @@
 export const VERSION = '0.1.0';
+
+// --- Model and storage port (branch core-data) ---
+export type { Account } from './model/account.ts';
+export { AccountSchema, CompanySizeSchema, DomainSchema } from './model/account.ts';
+export type { Article } from './model/article.ts';
+export { ArticleSchema } from './model/article.ts';
+export type { Campaign } from './model/campaign.ts';
+export { CampaignSchema } from './model/campaign.ts';
+export type { CampaignResponse } from './model/campaign-response.ts';
+export { CampaignResponseKindSchema, CampaignResponseSchema } from './model/campaign-response.ts';
+export type { Case } from './model/case.ts';
+export { CasePrioritySchema, CaseSchema, CaseStatusSchema, CaseTypeSchema } from './model/case.ts';
+export type { Address, Channel, Money } from './model/common.ts';
+export {
+  AddressSchema,
+  ChannelSchema,
+  CurrencySchema,
+  CustomFieldsSchema,
+  DateSchema,
+  EmailSchema,
+  ExternalIdsSchema,
+  IdSchema,
+  InstantSchema,
+  MoneySchema,
+  PhoneSchema,
+  TagsSchema,
+} from './model/common.ts';
+export type { Consent, Contact, LifecycleStage, MarketingPreferences } from './model/contact.ts';
+export {
+  ConsentSchema,
+  ContactSchema,
+  LifecycleStageSchema,
+  MarketingPreferencesSchema,
+} from './model/contact.ts';
+export { emailDomain, normaliseDomain, normaliseEmail } from './model/normalise.ts';
+export type { Note } from './model/note.ts';
+export { NoteSchema } from './model/note.ts';
+export type { Offer } from './model/offer.ts';
+export { OfferSchema } from './model/offer.ts';
+export type { OfferImpression } from './model/offer-impression.ts';
+export { OfferImpressionSchema } from './model/offer-impression.ts';
+export type { Opportunity, OpportunityStage } from './model/opportunity.ts';
+export { OpportunitySchema, OpportunityStageSchema } from './model/opportunity.ts';
+export type { Discount, LineItem, Order, OrderStatus } from './model/order.ts';
+export { DiscountSchema, LineItemSchema, OrderSchema, OrderStatusSchema } from './model/order.ts';
+export type { ParsedRecord } from './model/parse-record.ts';
+export { parseRecord } from './model/parse-record.ts';
+export type { Product } from './model/product.ts';
+export { ProductSchema } from './model/product.ts';
+export type { AnyRecord, ContactLinkedStore, RecordMap, StoreName } from './model/stores.ts';
+export {
+  CONTACT_LINKED_STORES,
+  isContactLinked,
+  RECORD_SCHEMAS,
+  RECORD_TIME,
+  recordTime,
+  STORE_NAMES,
+} from './model/stores.ts';
+export type { Task } from './model/task.ts';
+export { TaskSchema } from './model/task.ts';
+export type { Touchpoint } from './model/touchpoint.ts';
+export {
+  EventPropertiesSchema,
+  FollowUpSchema,
+  TouchpointPurposeSchema,
+  TouchpointSchema,
+} from './model/touchpoint.ts';
+export type { OrderFacts } from './ports/order-facts.ts';
+export { ORDER_STATUSES } from './ports/order-facts.ts';
+export type {
+  CorruptRecord,
+  DeleteOp,
+  Page,
+  PutOp,
+  PutOptions,
+  ReadMany,
+  ReadResult,
+  Repository,
+  TimeRange,
+  WriteOp,
+} from './ports/repository.ts';
+export type { RepositoryErrorCode } from './ports/repository-error.ts';
+export { isRepositoryError, RepositoryError } from './ports/repository-error.ts';
+// --- end core-data ---

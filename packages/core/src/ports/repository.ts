@@ -1,0 +1,91 @@
+import type { Account } from '../model/account.ts';
+import type { Contact } from '../model/contact.ts';
+import type { ContactLinkedStore, RecordMap, StoreName } from '../model/stores.ts';
+import type { OrderFacts } from './order-facts.ts';
+
+/** One record read back: found, absent, or present but unreadable (written by a bad build, damaged on disk). */
+export type ReadResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'corrupt'; issues: string };
+
+/** A stored record that failed its schema; the other records of the read are still returned. */
+export interface CorruptRecord {
+  store: StoreName;
+  id: string;
+  issues: string;
+}
+
+export interface ReadMany<T> {
+  records: T[];
+  corrupt: CorruptRecord[];
+}
+
+export interface Page<T> extends ReadMany<T> {
+  /** Pass as `after` to read the next page; absent on the last page. */
+  next?: string;
+}
+
+/** ISO instants; `from` inclusive, `to` exclusive. Either may be left open. */
+export interface TimeRange {
+  from?: string;
+  to?: string;
+}
+
+export interface PutOptions {
+  /**
+   * Optimistic concurrency: the version the caller last read (0 = "must not exist yet").
+   * If the stored version differs, the write fails with a `conflict` RepositoryError.
+   */
+  expectVersion?: number;
+}
+
+export type PutOp = { [S in StoreName]: { type: 'put'; store: S; record: RecordMap[S] } & PutOptions }[StoreName];
+export type DeleteOp = { type: 'delete'; store: StoreName; id: string };
+export type WriteOp = PutOp | DeleteOp;
+
+/**
+ * The customer data store. Implemented by the in-memory twin and the IndexedDB adapter, which pass the
+ * same contract tests (testing/repository.contract.ts).
+ *
+ * Writes validate every record with its schema and land whole or not at all; they fail with a
+ * RepositoryError. Reads never throw for bad data: a record that fails its schema comes back as
+ * `corrupt` and the rest stays readable.
+ */
+export interface Repository {
+  get<S extends StoreName>(store: S, id: string): Promise<ReadResult<RecordMap[S]>>;
+  put<S extends StoreName>(store: S, record: RecordMap[S], options?: PutOptions): Promise<void>;
+  /** Inserts or replaces many records of one store in one atomic write. */
+  putMany<S extends StoreName>(store: S, records: readonly RecordMap[S][]): Promise<void>;
+  /** Resolves to whether the record existed. */
+  delete(store: StoreName, id: string): Promise<boolean>;
+  /** A transaction: puts and deletes across stores that land together or not at all, in order. */
+  write(ops: readonly WriteOp[]): Promise<void>;
+
+  /** Records in id order, a page at a time (default limit 1000). */
+  list<S extends StoreName>(store: S, options?: { after?: string; limit?: number }): Promise<Page<RecordMap[S]>>;
+  count(store: StoreName): Promise<number>;
+
+  /** Case-insensitive; matches any of a contact's addresses. */
+  findContactsByEmail(email: string): Promise<ReadMany<Contact>>;
+  /** E.164; matches any of a contact's numbers. */
+  findContactsByPhone(phone: string): Promise<ReadMany<Contact>>;
+  /** Contacts with an email address at this domain (`www.` and case ignored). */
+  findContactsByDomain(domain: string): Promise<ReadMany<Contact>>;
+  findContactsByAccount(accountId: string): Promise<ReadMany<Contact>>;
+  findAccountsByDomain(domain: string): Promise<ReadMany<Account>>;
+
+  /** A contact's records of one store, oldest first. */
+  listByContact<S extends ContactLinkedStore>(
+    store: S,
+    contactId: string,
+    range?: TimeRange,
+  ): Promise<ReadMany<RecordMap[S]>>;
+  /** All records of one store within a time range, oldest first. */
+  listByTime<S extends ContactLinkedStore>(store: S, range: TimeRange): Promise<ReadMany<RecordMap[S]>>;
+
+  /** Every order as columns (see OrderFacts), the input of RFM, churn and lifetime-value models. */
+  orderFacts(): Promise<OrderFacts>;
+
+  close(): Promise<void>;
+}
