@@ -1,6 +1,8 @@
 export const VERSION = '0.1.0';
 
 // --- Model and storage port (branch core-data) ---
+export type { MemoryRepositoryOptions } from './adapters/memory/memory-repository.ts';
+export { createMemoryRepository } from './adapters/memory/memory-repository.ts';
 export type { Account } from './model/account.ts';
 export { AccountSchema, CompanySizeSchema, DomainSchema } from './model/account.ts';
 export type { Article } from './model/article.ts';

@@ -87,5 +87,5 @@ export function isContactLinked(store: StoreName): store is ContactLinkedStore {
 
 /** The time of a contact-linked record as epoch milliseconds. */
 export function recordTime<S extends ContactLinkedStore>(store: S, record: RecordMap[S]): number {
-  return Date.parse(RECORD_TIME[store](record));
+  return Date.parse((RECORD_TIME[store] as (r: RecordMap[S]) => string)(record));
 }

@@ -62,7 +62,10 @@ export interface Repository {
   /** A transaction: puts and deletes across stores that land together or not at all, in order. */
   write(ops: readonly WriteOp[]): Promise<void>;
 
-  /** Records in id order, a page at a time (default limit 1000). */
+  /**
+   * Every record of a store, a page at a time (default limit 1000), in a stable order (id order except for
+   * orders, which the IndexedDB adapter pages by storage block). Pass `next` back as `after`; it is opaque.
+   */
   list<S extends StoreName>(store: S, options?: { after?: string; limit?: number }): Promise<Page<RecordMap[S]>>;
   count(store: StoreName): Promise<number>;
 
