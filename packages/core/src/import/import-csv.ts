@@ -163,7 +163,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
     kind.fields,
     options,
   );
-  if (!fields.email && !fields.externalId && options.kind === 'contacts')
+  if (fields.email === undefined && fields.externalId === undefined && options.kind === 'contacts')
     warnings.push('no email or id column was found: contacts are matched by phone or name only');
   return {
     kind,
@@ -425,14 +425,24 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   const finishOrder = (g: OrderGroup) => {
     const head = g.head;
     if (!head) return reject(g.lines, ['the order has line items but no row with its date and total']);
-    const order = { ...head.fields, lineItems: g.items } as Record<string, unknown>;
-    const currency = order.currency as string;
-    if (g.items.some((item) => item.unitPrice.currency !== currency))
+    const currency = head.fields.currency as string;
+    // Lines of rows that named no currency are in the order's.
+    const items = g.items.map((item) =>
+      item.unitPrice.currency === ''
+        ? {
+            ...item,
+            unitPrice: { ...item.unitPrice, currency },
+            ...(item.discount && { discount: { ...item.discount, currency } }),
+          }
+        : item,
+    );
+    const order = { ...head.fields, lineItems: items } as Record<string, unknown>;
+    if (items.some((item) => item.unitPrice.currency !== currency))
       return reject(g.lines, [`a line item's currency differs from the order currency ${currency}`]);
     if (order.total === undefined) {
-      if (g.items.length === 0) return reject(g.lines, ['the order has no total and no line items to add up']);
+      if (items.length === 0) return reject(g.lines, ['the order has no total and no line items to add up']);
       const discounts = (order.discounts as { amount: { amount: number } }[]).reduce((s, d) => s + d.amount.amount, 0);
-      order.total = { amount: linesTotal(g.items) - discounts, currency };
+      order.total = { amount: linesTotal(items) - discounts, currency };
     }
     const contactId = resolvePerson(g.person, true);
     if (!contactId) return reject(g.lines, ['the order names no customer: map a customer id or email column']);
@@ -624,6 +634,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     for (const row of setup.buffered) {
       options.signal?.throwIfAborted();
       processRow(row);
+      if (batchRows >= batchSize) await flush();
     }
     while (!setup.done) {
       const next = await setup.iterator.next();

@@ -1,7 +1,9 @@
+import { normalizeName } from '../../identity/match-names.ts';
 import type { Address } from '../../model/common.ts';
 import type { Consent, LifecycleStage } from '../../model/contact.ts';
+import type { RowValues } from '../row-values.ts';
 import type { ImportKind } from './kind.ts';
-import { countryCode, tableKey } from './lookups.ts';
+import { countryCode } from './lookups.ts';
 
 /** Life-cycle stages of HubSpot, Salesforce and plain files folded onto Cordial's four. */
 const STAGES: Record<string, LifecycleStage> = {
@@ -22,6 +24,13 @@ const STAGES: Record<string, LifecycleStage> = {
   formercustomer: 'churned',
   lost: 'churned',
 };
+
+/** The natural key of a contact known only by name (and company): accents and case folded, never empty. */
+function nameKey(row: RowValues): string {
+  const name = [row.text('firstName'), row.text('lastName'), row.text('fullName')].filter(Boolean).join(' ');
+  const company = row.text('company') ?? '';
+  return `name:${normalizeName(name) || name.trim().toLowerCase()}|${normalizeName(company)}`;
+}
 
 /**
  * Contacts: Shopify's customers export, Stripe's customers export, HubSpot's contacts export
@@ -62,7 +71,7 @@ export const contactsKind: ImportKind<'contacts'> = {
     email: {
       type: 'email',
       label: 'Email',
-      aliases: ['Email', 'Email Address', 'E-mail', 'Customer Email', 'Primary Email', 'Work Email'],
+      aliases: ['Email', 'Email Address', 'E-mail', 'Customer Email', 'Primary Email', 'Work Email', 'Courriel'],
     },
     otherEmails: {
       type: 'list',
@@ -72,7 +81,7 @@ export const contactsKind: ImportKind<'contacts'> = {
     phone: {
       type: 'phone',
       label: 'Phone',
-      aliases: ['Phone', 'Phone Number', 'Business Phone', 'Work Phone', 'Telephone', 'Tel'],
+      aliases: ['Phone', 'Phone Number', 'Business Phone', 'Work Phone', 'Telephone', 'Tel', 'Telefon', 'Téléphone'],
     },
     mobile: {
       type: 'phone',
@@ -98,6 +107,9 @@ export const contactsKind: ImportKind<'contacts'> = {
         'Organization',
         'Organisation',
         'Business Name',
+        'Firma',
+        'Unternehmen',
+        'Société',
       ],
     },
     accountExternalId: {
@@ -124,7 +136,17 @@ export const contactsKind: ImportKind<'contacts'> = {
     city: {
       type: 'text',
       label: 'City',
-      aliases: ['City', 'Default Address City', 'MailingCity', 'Mailing City', 'Address City', 'Town'],
+      aliases: [
+        'City',
+        'Default Address City',
+        'MailingCity',
+        'Mailing City',
+        'Address City',
+        'Town',
+        'Stadt',
+        'Ort',
+        'Ville',
+      ],
     },
     region: {
       type: 'text',
@@ -154,6 +176,9 @@ export const contactsKind: ImportKind<'contacts'> = {
         'Mailing Zip/Postal Code',
         'Address Zip',
         'Address Postal Code',
+        'PLZ',
+        'Postleitzahl',
+        'Code postal',
       ],
     },
     country: {
@@ -167,6 +192,8 @@ export const contactsKind: ImportKind<'contacts'> = {
         'MailingCountry',
         'Mailing Country',
         'Address Country',
+        'Land',
+        'Pays',
       ],
     },
     owner: {
@@ -195,7 +222,18 @@ export const contactsKind: ImportKind<'contacts'> = {
     createdAt: {
       type: 'date',
       label: 'Created',
-      aliases: ['Created At', 'Create Date', 'CreatedDate', 'Created (UTC)', 'Created', 'Date Created', 'Signup Date'],
+      aliases: [
+        'Created At',
+        'Create Date',
+        'CreatedDate',
+        'Created (UTC)',
+        'Created',
+        'Date Created',
+        'Signup Date',
+        'Erstellt',
+        'Erstellt am',
+        'Date de création',
+      ],
     },
     leadSource: {
       type: 'text',
@@ -211,7 +249,8 @@ export const contactsKind: ImportKind<'contacts'> = {
     const firstName = row.text('firstName');
     const lastName = row.text('lastName');
     const fullName = row.text('fullName');
-    if (emails.length === 0 && phones.length === 0 && !firstName && !lastName && !fullName) {
+    const given = ['email', 'otherEmails', 'phone', 'mobile'].some((field) => row.has(field));
+    if (!given && !firstName && !lastName && !fullName) {
       row.problems.push('a contact needs an email, a phone number or a name');
       return undefined;
     }
@@ -255,13 +294,7 @@ export const contactsKind: ImportKind<'contacts'> = {
     const leadSource = row.text('leadSource');
     if (leadSource) customFields.leadSource = leadSource;
     return {
-      key:
-        externalId ??
-        (email
-          ? `email:${email}`
-          : phones[0]
-            ? `phone:${phones[0]}`
-            : `name:${tableKey(`${firstName ?? ''} ${lastName ?? ''} ${fullName ?? ''}`)}:${tableKey(row.text('company') ?? '')}`),
+      key: externalId ?? (email ? `email:${email}` : phones[0] ? `phone:${phones[0]}` : nameKey(row)),
       external: externalId !== undefined,
       fields: {
         ...fields,

@@ -194,8 +194,8 @@ function buildLine(
     row.problems.push(`the line item "${name}" has no price`);
     return undefined;
   }
-  const lineCurrency = price.currency ?? currency;
-  if (!lineCurrency) return undefined;
+  // '' = "the order's currency", filled in when the order's rows are put together.
+  const lineCurrency = price.currency ?? currency ?? '';
   const money = (a: Amount) => ({ amount: round(a.amount), currency: a.currency ?? lineCurrency });
   const discount = row.amount('lineDiscount');
   const sku = row.text('lineSku');
