@@ -96,5 +96,5 @@ describe('importCsv properties', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });

@@ -47,8 +47,9 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
     >,
   ) => {
     identity.add(contactFacts(contact));
+    // A merge keeps a second id from one system as `system#2` (see combineContacts).
     for (const [system, value] of Object.entries(contact.externalIds))
-      external.contacts.set(`${system}:${value}`, contact.id);
+      external.contacts.set(`${system.replace(/#\d+$/, '')}:${value}`, contact.id);
   };
   const addAccount = (account: Pick<Account, 'id' | 'name' | 'domains' | 'externalIds'>) => {
     accountsByName.set(tableKey(account.name), account.id);
