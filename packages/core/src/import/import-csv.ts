@@ -13,9 +13,11 @@ import {
   type MatchThresholds,
 } from '../identity/find-duplicates.ts';
 import { normalizeEmail } from '../identity/normalize-email.ts';
-import { parseRecord } from '../model/parse-record.ts';
-import type { AnyRecord } from '../model/stores.ts';
-import type { Repository, WriteOp } from '../ports/repository.ts';
+import type { Repository } from '../ports/repository.ts';
+import { addCounts, createBatchWriter, type RejectedRow, type StoreCounts, type TargetStore } from './batch-writer.ts';
+
+export type { RejectedRow, StoreCounts };
+
 import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
 import { detectFormats, type FormatOptions } from './detect-formats.ts';
 import { contactFacts, loadLinks } from './import-links.ts';
@@ -25,7 +27,7 @@ import { tableKey } from './kinds/lookups.ts';
 import { linesTotal } from './kinds/orders.ts';
 import { type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
 import { RowValues, type ValueFormats } from './row-values.ts';
-import { layer, sameContent, type UpsertMode } from './upsert.ts';
+import type { UpsertMode } from './upsert.ts';
 
 export interface CsvImportOptions extends FormatOptions {
   kind: ImportStore;
@@ -52,11 +54,6 @@ export interface ImportProgress {
   committedThroughLine: number;
 }
 
-export interface RejectedRow {
-  line: number;
-  reasons: string[];
-}
-
 export interface AutoMerge {
   line: number;
   /** The stored contact the row was merged into. */
@@ -67,12 +64,6 @@ export interface AutoMerge {
 
 export interface DoubtfulDuplicate extends DuplicateCandidate {
   line: number;
-}
-
-export interface StoreCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
 }
 
 export interface ImportReport {
@@ -90,7 +81,7 @@ export interface ImportReport {
   accepted: number;
   rejected: RejectedRow[];
   /** Per store: records created, updated, and found already up to date. */
-  stored: Partial<Record<ImportStore, StoreCounts>>;
+  stored: Partial<Record<TargetStore, StoreCounts>>;
   /** Rows merged into a contact that was already there (certain duplicates). */
   merged: AutoMerge[];
   /** Possible duplicates left for the user to decide. */
@@ -244,17 +235,6 @@ function shapeProblem(row: CsvRow, width: number): string | undefined {
     : `the row has ${row.cells.length} fields but the header has ${width}`;
 }
 
-/** A record waiting for its batch to commit. */
-interface Pending {
-  store: ImportStore;
-  id: string;
-  layers: { fields: Record<string, unknown>; mode: UpsertMode }[];
-  lines: number[];
-  createdAt?: string | undefined;
-  /** Ids of records this one points at that the same batch creates: if they fail, so does this. */
-  dependsOn: string[];
-}
-
 /** Rows of one order (line-item exports) collected until the order id changes. */
 interface OrderGroup {
   key: string;
@@ -263,29 +243,6 @@ interface OrderGroup {
   items: NonNullable<Draft<'orders'>['lineItem']>[];
   person?: PersonRef | undefined;
 }
-
-const defaults: { [S in ImportStore]: (now: string) => Record<string, unknown> } = {
-  contacts: () => ({
-    emails: [],
-    phones: [],
-    lifecycleStage: 'prospect',
-    tags: [],
-    customFields: {},
-    consent: {
-      email: { status: 'unknown' },
-      sms: { status: 'unknown' },
-      phone: { status: 'unknown' },
-      tracking: { status: 'unknown' },
-    },
-    marketing: { doNotContact: false, topics: [] },
-    externalIds: {},
-  }),
-  accounts: () => ({ domains: [], tags: [], customFields: {}, externalIds: {} }),
-  products: () => ({ attributes: {}, active: true, externalIds: {} }),
-  orders: () => ({ lineItems: [], discounts: [], externalIds: {} }),
-  opportunities: () => ({ externalIds: {} }),
-  cases: () => ({ externalIds: {} }),
-};
 
 /**
  * Imports a CSV into the repository.
@@ -334,12 +291,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     committedThroughLine: setup.headerLine,
   };
 
-  // Which stores held records before: only then (or for ids this import wrote) can an id already exist.
-  const existedBefore = new Map<ImportStore, boolean>();
-  for (const store of ['contacts', 'accounts', 'products', 'orders', 'opportunities', 'cases'] as const)
-    existedBefore.set(store, (await repo.count(store)) > 0);
-  const written = new Map<ImportStore, Set<string>>();
-  const pending = new Map<string, Pending>();
+  const writer = await createBatchWriter(repo, now);
   const naturalKeys = new Map<string, number>();
   let batchRows = 0;
   let committedRows = 0;
@@ -350,24 +302,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     for (const line of lines) report.rejected.push({ line, reasons });
   };
 
-  const queue = (
-    store: ImportStore,
-    id: string,
-    fieldsToSet: Record<string, unknown>,
-    mode: UpsertMode,
-    lines: number[],
-    extra: { createdAt?: string | undefined; dependsOn?: string[] } = {},
-  ) => {
-    const key = `${store}\u0000${id}`;
-    let entry = pending.get(key);
-    if (!entry) {
-      entry = { store, id, layers: [], lines: [], createdAt: extra.createdAt, dependsOn: [] };
-      pending.set(key, entry);
-    }
-    entry.layers.push({ fields: fieldsToSet, mode });
-    entry.lines.push(...lines);
-    entry.dependsOn.push(...(extra.dependsOn ?? []));
-  };
+  const queue = writer.queue;
 
   const externalIds = (draft: Draft<ImportStore>): Record<string, string> =>
     draft.external ? { [system]: draft.key } : {};
@@ -571,57 +506,10 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   };
 
   const flush = async () => {
-    const entries = [...pending.values()];
-    pending.clear();
-    const mayExist = (e: Pending) => existedBefore.get(e.store) || written.get(e.store)?.has(e.id);
-    const stored = await Promise.all(entries.map((e) => (mayExist(e) ? repo.get(e.store, e.id) : undefined)));
-    const stamp = now();
-    const results: { entry: Pending; record?: AnyRecord; outcome: keyof StoreCounts; issues?: string }[] = [];
-    for (const [i, entry] of entries.entries()) {
-      const previous = stored[i];
-      const existing = previous?.ok ? (previous.value as AnyRecord) : undefined;
-      let record = (existing as unknown as Record<string, unknown>) ?? {
-        ...defaults[entry.store](stamp),
-        id: entry.id,
-        createdAt: entry.createdAt ?? stamp,
-        updatedAt: stamp,
-        version: 1,
-      };
-      for (const l of entry.layers) record = layer(entry.store, record, l.fields, existing ? l.mode : 'replace');
-      if (existing && sameContent(record as unknown as AnyRecord, existing)) {
-        results.push({ entry, outcome: 'unchanged' });
-        continue;
-      }
-      if (existing) record = { ...record, updatedAt: stamp, version: existing.version + 1 };
-      const parsed = parseRecord(entry.store, record);
-      if (!parsed.ok) {
-        results.push({ entry, outcome: 'created', issues: parsed.issues });
-        continue;
-      }
-      results.push({ entry, record: parsed.value as AnyRecord, outcome: existing ? 'updated' : 'created' });
-    }
-    // A record whose contact or account failed to be created can't be stored either.
-    const failed = new Set(results.filter((r) => r.issues).map((r) => r.entry.id));
-    for (const r of results)
-      if (!r.issues && r.entry.dependsOn.some((id) => failed.has(id)))
-        r.issues = 'the contact or account it belongs to could not be stored';
-    const ops: WriteOp[] = [];
-    for (const r of results) {
-      if (r.issues) {
-        reject(r.entry.lines, [r.issues]);
-        if (r.entry.store === 'contacts') links.forgetContact(r.entry.id);
-      } else if (r.record) ops.push({ type: 'put', store: r.entry.store, record: r.record } as WriteOp);
-    }
-    if (ops.length > 0) await repo.write(ops);
-    for (const r of results) {
-      if (r.issues) continue;
-      const counts = report.stored[r.entry.store] ?? { created: 0, updated: 0, unchanged: 0 };
-      counts[r.outcome]++;
-      report.stored[r.entry.store] = counts;
-      const ids = written.get(r.entry.store) ?? new Set<string>();
-      ids.add(r.entry.id);
-      written.set(r.entry.store, ids);
-    }
+    const result = await writer.flush();
+    report.rejected.push(...result.rejected);
+    for (const id of result.failedContacts) links.forgetContact(id);
+    addCounts(report.stored, result.counts);
     // The rows of an order still being collected are not part of this commit.
     committedRows = report.rows - (group?.lines.length ?? 0);
     report.committedThroughLine = group ? (group.lines[0] as number) - 1 : lastLine;
