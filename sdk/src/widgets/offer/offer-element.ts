@@ -75,7 +75,9 @@ export class CordialOffer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
-    this.refresh();
+    // After the current task: a page that inserts the slot and then tracks (Product Viewed)
+    // gets a decision that already counts that event.
+    setTimeout(() => this.isConnected && this.refresh(), 0);
   }
 
   override disconnectedCallback(): void {
