@@ -182,9 +182,9 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
       else fail(new Error(`Cordial: the recommendation table is invalid.\n  ${problems.slice(0, 10).join('\n  ')}`));
     }
     if (offers !== undefined) setConfig(offers);
-    if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
     refreshOffers();
   };
+  if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
   client.on('ready', () => void start().catch(fail));
 }
 
