@@ -188,7 +188,8 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     if (!consent.personalization || !profileLoaded || saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = undefined;
-      persist.set('profile', profile).catch(fail);
+      // Consent may have been revoked while the write was waiting.
+      if (consent.personalization) persist.set('profile', profile).catch(fail);
     }, 300);
   };
 
