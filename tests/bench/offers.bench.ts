@@ -2,6 +2,7 @@
 // Goal from the issue: under 1 ms median. Baseline in the same run: the same decision with a
 // naive event counter that re-scans the whole history for every event rule of every offer.
 import { createProfile, type LoggedEvent, summarize } from '../../sdk/src/profile';
+import { seededRandom } from '../../sdk/src/testing/seeded-random';
 import type { EventCondition, Offer } from '../../sdk/src/widgets/offer/config';
 import { type DecisionInput, decide, type EventCounter, emptyHistory } from '../../sdk/src/widgets/offer/decide';
 import { EventIndex } from '../../sdk/src/widgets/offer/event-index';
@@ -9,18 +10,8 @@ import { EventIndex } from '../../sdk/src/widgets/offer/event-index';
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 
-/** mulberry32: the same visitor and offers on every run. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(42);
+// The same visitor and offers on every run.
+const random = seededRandom(42);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
 
 const CATEGORIES = ['Coffee', 'Coffee gear', 'Tea', 'Kitchen', 'Gifts', 'Books', 'Garden', 'Bakery'];
