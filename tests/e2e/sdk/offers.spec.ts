@@ -206,6 +206,10 @@ test.describe('offers', () => {
     };
     await openWithOffers(page, config);
     await expect(title(page)).toHaveText('Once per session');
+    // The impression is written to IndexedDB asynchronously; reload once it is there.
+    const impressions = () =>
+      cordial(page, async (c) => (await c.profile.export()).widgets.offers?.impressions.length ?? 0);
+    await expect.poll(impressions).toBe(1);
     await page.reload();
     await applyOffers(page);
     await expect(title(page)).toHaveText('Fallback');
@@ -214,6 +218,9 @@ test.describe('offers', () => {
     await slot(page)
       .getByRole('button', { name: /Dismiss offer/ })
       .click();
+    await expect
+      .poll(() => cordial(page, async (c) => (await c.profile.export()).widgets.offers?.dismissed.fallback))
+      .toBeTruthy();
     await page.reload();
     await applyOffers(page);
     await expect
