@@ -249,3 +249,12 @@ export { exportPerson } from './privacy/export-person.ts';
 export type { PersonRecords } from './privacy/person-records.ts';
 export { PersonNotFoundError } from './privacy/person-records.ts';
 // --- end core-import ---
+// Recommendations (sdk-events): co-occurrence tables from order history.
+export {
+  buildRecommendationTable,
+  type OrderLine,
+  OrderLineSchema,
+  type RecommendationTable,
+  RecommendationTableSchema,
+  type RecommendOptions,
+} from './recommend/index.ts';
