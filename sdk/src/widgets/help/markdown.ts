@@ -31,6 +31,16 @@ export function safeUrl(raw: string, base: string): string | null {
   }
 }
 
+/** The index of the `)` that closes a link target starting at `from` (URLs may hold balanced parentheses). */
+function closingParen(source: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === '(') depth++;
+    else if (source[i] === ')' && depth-- === 0) return i;
+  }
+  return -1;
+}
+
 /** Parses the inline syntax of one block; unknown or unbalanced markers stay as text. */
 export function parseInline(source: string, base: string): Inline[] {
   const out: Inline[] = [];
@@ -72,7 +82,7 @@ export function parseInline(source: string, base: string): Inline[] {
     }
     if (ch === '[') {
       const close = source.indexOf('](', i + 1);
-      const end = close > 0 ? source.indexOf(')', close + 2) : -1;
+      const end = close > 0 ? closingParen(source, close + 2) : -1;
       if (close > 0 && end > 0) {
         const label = source.slice(i + 1, close);
         const href = safeUrl(source.slice(close + 2, end).trim(), base);
