@@ -56,7 +56,7 @@ describe('createHelpService', () => {
       page_url: 'https://s.example/store/cart',
     });
     expect(opened?.properties?.search_terms).toContain('leak');
-    expect((opened?.properties?.recent_events as { event?: string }[]).map((e) => e.event)).toContain('Product Viewed');
+    expect(opened?.properties?.recent_events).toContainEqual(expect.objectContaining({ event: 'Product Viewed' }));
     expect(client.user().traits).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
   });
 
