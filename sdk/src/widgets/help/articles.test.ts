@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import demoArticles from '../../../../demo/store/help/articles.json';
 import { articlesFor, helpfulness, matchesPattern, parseContent, popular, suggestionsFor } from './articles';
 
 const base = { body: 'Text.', updatedAt: '2026-03-01T10:00:00Z' };
@@ -95,5 +96,13 @@ describe('suggestions', () => {
     ]);
     expect(popular(c.articles).map((a) => a.id)).toEqual(['b', 'c', 'a']);
     expect(helpfulness({ helpful: 0, notHelpful: 0 })).toBe(0.5);
+  });
+});
+
+describe('the demo store help content', () => {
+  it('should be valid and offer every article in English', () => {
+    const c = content(demoArticles);
+    const english = new Set(c.articles.filter((a) => a.locale === 'en').map((a) => a.id));
+    expect(c.articles.every((a) => english.has(a.id))).toBe(true);
   });
 });
