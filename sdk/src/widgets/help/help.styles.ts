@@ -66,14 +66,14 @@ export const helpStyles = css`
     max-block-size: min(40rem, calc(100vh - 2rem));
     box-shadow: 0 8px 32px #0004;
   }
-  header {
+  .head {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     padding: 0.75rem 1rem;
     border-block-end: 1px solid var(--_border);
   }
-  header h2 {
+  .head h2 {
     flex: 1;
     margin: 0;
     font-size: 1.1em;

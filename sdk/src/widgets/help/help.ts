@@ -35,6 +35,8 @@ type View = 'home' | 'article' | 'contact' | 'callback' | 'done' | 'rate';
 
 const FOCUSABLE = 'button,[href],input,select,textarea,[tabindex]:not([tabindex="-1"])';
 const SEARCH_REPORT_MS = 800;
+/** Fields about the visitor read "Enter your name."; the others "Fill in “Subject”." */
+const PERSONAL = new Set(['name', 'email', 'phone']);
 const ANNOUNCE_MS = 350;
 
 /** Articles per URL, fetched and validated once per page even with several elements. */
@@ -344,12 +346,13 @@ export class CordialHelp extends LitElement {
     this._reportSearch();
     this._article = article;
     this._voted = null;
-    this._view = 'article';
+    this._go('article');
     service?.viewed(article.id, article.title);
     this._fire('article', { article_id: article.id, title: article.title });
   }
 
   private _go(view: View) {
+    this._reportSearch();
     this._errors = {};
     this._notice = '';
     this._view = view;
@@ -501,11 +504,11 @@ export class CordialHelp extends LitElement {
       lang=${tr.locale}
       @keydown=${this._onKeydown}
     >
-      <header part="header">
+      <div class="head" part="header">
         ${back ? html`<button part="back" type="button" @click=${() => this._go('home')}>${tr.t('back')}</button>` : nothing}
         <h2 id="help-title">${tr.t('title')}</h2>
         ${floating ? html`<button part="close" type="button" aria-label=${tr.t('close')} @click=${() => this.close()}>✕</button>` : nothing}
-      </header>
+      </div>
       <div class="body">${this._body(tr)}</div>
     </section>`;
   }
@@ -639,7 +642,7 @@ export class CordialHelp extends LitElement {
       <label for="f-${name}">${label}</label>
       ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
       ${control(ids, Boolean(error))}
-      ${error ? html`<p part="error" class="error" id="${name}-error">${tr.t(error.key as never, { field: label.toLowerCase(), ...error.vars })}</p>` : nothing}
+      ${error ? html`<p part="error" class="error" id="${name}-error">${tr.t(error.key === 'required' && !PERSONAL.has(name) ? 'requiredField' : (error.key as never), { field: label.toLowerCase(), label, ...error.vars })}</p>` : nothing}
     </div>`;
   }
 

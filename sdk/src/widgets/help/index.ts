@@ -1,6 +1,7 @@
-import type { Store } from '../../storage';
+import type { Client } from '../../client';
+import { createBrowserStore } from '../../storage';
 import { CordialHelp, helpElements, setHelpService } from './help';
-import { createHelpService, type HelpClient } from './service';
+import { createHelpService } from './service';
 
 /** `cordial.help`: drive the help widget from the site's own code. */
 export interface HelpApi {
@@ -26,13 +27,14 @@ function element(): CordialHelp {
 }
 
 /**
- * The chunk's entry: defines `<cordial-help>` and connects it to the event API. Called
- * by the SDK's widget loader the first time the element appears (or `cordial.help` is used).
+ * The widget module (dist/sdk/widgets/help.js): defines `<cordial-help>`, connects it to
+ * the event API and adds `cordial.help`. The SDK's loader imports it the first time a
+ * `<cordial-help>` appears on the page.
  */
-export function defineHelp(client: HelpClient, store: Store): HelpApi {
-  setHelpService(createHelpService({ client, store }));
+export function define(client: Client): HelpApi {
+  setHelpService(createHelpService({ client, store: createBrowserStore() }));
   if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
-  return {
+  const api: HelpApi = {
     open: () => element().open(),
     openArticle: (id) => element().openArticle(String(id)),
     search: (query) => element().search(String(query)),
@@ -46,6 +48,8 @@ export function defineHelp(client: HelpClient, store: Store): HelpApi {
       for (const el of helpElements()) el.configure(config);
     },
   };
+  Object.defineProperty(client, 'help', { value: Object.freeze(api), configurable: true });
+  return api;
 }
 
 export { CordialHelp };
