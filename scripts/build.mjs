@@ -5,6 +5,7 @@
 //   dist/demo-extension/chrome-mv3/       the same extension, also matching the loopback demo inbox
 //   dist/sdk/cordial.js, cordial.iife.js  the SDK as an ES module and for a script tag, with types
 import { rm } from 'node:fs/promises';
+import { buildSdk } from './build-sdk.mjs';
 import { ensureDependencies, ROOT } from './lib/ensure.mjs';
 import { run } from './lib/run.mjs';
 
@@ -20,6 +21,8 @@ export async function build() {
     const code = await run(command, args, { label: `build: ${label}`, cwd: ROOT, env, quiet: true });
     if (code !== 0) throw new Error(`build failed at: ${label}`);
   }
+  console.log('\n▶ build: SDK (ES module, script tag, widget modules, types)');
+  await buildSdk();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,9 +1,44 @@
-import { parseConfig } from './config';
-import { createBrowserTransport, createQueue, type Transport } from './delivery';
+import { type ClientConfig, parseConfig } from './config';
+import { CATEGORIES, type ConsentCategory, type ConsentState, privacySignal, readConsent } from './consent';
+import { createBrowserTransport, createDelivery, type Delivery, type Transport } from './delivery';
 import { Emitter } from './emitter';
+import { toJson, toPlain } from './json';
 import { type Context, campaignFrom, LIBRARY, type Message, type Properties, pageContext, uuid } from './message';
-import type { Offer } from './offer-config';
-import { createBrowserStore, type Store } from './storage';
+import {
+  createProfile,
+  isProfile,
+  type ProfileData,
+  type ProfileSummary,
+  recordMessage,
+  summarize,
+  touchSession,
+} from './profile';
+import { watchRoutes } from './spa';
+import {
+  type AsyncStore,
+  createBrowserStore,
+  createIndexedDbStore,
+  createMemoryAsyncStore,
+  type Store,
+} from './storage';
+
+/** An offer as the listeners see it (the full shape is the offer widget's `Offer`). */
+export interface OfferRef {
+  id: string;
+  type: string;
+  placement: string;
+  variant?: string;
+  title?: string;
+}
+/** Why a slot shows what it shows; filled in by the offer widget. */
+export interface Explanation {
+  placement: string;
+  chosen: (OfferRef & { score: number; reasons: string[] }) | null;
+  rejected: { id: string; reasons: string[] }[];
+  control: boolean;
+  personalized: boolean;
+  decidedAt: string;
+}
 
 /** The listener contract of `cordial.on(name, fn)`. */
 export type ClientEvents = {
@@ -16,83 +51,149 @@ export type ClientEvents = {
   reset: [];
   error: [Error];
   warning: [string];
-  'offer:shown': [Offer];
-  'offer:clicked': [Offer];
-  'offer:dismissed': [Offer];
+  consent: [ConsentState];
+  /** The profile changed (an event was recorded, or it was erased). */
+  profile: [];
+  /** A single-page app changed its route. */
+  route: [string];
+  'offer:decision': [Explanation];
+  'offer:shown': [OfferRef];
+  'offer:clicked': [OfferRef];
+  'offer:dismissed': [OfferRef];
+  'offer:converted': [OfferRef & { orderId: string }];
 };
+export type ClientEventName = keyof ClientEvents;
+
+/** What the offer widget plugs in when it loads. */
+export interface OffersImpl {
+  set(config: unknown): string | null;
+  refresh(): void;
+  explain(placement: string): Explanation | null;
+}
 
 export interface Client {
   identify(userId?: string | null, traits?: Properties): Message | undefined;
   track(event: string, properties?: Properties): Message | undefined;
-  page(category?: string, name?: string, properties?: Properties): Message | undefined;
+  page(category?: string | Properties, name?: string | Properties, properties?: Properties): Message | undefined;
   group(groupId: string, traits?: Properties): Message | undefined;
   alias(userId: string, previousId?: string): Message | undefined;
   reset(): void;
-  on<K extends keyof ClientEvents>(name: K, fn: (...args: ClientEvents[K]) => void): Client;
-  off<K extends keyof ClientEvents>(name: K, fn: (...args: ClientEvents[K]) => void): Client;
+  on<K extends ClientEventName>(name: K, fn: (...args: ClientEvents[K]) => void): Client;
+  off<K extends ClientEventName>(name: K, fn: (...args: ClientEvents[K]) => void): Client;
   /** Sends what is queued now (resolves when the attempt finished). */
   flush(): Promise<void>;
   user(): { anonymousId: string; userId: string | null; traits: Properties };
-  /** For the widgets: tell the listeners about something that happened outside a call. */
-  emit<K extends keyof ClientEvents>(name: K, ...args: ClientEvents[K]): void;
+  readonly consent: {
+    grant(categories?: ConsentCategory[]): void;
+    revoke(): void;
+    state(): ConsentState;
+  };
+  readonly profile: {
+    /** Everything the SDK keeps about this visitor in this browser, as plain data. */
+    export(): Promise<Record<string, unknown>>;
+    /** Deletes all of it and starts over as a new anonymous visitor. */
+    erase(): Promise<void>;
+    /** The live profile (read-only), or null without personalization consent. */
+    data(): ProfileData | null;
+    /** RFM scores and segment, life-cycle stage, churn risk, affinities; null without personalization consent. */
+    summary(): ProfileSummary | null;
+    /** For widgets: keep a value with the profile (IndexedDB with personalization consent, memory otherwise). */
+    remember(key: string, value: unknown): Promise<void>;
+    recall<T>(key: string): Promise<T | undefined>;
+  };
+  readonly offers: {
+    set(config: unknown): string | null;
+    refresh(): void;
+    explain(placement: string): Explanation | null;
+  };
+  /** `cordial.explain(slot)`: why this offer, and why not the others. */
+  explain(placement: string): Explanation | null;
+  readonly config: Readonly<ClientConfig>;
+  /** For widgets: report something that happened outside a call. */
+  emit<K extends ClientEventName>(name: K, ...args: ClientEvents[K]): void;
+  /** For the offer widget: plug in the decisions. */
+  useOffers(impl: OffersImpl): void;
 }
 
 export interface ClientDeps {
   store?: Store;
+  persist?: AsyncStore;
   transport?: Transport;
-  now?: () => Date;
+  now?: () => number;
+  navigator?: Navigator;
 }
+
+type Fields = Omit<Message, 'messageId' | 'anonymousId' | 'timestamp' | 'context' | 'userId'>;
 
 /**
  * Creates the event API. Every public method is guarded: the host page never sees an
  * exception from us; errors are reported through `on('error')`.
  * @example
  *   const cordial = createClient({ endpoint: '/collect/batch' });
- *   cordial.track('Product Viewed', { product_id: 'p-1', price: 12 });
+ *   cordial.track('Product Viewed', { product_id: 'p-1', category: 'Coffee', price: 12 });
  */
-export function createClient(config: unknown = {}, deps: ClientDeps = {}): Client {
-  const options = parseConfig(config);
-  const store = deps.store ?? createBrowserStore();
-  const now = deps.now ?? (() => new Date());
-  const stringify = JSON.stringify;
-  const parse = JSON.parse;
-  const emitter = new Emitter<ClientEvents>((error) => console.error('[cordial] a listener threw', error));
-  const fail = (error: unknown) => emitter.emit('error', error instanceof Error ? error : new Error(String(error)));
+export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client {
+  const options = parseConfig(input);
+  const browser = typeof document !== 'undefined';
+  const now = deps.now ?? Date.now;
+  const prefs = deps.store ?? createBrowserStore();
+  const signal = options.privacySignals === false ? null : privacySignal(deps.navigator ?? globalThis.navigator);
+  let consent = readConsent(prefs, options.consent === 'required', signal);
+  const allowed = () => consent.analytics || consent.personalization;
+  // Identifiers are kept in memory only until the visitor allows something.
+  const ids = deps.store ?? createBrowserStore(allowed);
+  const persist = deps.persist ?? createIndexedDbStore();
+  /** Widget memory without personalization consent: this page only. */
+  const scratch = createMemoryAsyncStore();
+  const remembered = new Set<string>();
+  const emitter = new Emitter<ClientEvents>((error) => fail(error));
+  const fail = (error: unknown) => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    if (emitter.has('error')) emitter.emit('error', err);
+    else console.warn('[cordial]', err.message);
+  };
+  const warn = (text: string) => emitter.emit('warning', text);
 
-  let anonymousId = store.get('anonymousId') ?? '';
-  if (!anonymousId) {
-    anonymousId = uuid();
-    store.set('anonymousId', anonymousId);
-  }
-  let userId: string | null = store.get('userId');
-  let traits: Properties = readJson(store.get('traits')) ?? {};
+  let anonymousId = ids.get('anonymousId') || uuid();
+  let userId: string | null = ids.get('userId');
+  let traits = (parseStored(ids.get('traits')) ?? {}) as Properties;
+  const saveIds = () => {
+    ids.set('anonymousId', anonymousId);
+    if (userId) ids.set('userId', userId);
+    ids.set('traits', toJson(traits));
+  };
+  if (allowed()) saveIds();
 
-  function readJson(text: string | null): Properties | null {
-    try {
-      return text ? (parse(text) as Properties) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  const queue = options.endpoint
-    ? createQueue({
+  const delivery: Delivery | null = options.endpoint
+    ? createDelivery({
         endpoint: options.endpoint,
         flushAt: options.flushAt ?? 20,
-        flushInterval: options.flushInterval ?? 2000,
+        flushInterval: options.flushInterval ?? 1000,
         maxQueue: options.maxQueue ?? 1000,
         transport: deps.transport ?? createBrowserTransport(),
-        stringify,
-        onDrop: (count) => emitter.emit('warning', `queue full: dropped the ${count} oldest message(s)`),
+        persist,
+        onDrop: (count) => warn(`the delivery queue is full: dropped the ${count} oldest message(s)`),
+        onRejected: (count) => warn(`the collector refused ${count} message(s); they are not retried`),
       })
     : null;
+  /** Messages waiting for analytics consent (memory only, bounded like the queue). */
+  let held: Message[] = [];
 
-  if (queue && typeof addEventListener === 'function') {
-    addEventListener('pagehide', () => queue.beacon());
-    addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') queue.beacon();
-    });
-  }
+  let profile = createProfile(now(), uuid());
+  let profileLoaded = false;
+  const early: Message[] = [];
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveProfile = () => {
+    if (!consent.personalization || !profileLoaded || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      persist.set('profile', profile).catch(fail);
+    }, 300);
+  };
+
+  let ready = false;
+  let pagedRoute: string | null = null;
+  let offers: OffersImpl | null = null;
 
   function context(): Context {
     const ctx: Context = { library: { ...LIBRARY } };
@@ -100,7 +201,7 @@ export function createClient(config: unknown = {}, deps: ClientDeps = {}): Clien
       ctx.locale = navigator.language;
       ctx.userAgent = navigator.userAgent;
     }
-    if (typeof location !== 'undefined' && typeof document !== 'undefined') {
+    if (browser) {
       ctx.page = pageContext(location, document);
       const campaign = campaignFrom(location.search);
       if (campaign) ctx.campaign = campaign;
@@ -108,17 +209,28 @@ export function createClient(config: unknown = {}, deps: ClientDeps = {}): Clien
     return ctx;
   }
 
-  function dispatch(fields: Omit<Message, 'messageId' | 'anonymousId' | 'timestamp' | 'context' | 'userId'>): Message {
-    const message: Message = {
+  function dispatch(fields: Fields): Message {
+    const message = toPlain({
       ...fields,
       messageId: uuid(),
       anonymousId,
       userId,
-      timestamp: now().toISOString(),
+      timestamp: new Date(now()).toISOString(),
       context: context(),
-    };
-    queue?.push(message);
+    }) as Message;
+    if (consent.personalization) {
+      touchSession(profile, now(), uuid);
+      recordMessage(profile, message);
+      if (!profileLoaded) early.push(message);
+      saveProfile();
+    }
+    if (consent.analytics) delivery?.push(message);
+    else if (delivery && consent.reason === 'required') {
+      held.push(message);
+      if (held.length > (options.maxQueue ?? 1000)) held.shift();
+    }
     emitter.emit(message.type, message);
+    if (consent.personalization) emitter.emit('profile');
     return message;
   }
 
@@ -136,54 +248,98 @@ export function createClient(config: unknown = {}, deps: ClientDeps = {}): Clien
   const isProps = (value: unknown): value is Properties =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
   const props = (value: unknown, what: string): Properties => {
-    if (value === undefined) return {};
+    if (value === undefined || value === null) return {};
     if (!isProps(value)) throw new TypeError(`Cordial: ${what} must be an object.`);
     return value;
   };
+  const text = (value: unknown, what: string): string => {
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new TypeError(`Cordial: ${what} must be a non-empty string.`);
+    return value;
+  };
+
+  async function load() {
+    try {
+      await delivery?.restore();
+      if (consent.personalization) {
+        const stored = await persist.get<unknown>('profile');
+        if (isProfile(stored)) {
+          profile = stored;
+          // What was tracked while IndexedDB was opening joins the stored history.
+          for (const message of early) recordMessage(profile, message);
+          touchSession(profile, now(), uuid);
+        }
+      }
+    } catch (error) {
+      fail(error);
+    }
+    profileLoaded = true;
+    early.length = 0;
+    saveProfile();
+    ready = true;
+    emitter.emit('ready');
+    if (consent.personalization) emitter.emit('profile');
+  }
+
+  const route = () => (browser ? location.pathname + location.search : '');
+
+  function eraseLocal(): Promise<void> {
+    for (const key of ['anonymousId', 'userId', 'traits']) ids.remove(key);
+    held = [];
+    anonymousId = uuid();
+    userId = null;
+    traits = {};
+    profile = createProfile(now(), uuid());
+    return Promise.all([delivery?.clear(), persist.clear(), scratch.clear()]).then(() => undefined);
+  }
 
   const client: Client = {
     identify: guard((id?: string | null, newTraits?: Properties) => {
-      if (id !== undefined && id !== null && typeof id !== 'string')
-        throw new TypeError('Cordial: userId must be a string.');
-      if (id) {
-        userId = id;
-        store.set('userId', id);
-      }
-      traits = { ...traits, ...props(newTraits, 'traits') };
-      store.set('traits', stringify(traits));
+      if (isProps(id) && newTraits === undefined) return client.identify(null, id);
+      if (id !== undefined && id !== null) userId = text(id, 'userId');
+      traits = { ...traits, ...(toPlain(props(newTraits, 'traits')) as Properties) };
+      if (allowed()) saveIds();
       return dispatch({ type: 'identify', traits: { ...traits } });
     }),
-    track: guard((event: string, properties?: Properties) => {
-      if (typeof event !== 'string' || event.trim() === '') throw new TypeError('Cordial: track needs an event name.');
-      return dispatch({ type: 'track', event, properties: props(properties, 'properties') });
-    }),
-    page: guard((category?: string, name?: string, properties?: Properties) => {
-      const fields: Parameters<typeof dispatch>[0] = { type: 'page', properties: props(properties, 'properties') };
-      if (name !== undefined) fields.name = name;
-      if (category !== undefined) fields.category = category;
-      const page = context().page;
-      if (page) fields.properties = { ...page, ...fields.properties };
+    track: guard((event: string, properties?: Properties) =>
+      dispatch({ type: 'track', event: text(event, 'the event name'), properties: props(properties, 'properties') }),
+    ),
+    page: guard((category?: string | Properties, name?: string | Properties, properties?: Properties) => {
+      // Segment's signatures: page(), page(properties), page(name), page(name, properties), page(category, name, properties).
+      const args = [category, name, properties].filter((a) => a !== undefined);
+      const last = args[args.length - 1];
+      const extra = isProps(last) ? (args.pop() as Properties) : {};
+      const [first, second] = args as string[];
+      const fields: Fields = { type: 'page', properties: { ...context().page, ...props(extra, 'properties') } };
+      if (second !== undefined) {
+        fields.category = text(first, 'the page category');
+        fields.name = text(second, 'the page name');
+      } else if (first !== undefined) fields.name = text(first, 'the page name');
+      pagedRoute = route();
       return dispatch(fields);
     }),
     group: guard((groupId: string, groupTraits?: Properties) =>
-      dispatch({ type: 'group', groupId: String(groupId), traits: props(groupTraits, 'traits') }),
+      dispatch({ type: 'group', groupId: text(groupId, 'groupId'), traits: props(groupTraits, 'traits') }),
     ),
     alias: guard((newId: string, previousId?: string) => {
-      const previous = previousId ?? userId ?? anonymousId;
-      userId = String(newId);
-      store.set('userId', userId);
+      const previous = previousId === undefined ? (userId ?? anonymousId) : text(previousId, 'previousId');
+      userId = text(newId, 'userId');
+      if (allowed()) saveIds();
       return dispatch({ type: 'alias', previousId: previous });
     }),
     reset: guard(() => {
-      for (const key of ['userId', 'traits', 'anonymousId']) store.remove(key);
+      // Segment's reset: forget who this is (log out), keep the queue and the browsing profile.
+      for (const key of ['userId', 'traits', 'anonymousId']) ids.remove(key);
       userId = null;
       traits = {};
       anonymousId = uuid();
-      store.set('anonymousId', anonymousId);
+      if (allowed()) saveIds();
       emitter.emit('reset');
     }) as () => void,
     on(name, fn) {
       emitter.on(name, fn);
+      if (name === 'ready' && ready) guard(fn as () => void)();
       return client;
     },
     off(name, fn) {
@@ -192,13 +348,120 @@ export function createClient(config: unknown = {}, deps: ClientDeps = {}): Clien
     },
     flush: async () => {
       try {
-        await queue?.flush();
+        await delivery?.flush();
       } catch (error) {
         fail(error);
       }
     },
     user: () => ({ anonymousId, userId, traits: { ...traits } }),
+    consent: {
+      grant: guard((categories: ConsentCategory[] = CATEGORIES) => {
+        const list = categories.filter((c) => CATEGORIES.includes(c));
+        if (list.length !== categories.length)
+          throw new TypeError(`Cordial: consent categories are ${CATEGORIES.join(', ')}.`);
+        prefs.set('consent', list.join(','));
+        const before = consent;
+        consent = readConsent(prefs, true, null);
+        if (allowed()) saveIds();
+        if (consent.analytics && !before.analytics) {
+          for (const message of held) delivery?.push(message);
+          held = [];
+        }
+        if (consent.personalization && !before.personalization) void load();
+        emitter.emit('consent', { ...consent });
+      }) as Client['consent']['grant'],
+      revoke: guard(() => {
+        prefs.set('consent', '');
+        consent = readConsent(prefs, true, null);
+        void eraseLocal().catch(fail);
+        emitter.emit('consent', { ...consent });
+        emitter.emit('profile');
+      }) as () => void,
+      state: () => ({ ...consent }),
+    },
+    profile: {
+      export: async () => ({
+        anonymousId,
+        userId,
+        traits: { ...traits },
+        consent: { ...consent },
+        profile: toPlain(profile),
+        widgets: Object.fromEntries(
+          await Promise.all([...remembered].map(async (key) => [key, toPlain(await client.profile.recall(key))])),
+        ),
+        queuedMessages: delivery?.size ?? 0,
+      }),
+      erase: async () => {
+        try {
+          await eraseLocal();
+          if (allowed()) saveIds();
+          emitter.emit('reset');
+          emitter.emit('profile');
+        } catch (error) {
+          fail(error);
+        }
+      },
+      data: () => (consent.personalization ? profile : null),
+      summary: () => (consent.personalization ? summarize(profile, now()) : null),
+      remember: (key, value) => {
+        remembered.add(key);
+        return (consent.personalization ? persist : scratch).set(`w:${key}`, value).catch(fail);
+      },
+      recall: <T>(key: string) => {
+        remembered.add(key);
+        return (consent.personalization ? persist : scratch).get<T>(`w:${key}`).catch(() => undefined);
+      },
+    },
+    offers: {
+      set: (config) => {
+        try {
+          if (offers) return offers.set(config);
+          (options as { offers?: unknown }).offers = config;
+          return null;
+        } catch (error) {
+          fail(error);
+          return String(error);
+        }
+      },
+      refresh: () => offers?.refresh(),
+      explain: (placement) => offers?.explain(placement) ?? null,
+    },
+    explain: (placement) => client.offers.explain(placement),
+    config: options,
     emit: (name, ...args) => emitter.emit(name, ...args),
+    useOffers: (impl) => {
+      offers = impl;
+    },
   };
+
+  if (browser) {
+    if (delivery) {
+      const hide = () => delivery.beacon();
+      addEventListener('pagehide', hide);
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
+    }
+    // Once per route: the first automatic page() waits for the snippet's replayed calls (which may hold their own).
+    const auto = options.autoPage !== false;
+    if (auto)
+      setTimeout(
+        guard(() => pagedRoute === null && client.page()),
+        0,
+      );
+    watchRoutes(
+      guard(() => {
+        if (auto && pagedRoute !== route()) client.page();
+        emitter.emit('route', route());
+      }),
+    );
+  }
+  void load();
   return client;
+}
+
+function parseStored(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }

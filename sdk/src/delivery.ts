@@ -1,29 +1,55 @@
+import { toJson } from './json';
 import type { Message } from './message';
+import type { AsyncStore } from './storage';
 
-/** How batches leave the browser. The default uses fetch and sendBeacon captured at load time. */
+/** How batches leave the browser. 'retry' means the collector may accept them later. */
+export type SendResult = 'ok' | 'retry' | 'rejected';
 export interface Transport {
-  send(url: string, body: string): Promise<boolean>;
+  send(url: string, body: string): Promise<SendResult>;
   beacon(url: string, body: string): boolean;
 }
 
+const isNative = (fn: unknown) =>
+  typeof fn === 'function' && /\[native code\]\s*\}$/.test(Function.prototype.toString.call(fn));
+
+/**
+ * fetch (keepalive) and sendBeacon, captured when the SDK loads. When the page has
+ * already replaced fetch with something else, we use XMLHttpRequest instead, so a
+ * page's fetch wrapper can neither see nor break our traffic.
+ */
 export function createBrowserTransport(): Transport {
-  // Captured now: a page that later replaces window.fetch does not see our traffic.
-  const fetchFn = globalThis.fetch?.bind(globalThis);
-  const beaconFn = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator);
+  const fetchFn = isNative(globalThis.fetch) ? globalThis.fetch.bind(globalThis) : null;
+  const nav = globalThis.navigator;
+  const beaconFn = typeof nav?.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : null;
+  const classify = (status: number): SendResult =>
+    status >= 200 && status < 300
+      ? 'ok'
+      : status === 408 || status === 429 || status >= 500 || status === 0
+        ? 'retry'
+        : 'rejected';
   return {
     async send(url, body) {
-      if (!fetchFn) return false;
       try {
-        const res = await fetchFn(url, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/json' },
-          keepalive: body.length < 60_000,
-          credentials: 'omit',
+        if (fetchFn) {
+          const response = await fetchFn(url, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json' },
+            keepalive: body.length < 60_000,
+            credentials: 'omit',
+          });
+          return classify(response.status);
+        }
+        return await new Promise<SendResult>((resolve) => {
+          const xhr = new XMLHttpRequest();
+          xhr.open('POST', url);
+          xhr.setRequestHeader('content-type', 'application/json');
+          xhr.onload = () => resolve(classify(xhr.status));
+          xhr.onerror = xhr.ontimeout = () => resolve('retry');
+          xhr.send(body);
         });
-        return res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429);
       } catch {
-        return false;
+        return 'retry';
       }
     },
     beacon(url, body) {
@@ -36,57 +62,109 @@ export function createBrowserTransport(): Transport {
   };
 }
 
-export interface QueueOptions {
+export interface DeliveryOptions {
   endpoint: string;
   flushAt: number;
   flushInterval: number;
   maxQueue: number;
   transport: Transport;
-  /** Called with the count when the bounded queue drops its oldest messages. */
+  /** Where the queue survives reloads and offline periods (IndexedDB, or memory). */
+  persist: AsyncStore;
+  /** The bounded queue dropped this many of its oldest messages. */
   onDrop(count: number): void;
-  /** Serialiser captured at load time (hostile pages may replace JSON.stringify). */
-  stringify(value: unknown): string;
+  /** The collector refused a batch for good (4xx): it is not retried. */
+  onRejected(count: number): void;
+  random?: () => number;
 }
 
-/**
- * A bounded batching queue with at-least-once delivery: a batch leaves the queue only
- * once the collector accepted it; failures retry with exponential backoff and jitter.
- * The collector de-duplicates by messageId.
- */
-export function createQueue(options: QueueOptions) {
-  const queue: Message[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight = false;
-  let attempt = 0;
+/** Segment's limits: 500 KB per batch; we also stop at 100 messages. */
+const MAX_BATCH = 100;
+const MAX_BYTES = 450_000;
+const MAX_BACKOFF = 60_000;
 
-  const body = (batch: Message[]) => options.stringify({ batch, sentAt: new Date().toISOString() });
+/**
+ * The delivery queue: batched, persisted, at-least-once. A message leaves the queue only
+ * once the collector accepted its batch (or sendBeacon took it on page hide); failures
+ * retry with exponential backoff and full jitter; the collector de-duplicates by messageId.
+ */
+export function createDelivery(options: DeliveryOptions) {
+  let queue: Message[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> | null = null;
+  let attempt = 0;
+  let saving: Promise<void> = Promise.resolve();
+  const random = options.random ?? Math.random;
+
+  const save = () => {
+    const snapshot = queue.slice();
+    saving = saving.then(() => options.persist.set('queue', snapshot)).catch(() => undefined);
+    return saving;
+  };
+
+  const bodyOf = (batch: Message[]) => toJson({ batch, sentAt: new Date().toISOString() });
+
+  /** The next batch: at most MAX_BATCH messages and MAX_BYTES of JSON. */
+  const nextBatch = () => {
+    const batch: Message[] = [];
+    let bytes = 0;
+    for (const message of queue) {
+      const size = toJson(message).length;
+      if (batch.length >= MAX_BATCH || (batch.length > 0 && bytes + size > MAX_BYTES)) break;
+      batch.push(message);
+      bytes += size;
+    }
+    return batch;
+  };
+
+  const remove = (batch: Message[]) => {
+    const sent = new Set(batch.map((m) => m.messageId));
+    queue = queue.filter((m) => !sent.has(m.messageId));
+    return save();
+  };
 
   const schedule = (delay: number) => {
-    if (timer !== undefined) return;
+    if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       void flush();
     }, delay);
   };
 
-  async function flush(): Promise<void> {
-    if (inFlight || queue.length === 0) return;
-    inFlight = true;
-    const batch = queue.slice(0, 100);
-    const ok = await options.transport.send(options.endpoint, body(batch));
-    inFlight = false;
-    if (ok) {
+  const offline = () => globalThis.navigator?.onLine === false;
+
+  function flush(): Promise<void> {
+    if (!inFlight) inFlight = send().finally(() => (inFlight = null));
+    return inFlight;
+  }
+
+  async function send(): Promise<void> {
+    while (queue.length > 0) {
+      if (offline()) return; // the 'online' event resumes
+      const batch = nextBatch();
+      const result = await options.transport.send(options.endpoint, bodyOf(batch));
+      if (result === 'retry') {
+        attempt++;
+        // Full jitter (AWS architecture blog): spreads retries of many visitors after an outage.
+        schedule(Math.min(MAX_BACKOFF, 1000 * 2 ** attempt) * (0.5 + random() / 2));
+        return;
+      }
       attempt = 0;
-      queue.splice(0, batch.length);
-      if (queue.length > 0) schedule(0);
-    } else {
-      attempt++;
-      const backoff = Math.min(60_000, 500 * 2 ** attempt);
-      schedule(backoff / 2 + Math.random() * (backoff / 2));
+      if (result === 'rejected') options.onRejected(batch.length);
+      await remove(batch);
     }
   }
 
+  if (typeof addEventListener === 'function') addEventListener('online', () => void flush());
+
   return {
+    /** Restores what an earlier page left unsent (before anything new is pushed). */
+    async restore(): Promise<void> {
+      const stored = await options.persist.get<Message[]>('queue').catch(() => undefined);
+      if (!Array.isArray(stored) || stored.length === 0) return;
+      const known = new Set(queue.map((m) => m.messageId));
+      queue = stored.filter((m) => m && typeof m.messageId === 'string' && !known.has(m.messageId)).concat(queue);
+      schedule(0);
+    },
     push(message: Message) {
       queue.push(message);
       const overflow = queue.length - options.maxQueue;
@@ -94,17 +172,27 @@ export function createQueue(options: QueueOptions) {
         queue.splice(0, overflow);
         options.onDrop(overflow);
       }
+      void save();
       if (queue.length >= options.flushAt) void flush();
-      else schedule(options.flushInterval);
+      else if (timer === undefined || attempt === 0) schedule(options.flushInterval);
     },
     flush,
-    /** On page hide: hand what is left to sendBeacon (it survives the page unloading). */
+    /** On page hide: hand what is left to sendBeacon, which outlives the page. */
     beacon() {
-      if (queue.length === 0) return;
-      if (options.transport.beacon(options.endpoint, body(queue.slice(0, 100)))) queue.splice(0, 100);
+      while (queue.length > 0) {
+        const batch = nextBatch();
+        if (!options.transport.beacon(options.endpoint, bodyOf(batch))) return;
+        void remove(batch);
+      }
+    },
+    /** Drops everything (consent revoked, profile erased). */
+    clear() {
+      queue = [];
+      return save();
     },
     get size() {
       return queue.length;
     },
   };
 }
+export type Delivery = ReturnType<typeof createDelivery>;

@@ -22,6 +22,10 @@ export class Emitter<Contract extends Record<string, unknown[]>> {
     return this;
   }
 
+  has(name: keyof Contract): boolean {
+    return (this._listeners[name]?.length ?? 0) > 0;
+  }
+
   emit<K extends keyof Contract>(name: K, ...args: Contract[K]): void {
     for (const listener of this._listeners[name]?.slice() ?? []) {
       try {

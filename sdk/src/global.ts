@@ -1,15 +1,16 @@
-import { createClient } from './client';
-import { createOffers } from './offers';
-import { createBrowserStore } from './storage';
-import { CordialOffer, setOfferHost } from './widgets/offer/offer';
+import { type Client, createClient } from './client';
+import { ConfigError } from './config';
+import { loadWidgets } from './loader';
 
 /**
- * The script-tag build: `<script src=".../cordial.iife.js" data-endpoint="/collect/batch">`.
- * Defines no global but `window.cordial`; replays calls queued by the snippet; never
- * throws into the page, and loading it twice keeps the first instance.
+ * The script-tag build:
+ *   <script src="/sdk/cordial.iife.js" data-endpoint="/collect/batch" async></script>
+ * Defines no global but `window.cordial`; replays the calls the queueing snippet kept,
+ * in order; loads widget modules from its own folder when their elements appear; never
+ * throws into the page; loading it twice keeps the first instance.
  */
-type Queued = [string, ...unknown[]];
-type Snippet = { _q?: Queued[]; _loaded?: boolean } | Queued[] | undefined;
+type Queued = unknown[];
+type Snippet = { _q?: Queued[]; _cordial?: true } | undefined;
 
 declare global {
   interface Window {
@@ -17,41 +18,49 @@ declare global {
   }
 }
 
+/** `data-*` attributes of the script tag → config (numbers and booleans parsed). */
+function configFrom(script: HTMLScriptElement | null): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  const data = script?.dataset ?? {};
+  for (const key of Object.keys(data)) {
+    const value = data[key] ?? '';
+    config[key] = /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value;
+  }
+  for (const key of ['endpoint', 'offers', 'recommendations'])
+    if (typeof config[key] === 'string') config[key] = new URL(config[key] as string, location.href).href;
+  return config;
+}
+
 function install() {
   const existing = window.cordial as Snippet;
-  if (existing && !Array.isArray(existing) && existing._loaded) return;
-
+  if (existing?._cordial) return;
   const script = document.currentScript as HTMLScriptElement | null;
-  const data = script?.dataset ?? {};
-  const config: Record<string, unknown> = {};
-  if (data.writeKey) config.writeKey = data.writeKey;
-  if (data.endpoint) config.endpoint = new URL(data.endpoint, location.href).href;
-
-  const store = createBrowserStore();
-  const client = createClient(config, { store });
-  const offers = createOffers(client, store, (action, offer) => client.emit(`offer:${action}`, offer));
-
-  const api = Object.freeze({ ...client, offers: { set: offers.set, list: offers.list }, _loaded: true });
-  const queued: Queued[] = Array.isArray(existing) ? existing : (existing?._q ?? []);
-  Object.defineProperty(window, 'cordial', { value: api, configurable: true, enumerable: false, writable: false });
-
-  const inline = document.getElementById('cordial-offers');
-  if (inline?.textContent) {
-    try {
-      const error = offers.set(JSON.parse(inline.textContent));
-      if (error) console.warn(error);
-    } catch {
-      console.warn('Cordial: #cordial-offers is not valid JSON.');
+  const config = configFrom(script);
+  let client: Client;
+  try {
+    client = createClient(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // The owner's config is wrong: say so and keep the page's events local rather than lose them.
+    console.error(error.message);
+    client = createClient({});
+  }
+  const api: Client & { _cordial: true } = { ...client, _cordial: true };
+  const queued = existing?._q ?? [];
+  Object.defineProperty(window, 'cordial', { value: api, configurable: false, enumerable: true, writable: false });
+  for (const call of queued) {
+    const [method, ...args] = Array.isArray(call) ? call : [];
+    const fn = (api as unknown as Record<string, unknown>)[method as string];
+    if (typeof fn === 'function') {
+      try {
+        fn(...args);
+      } catch (error) {
+        client.emit('error', error instanceof Error ? error : new Error(String(error)));
+      }
     }
   }
-  setOfferHost(offers.host);
-  if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
-
-  for (const [method, ...args] of queued) {
-    const fn = (api as unknown as Record<string, unknown>)[method];
-    if (typeof fn === 'function') fn(...args);
-  }
-  client.emit('ready');
+  const base = script?.src ? new URL('./', script.src) : new URL('/sdk/', location.href);
+  loadWidgets(api, base);
 }
 
 try {

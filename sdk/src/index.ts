@@ -1,8 +1,16 @@
-/** @cordial/sdk: the event API and the widgets, for bundlers (`npm i @cordial/sdk`). */
-export { type Client, type ClientEvents, createClient } from './client';
+/** @cordial/sdk: the event API and the widget loader, for bundlers (`npm i @cordial/sdk`). */
+export {
+  type Client,
+  type ClientDeps,
+  type ClientEventName,
+  type ClientEvents,
+  createClient,
+  type Explanation,
+  type OfferRef,
+} from './client';
 export { type ClientConfig, ConfigError } from './config';
-export { OfferEvent } from './events';
-export type { Message, Properties } from './message';
-export { type Offer, parseOffers } from './offer-config';
-export { createOffers } from './offers';
-export { CordialOffer, setOfferHost } from './widgets/offer/offer';
+export type { ConsentCategory, ConsentState } from './consent';
+export { loadWidgets, type WidgetModule } from './loader';
+export type { Context, Message, Properties } from './message';
+export type { ProfileData } from './profile';
+export { createIndexedDbStore, createMemoryAsyncStore, createMemoryStore } from './storage';

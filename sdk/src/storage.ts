@@ -1,8 +1,15 @@
-/** A tiny key-value port; the browser adapter falls back to memory where storage is blocked. */
+/** A small synchronous key-value port for identifiers and consent (localStorage in browsers). */
 export interface Store {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+}
+
+/** An asynchronous port for larger structured data: the delivery queue and the visitor profile. */
+export interface AsyncStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  clear(): Promise<void>;
 }
 
 export function createMemoryStore(): Store {
@@ -14,22 +21,44 @@ export function createMemoryStore(): Store {
   };
 }
 
-/** localStorage under a `cordial.` prefix; memory when it throws (Safari private mode, sandboxed frames, quota). */
-export function createBrowserStore(): Store {
+export function createMemoryAsyncStore(): AsyncStore {
+  const map = new Map<string, unknown>();
+  return {
+    get: async <T>(key: string) => map.get(key) as T | undefined,
+    set: async (key, value) => void map.set(key, value),
+    clear: async () => map.clear(),
+  };
+}
+
+const PREFIX = 'cordial.';
+
+/**
+ * localStorage under a `cordial.` prefix, written only while `persist()` allows it (consent);
+ * memory otherwise or when storage throws (Safari private mode, sandboxed frames, quota).
+ */
+export function createBrowserStore(persist: () => boolean = () => true): Store {
   const memory = createMemoryStore();
-  const prefix = 'cordial.';
+  const local = (): Storage | null => {
+    try {
+      return globalThis.localStorage ?? null;
+    } catch {
+      return null;
+    }
+  };
   return {
     get(key) {
+      const value = memory.get(key);
+      if (value !== null || !persist()) return value;
       try {
-        return globalThis.localStorage.getItem(prefix + key) ?? memory.get(key);
+        return local()?.getItem(PREFIX + key) ?? null;
       } catch {
-        return memory.get(key);
+        return null;
       }
     },
     set(key, value) {
       memory.set(key, value);
       try {
-        globalThis.localStorage.setItem(prefix + key, value);
+        if (persist()) local()?.setItem(PREFIX + key, value);
       } catch {
         // Storage blocked or full: the in-memory copy keeps this page working.
       }
@@ -37,10 +66,60 @@ export function createBrowserStore(): Store {
     remove(key) {
       memory.remove(key);
       try {
-        globalThis.localStorage.removeItem(prefix + key);
+        local()?.removeItem(PREFIX + key);
       } catch {
         // As above: nothing persisted, nothing to remove.
       }
     },
+  };
+}
+
+/**
+ * IndexedDB (database `cordial`, one object store of structured clones: no JSON, so a
+ * page's JSON overrides cannot touch it). Falls back to memory where IndexedDB is
+ * missing or refuses to open (private modes, blocked storage).
+ */
+export function createIndexedDbStore(name = 'cordial'): AsyncStore {
+  const memory = createMemoryAsyncStore();
+  const db = new Promise<IDBDatabase | null>((resolve) => {
+    try {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('kv');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+  const run = <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest, fallback: () => Promise<T>) =>
+    db.then((database) =>
+      database
+        ? new Promise<T>((resolve, reject) => {
+            const request = op(database.transaction('kv', mode).objectStore('kv'));
+            request.onsuccess = () => resolve(request.result as T);
+            request.onerror = () => reject(request.error);
+          })
+        : fallback(),
+    );
+  return {
+    get: <T>(key: string) =>
+      run<T | undefined>(
+        'readonly',
+        (s) => s.get(key),
+        () => memory.get<T>(key),
+      ),
+    set: (key, value) =>
+      run<void>(
+        'readwrite',
+        (s) => s.put(value, key),
+        () => memory.set(key, value),
+      ),
+    clear: () =>
+      run<void>(
+        'readwrite',
+        (s) => s.clear(),
+        () => memory.clear(),
+      ),
   };
 }

@@ -1,50 +1,96 @@
 import { css } from 'lit';
 
-/** Themable through custom properties and ::part; no inline styles (strict CSP). */
+/**
+ * Adopted stylesheets (no inline styles: fine under a strict CSP). Themable through
+ * custom properties and ::part; inherits the page's font and colours by default.
+ */
 export const offerStyles = css`
   :host {
     display: block;
+    min-height: var(--cordial-offer-min-height, auto);
     font: inherit;
     color: var(--cordial-offer-color, inherit);
   }
-  :host([hidden]),
-  :host([data-empty]) {
+  :host([hidden]) {
     display: none;
   }
-  [part='card'] {
+  [part~='card'] {
+    box-sizing: border-box;
     position: relative;
-    border: 1px solid var(--cordial-offer-border, color-mix(in srgb, currentColor 25%, transparent));
+    border: 1px solid var(--cordial-offer-border, color-mix(in srgb, currentColor 30%, transparent));
     border-radius: var(--cordial-offer-radius, 8px);
-    background: var(--cordial-offer-background, transparent);
-    padding: 1rem 2.5rem 1rem 1rem;
-    margin: 1rem 0;
+    background: var(--cordial-offer-background, Canvas);
+    color: var(--cordial-offer-color, CanvasText);
+    padding: 1rem 3rem 1rem 1rem;
+    max-width: 100%;
+  }
+  [part~='banner'] {
+    position: fixed;
+    inset: auto 0 0 0;
+    z-index: var(--cordial-offer-z, 2147483000);
+    border-radius: 0;
+    margin: 0;
+  }
+  [part~='toast'] {
+    position: fixed;
+    right: 1rem;
+    bottom: 1rem;
+    width: min(24rem, calc(100vw - 2rem));
+    z-index: var(--cordial-offer-z, 2147483000);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 20%);
+  }
+  dialog[part~='card'] {
+    width: min(32rem, calc(100vw - 2rem));
+  }
+  dialog::backdrop {
+    background: var(--cordial-offer-backdrop, rgb(0 0 0 / 45%));
   }
   [part='title'] {
     margin: 0 0 0.25rem;
-    font-size: 1.1em;
+    font-size: 1.15em;
   }
   [part='body'] {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.75rem;
+  }
+  [part='image'] {
+    max-width: 100%;
+    height: auto;
+  }
+  [part='products'] {
+    margin: 0 0 0.75rem;
+    padding-left: 1.25rem;
+  }
+  [part='code'] {
+    font-family: ui-monospace, monospace;
+    font-weight: 700;
   }
   [part='cta'] {
-    color: var(--cordial-offer-accent, LinkText);
+    display: inline-block;
+    padding: 0.5rem 1rem;
+    border-radius: var(--cordial-offer-radius, 8px);
+    background: var(--cordial-offer-accent, #1d4ed8);
+    color: var(--cordial-offer-accent-text, #fff);
     font-weight: 600;
+    text-decoration: none;
   }
   [part='dismiss'] {
     position: absolute;
     top: 0.5rem;
     right: 0.5rem;
-    min-width: 2rem;
-    min-height: 2rem;
+    min-width: 2.25rem;
+    min-height: 2.25rem;
     font: inherit;
+    font-size: 1.25em;
+    line-height: 1;
     background: none;
     border: 0;
+    border-radius: 4px;
     color: inherit;
     cursor: pointer;
   }
   a:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--cordial-offer-accent, Highlight);
+    outline: 3px solid var(--cordial-offer-focus, #f59e0b);
     outline-offset: 2px;
   }
 `;

@@ -1,0 +1,84 @@
+// The SDK part of `npm run build` (called by scripts/build.mjs):
+//   dist/sdk/cordial.js          ES module: the event API and the widget loader (createClient, loadWidgets)
+//   dist/sdk/cordial.iife.js     the script tag: defines only window.cordial (event API + loader)
+//   dist/sdk/widgets/<name>.js   one lazily loaded ES module per widget in sdk/src/widgets/registry.ts,
+//                                imported by the loader only when its element is on the page
+//   dist/sdk/chunks/*.js         code the widgets share (Lit, zod/mini)
+//   dist/sdk/types/              type declarations for @cordial/sdk
+// Everything loads under `script-src 'self'`: no eval, no inline code, styles through adoptedStyleSheets.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { ROOT } from './lib/ensure.mjs';
+import { run } from './lib/run.mjs';
+
+const SRC = join(ROOT, 'sdk/src');
+const OUT = join(ROOT, 'dist/sdk');
+
+/** Every widget folder with an index.ts (the module the loader imports): offer, help, ... */
+const widgets = readdirSync(join(SRC, 'widgets'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(SRC, 'widgets', d.name, 'index.ts')))
+  .map((d) => d.name);
+
+const common = { configFile: false, logLevel: 'warn', root: ROOT, publicDir: false };
+const target = 'es2022';
+
+export async function buildSdk() {
+  // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
+  const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
+    label: 'build: SDK JSON schemas',
+    cwd: ROOT,
+    quiet: true,
+  });
+  if (gen !== 0) throw new Error('SDK schema generation failed');
+  // The ES module build: the package entry plus one entry per widget, sharing chunks.
+  await build({
+    ...common,
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      target,
+      minify: true,
+      sourcemap: false,
+      lib: {
+        entry: Object.fromEntries([
+          ['cordial', join(SRC, 'index.ts')],
+          ...widgets.map((name) => [`widgets/${name}`, join(SRC, 'widgets', name, 'index.ts')]),
+        ]),
+        formats: ['es'],
+      },
+      // Lib mode keeps whitespace in ES output unless the output itself is minified.
+      rolldownOptions: {
+        output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  });
+  // The script-tag build: one classic script, no exports; it imports the widget modules above by URL.
+  await build({
+    ...common,
+    build: {
+      outDir: OUT,
+      emptyOutDir: false,
+      target,
+      minify: true,
+      sourcemap: false,
+      lib: {
+        entry: join(SRC, 'global.ts'),
+        formats: ['iife'],
+        name: 'cordialLoader',
+        fileName: () => 'cordial.iife.js',
+      },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json'], {
+    label: 'build: SDK type declarations',
+    cwd: ROOT,
+  });
+  if (code !== 0) throw new Error('SDK type declarations failed');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildSdk();
+  console.log(`Built dist/sdk (widgets: ${widgets.join(', ')}).`);
+}

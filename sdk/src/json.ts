@@ -1,0 +1,63 @@
+/**
+ * A JSON serialiser of our own for what we send. Host pages replace `JSON.stringify`
+ * or add `Array.prototype.toJSON` (Prototype.js did), which corrupts batches; this one
+ * depends on neither. Same output as JSON.stringify for plain data; Dates become ISO
+ * strings, cycles become null.
+ */
+const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+const UNSAFE = /["\\\u0000-\u001f\u2028\u2029]/g;
+
+export function toJson(value: unknown, seen: unknown[] = []): string {
+  if (typeof value === 'string')
+    return `"${value.replace(UNSAFE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value !== 'object' || value === null || seen.indexOf(value) >= 0) return 'null';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : toJson(value.toISOString());
+  seen.push(value);
+  let out = '';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${toJson(value[i], seen)}`;
+    out = `[${out}]`;
+  } else {
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      out += `${out ? ',' : ''}${toJson(key)}:${toJson(item, seen)}`;
+    }
+    out = `{${out}}`;
+  }
+  seen.pop();
+  return out;
+}
+
+/**
+ * A JSON-safe deep copy of what the host page passed us (functions, symbols and
+ * undefined dropped, Dates as ISO strings, cycles as null), so that stored and sent
+ * messages are plain data the page can no longer mutate and IndexedDB can clone.
+ */
+export function toPlain(value: unknown, seen: unknown[] = []): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'string' || typeof value === 'boolean' ? value : null;
+  if (seen.indexOf(value) >= 0) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  seen.push(value);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    for (let i = 0; i < value.length; i++) list[i] = toPlain(value[i], seen);
+    out = list;
+  } else {
+    const record: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
+        record[key] = toPlain(item, seen);
+    }
+    out = record;
+  }
+  seen.pop();
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { Client } from './client';
+import { checkSchema, type JsonSchema } from './schema-check';
+import { WIDGETS } from './widgets/registry';
+
+/**
+ * Code the event API already carries and hands to widgets, so that a widget module does
+ * not ship a second copy of it.
+ */
+export interface WidgetServices {
+  /** Checks data against a JSON Schema generated from our zod schemas (see schema-check.ts). */
+  checkSchema(schema: JsonSchema, value: unknown): string[];
+}
+
+/** What every widget module exports: it defines its element(s), wired to the client. */
+export interface WidgetModule {
+  define(client: Client, services: WidgetServices): void | Promise<void>;
+}
+
+const services: WidgetServices = { checkSchema: (schema, value) => checkSchema(schema, value) };
+
+/**
+ * Watches the document for widget tags and imports each widget module once, the first
+ * time its element is seen (on load or added later, e.g. by a single-page app). The
+ * modules are same-origin ES modules, so this works under `script-src 'self'`.
+ * @param base URL of the folder that holds `widgets/` (the SDK's own folder).
+ */
+export function loadWidgets(client: Client, base: string | URL): void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  const pending = new Map(Object.entries(WIDGETS));
+  const scan = () => {
+    for (const [tag, name] of pending) {
+      if (customElements.get(tag)) pending.delete(tag);
+      else if (document.getElementsByTagName(tag).length > 0) {
+        pending.delete(tag);
+        const url = new URL(`widgets/${name}.js`, base).href;
+        import(/* @vite-ignore */ url)
+          .then((module: WidgetModule) => module.define(client, services))
+          .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)));
+      }
+    }
+    if (pending.size === 0) observer.disconnect();
+  };
+  const observer = new MutationObserver(scan);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  scan();
+}
+
+function asError(error: unknown, what: string): Error {
+  return new Error(`Cordial: ${what}: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,224 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { type Offer, safeHref } from './config';
+import type { Decision } from './decide';
+import { offerStyles } from './offer.styles';
+import { OfferEvent } from './offer-events';
+import type { ShownProduct } from './products';
+
+/** What the element needs from the controller that owns the decisions. */
+export interface OfferController {
+  decide(element: CordialOffer): Decision | null;
+  report(
+    element: CordialOffer,
+    action: 'shown' | 'clicked' | 'dismissed',
+    chosen: NonNullable<Decision['chosen']>,
+  ): void;
+  products(offer: Offer): ShownProduct[];
+  productUrl(id: string): string | null;
+}
+
+let controller: OfferController | null = null;
+const elements = new Set<CordialOffer>();
+let counter = 0;
+
+/** Connects every `<cordial-offer>` to its controller and re-evaluates them all. */
+export function setOfferController(next: OfferController): void {
+  controller = next;
+  refreshOffers();
+}
+
+export function refreshOffers(): void {
+  for (const element of elements) element.refresh();
+}
+
+export function offerElements(): ReadonlySet<CordialOffer> {
+  return elements;
+}
+
+/**
+ * An offer slot: shows the offer decided for its `placement`, inline (in place, with its
+ * space reserved by `--cordial-offer-min-height`), or as a banner, modal or toast when its
+ * trigger fires (load, delay, scroll depth, exit intent). All text is rendered as text.
+ * @fires cordial-offer-decision - a decision was made for this slot (detail: the explanation)
+ * @fires cordial-offer-shown - an offer became visible
+ * @fires cordial-offer-clicked - the visitor followed the call to action
+ * @fires cordial-offer-dismissed - the visitor closed it (button or Escape)
+ * @fires cordial-offer-converted - an order followed a click on this offer
+ * @csspart card - the offer's box (also `banner`, `toast` or `modal`)
+ * @csspart title @csspart body @csspart image @csspart products @csspart code
+ * @csspart cta - the call-to-action link
+ * @csspart dismiss - the close button
+ * @cssprop --cordial-offer-min-height - space reserved in the layout for an inline slot
+ * @cssprop --cordial-offer-accent, --cordial-offer-accent-text, --cordial-offer-background, --cordial-offer-color, --cordial-offer-border, --cordial-offer-radius, --cordial-offer-focus, --cordial-offer-backdrop, --cordial-offer-z
+ */
+export class CordialOffer extends LitElement {
+  static override styles = offerStyles;
+  static override properties = {
+    placement: { type: String, reflect: true },
+    _decision: { state: true },
+    _visible: { state: true },
+  };
+
+  placement = 'default';
+  /** Tells this element's own impressions apart from others' (caps ignore them on refresh). */
+  readonly token = `e${++counter}`;
+  private _decision: Decision | null = null;
+  private _visible = false;
+  private _shown: string | null = null;
+  private _disarm: (() => void) | null = null;
+  private _returnFocus: Element | null = null;
+
+  get decision(): Decision | null {
+    return this._decision;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    elements.add(this);
+    this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    elements.delete(this);
+    this._disarm?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('placement') && changed.get('placement') !== undefined) this.refresh();
+  }
+
+  /** Decides again (route change, consent, new configuration); keeps a visible offer that still qualifies. */
+  refresh(): void {
+    if (!controller) return;
+    const next = controller.decide(this);
+    const key = (d: Decision | null) => (d?.chosen ? `${d.chosen.offer.id}/${d.chosen.variant}` : null);
+    if (key(next) !== key(this._decision)) {
+      this._disarm?.();
+      this._visible = false;
+      this._shown = null;
+    }
+    this._decision = next;
+    if (next?.chosen && !this._visible) this._arm(next.chosen.offer);
+  }
+
+  private _arm(offer: Offer): void {
+    const trigger = offer.trigger ?? { on: 'load' };
+    const show = () => {
+      this._disarm?.();
+      this._visible = true;
+    };
+    if (trigger.on === 'load') show();
+    else if (trigger.on === 'delay') {
+      const timer = setTimeout(show, trigger.ms);
+      this._disarm = () => clearTimeout(timer);
+    } else if (trigger.on === 'scroll') {
+      const check = () => {
+        const root = document.documentElement;
+        const depth = ((scrollY + innerHeight) / Math.max(root.scrollHeight, 1)) * 100;
+        if (depth >= trigger.percent) show();
+      };
+      addEventListener('scroll', check, { passive: true });
+      this._disarm = () => removeEventListener('scroll', check);
+      check();
+    } else {
+      // Exit intent: the pointer leaves the window through its top edge (towards tabs and the address bar).
+      const out = (event: MouseEvent) => {
+        if (!event.relatedTarget && event.clientY <= 0) show();
+      };
+      document.addEventListener('mouseout', out);
+      this._disarm = () => document.removeEventListener('mouseout', out);
+    }
+  }
+
+  protected override updated(): void {
+    const chosen = this._decision?.chosen;
+    if (!chosen || !this._visible) return;
+    const key = `${chosen.offer.id}/${chosen.variant}`;
+    if (this._shown === key) return;
+    this._shown = key;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) {
+      this._returnFocus = deepActiveElement();
+      dialog.showModal();
+    }
+    controller?.report(this, 'shown', chosen);
+  }
+
+  private _onClick = () => {
+    const chosen = this._decision?.chosen;
+    if (chosen) controller?.report(this, 'clicked', chosen);
+  };
+
+  private _dismiss = (event?: Event) => {
+    event?.preventDefault();
+    const chosen = this._decision?.chosen;
+    if (!chosen) return;
+    this.renderRoot.querySelector('dialog')?.close();
+    this._visible = false;
+    this._decision = null;
+    controller?.report(this, 'dismissed', chosen);
+    if (this._returnFocus instanceof HTMLElement) this._returnFocus.focus();
+  };
+
+  override render() {
+    const chosen = this._decision?.chosen;
+    if (!chosen || !this._visible) return nothing;
+    const { offer, variant } = chosen;
+    const content = { ...offer.content, ...offer.variants?.find((v) => v.id === variant) };
+    const display = offer.display ?? 'inline';
+    const href = content.cta ? safeHref(content.cta.url, location.href) : null;
+    const image = content.image ? safeHref(content.image.src, location.href) : null;
+    const products = offer.content.products ? (controller?.products(offer) ?? []) : [];
+    const titleId = `t-${this.token}`;
+    const inner = html`<h2 part="title" id=${titleId}>${content.title}</h2>
+      ${image && content.image ? html`<img part="image" src=${image} alt=${content.image.alt} />` : nothing}
+      ${content.body ? html`<p part="body">${content.body}</p>` : nothing}
+      ${
+        products.length
+          ? html`<ul part="products">
+            ${products.map((p) => {
+              const url = controller?.productUrl(p.id);
+              const label = `${p.name}${p.price === undefined ? '' : ` — ${formatPrice(p.price)}`}`;
+              return html`<li>${url ? html`<a href=${url} @click=${this._onClick}>${label}</a>` : label}</li>`;
+            })}
+          </ul>`
+          : nothing
+      }
+      ${content.code ? html`<p>Code: <code part="code">${content.code}</code></p>` : nothing}
+      ${content.cta && href ? html`<a part="cta" href=${href} @click=${this._onClick}>${content.cta.label}</a>` : nothing}
+      <button part="dismiss" type="button" aria-label="Dismiss offer: ${content.title}" @click=${this._dismiss}>✕</button>`;
+    if (display === 'modal')
+      return html`<dialog part="card modal" aria-labelledby=${titleId} @cancel=${this._dismiss}>${inner}</dialog>`;
+    if (display === 'inline') return html`<section part="card" aria-labelledby=${titleId}>${inner}</section>`;
+    return html`<section part="card ${display}" aria-labelledby=${titleId} aria-live="polite" @keydown=${this._onKey}>${inner}</section>`;
+  }
+
+  private _onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') this._dismiss(event);
+  };
+
+  /** For the controller: announce something about this slot as a DOM event. */
+  announce(event: Event): void {
+    this.dispatchEvent(event);
+  }
+}
+
+export { OfferEvent };
+
+function formatPrice(price: number): string {
+  return price.toFixed(2).replace(/\.00$/, '');
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cordial-offer': CordialOffer;
+  }
+}
