@@ -20,7 +20,8 @@ const widgets = readdirSync(join(SRC, 'widgets'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(SRC, 'widgets', d.name, 'index.ts')))
   .map((d) => d.name);
 
-const common = { configFile: false, logLevel: 'warn', root: ROOT, publicDir: false };
+// Relative base: chunk and worker URLs resolve against the module that loads them, wherever dist/sdk is served.
+const common = { base: './', configFile: false, logLevel: 'warn', root: ROOT, publicDir: false };
 const target = 'es2022';
 
 export async function buildSdk() {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import demoArticles from '../../../../demo/store/help/articles.json';
+import { checkSchema } from '../../schema-check';
 import { articlesFor, helpfulness, matchesPattern, parseContent, popular, suggestionsFor } from './articles';
 
 const base = { body: 'Text.', updatedAt: '2026-03-01T10:00:00Z' };
 
 function content(input: unknown) {
-  const parsed = parseContent(input);
+  const parsed = parseContent(input, checkSchema);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.content;
 }
@@ -24,24 +25,30 @@ describe('parseContent', () => {
   });
 
   it('should say which article and field are wrong', () => {
-    const parsed = parseContent({
-      articles: [
-        { id: 'a', title: 'A', ...base },
-        { id: 'b', title: '', ...base },
-      ],
-    });
+    const parsed = parseContent(
+      {
+        articles: [
+          { id: 'a', title: 'A', ...base },
+          { id: 'b', title: '', ...base },
+        ],
+      },
+      checkSchema,
+    );
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.error).toContain('articles[1].title');
+      expect(parsed.error).toContain('articles[1].title: must not be empty');
     }
   });
 
   it('should reject a bad date and a duplicate id in one locale', () => {
-    expect(parseContent([{ id: 'a', title: 'A', body: '', updatedAt: 'yesterday' }]).ok).toBe(false);
-    const dup = parseContent([
-      { id: 'a', title: 'A', ...base },
-      { id: 'a', title: 'A again', ...base },
-    ]);
+    expect(parseContent([{ id: 'a', title: 'A', body: '', updatedAt: 'yesterday' }], checkSchema).ok).toBe(false);
+    const dup = parseContent(
+      [
+        { id: 'a', title: 'A', ...base },
+        { id: 'a', title: 'A again', ...base },
+      ],
+      checkSchema,
+    );
     expect(dup).toEqual({ ok: false, error: 'Cordial help: article "a" appears twice in locale en.' });
   });
 });

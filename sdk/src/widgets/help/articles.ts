@@ -1,35 +1,8 @@
-import * as z from 'zod/mini';
+import schema from '../../schemas/help-content.json';
+import type { Article, HelpContent } from './content.schema';
+import { type Check, parseWith } from './defaults';
 
-/**
- * Help content as the site owner writes it (inline JSON or a URL). Articles that share
- * an `id` in several locales are translations of one another.
- */
-export const ArticleSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
-  title: z.string().check(z.minLength(1), z.maxLength(300)),
-  /** A safe subset of Markdown (see markdown.ts); raw HTML is shown as text. */
-  body: z.string().check(z.maxLength(200_000)),
-  locale: z._default(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)), 'en'),
-  labels: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))), []),
-  /** Pages the article is suggested on: path globs (`/store/product/*`) or full URL globs. */
-  urlPatterns: z._default(z.array(z.string().check(z.minLength(1))), []),
-  updatedAt: z.iso.datetime({ offset: true }),
-  /** Aggregated votes and views from the owner's data; they lift helpful and popular articles. */
-  helpful: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-  notHelpful: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-  views: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-});
-export type Article = z.infer<typeof ArticleSchema>;
-
-export const HelpContentSchema = z.object({
-  /** Changes whenever the articles change; keys the cached search index. Derived from the content when absent. */
-  version: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  defaultLocale: z._default(z.string(), 'en'),
-  /** Labels of the pages of the site, so that articles labelled alike are suggested there. */
-  pages: z._default(z.array(z.object({ pattern: z.string().check(z.minLength(1)), labels: z.array(z.string()) })), []),
-  articles: z.array(ArticleSchema),
-});
-export type HelpContent = z.infer<typeof HelpContentSchema> & { version: string };
+export type { Article, HelpContent };
 
 export type ContentResult = { ok: true; content: HelpContent } | { ok: false; error: string };
 
@@ -44,19 +17,23 @@ export function hashText(text: string): string {
  * Validates help content (an array of articles or `{ version?, articles, pages? }`),
  * with an error that names the article and field that are wrong.
  */
-export function parseContent(input: unknown): ContentResult {
-  const wrapped = Array.isArray(input) ? { articles: input } : input;
-  const result = z.safeParse(HelpContentSchema, wrapped);
-  if (!result.success) return { ok: false, error: `Cordial help: invalid articles. ${z.prettifyError(result.error)}` };
+export function parseContent(input: unknown, check: Check): ContentResult {
+  const parsed = parseWith<Omit<HelpContent, 'version'> & { version?: string }>(
+    check,
+    schema,
+    Array.isArray(input) ? { articles: input } : input,
+    'articles',
+  );
+  if (!parsed.ok) return parsed;
   const seen = new Set<string>();
-  for (const article of result.data.articles) {
+  for (const article of parsed.value.articles) {
     const key = `${article.id}\u0000${article.locale.toLowerCase()}`;
     if (seen.has(key))
       return { ok: false, error: `Cordial help: article "${article.id}" appears twice in locale ${article.locale}.` };
     seen.add(key);
   }
-  const version = result.data.version ?? hashText(JSON.stringify(result.data.articles));
-  return { ok: true, content: { ...result.data, version } };
+  const version = parsed.value.version ?? hashText(JSON.stringify(parsed.value.articles));
+  return { ok: true, content: { ...parsed.value, version } };
 }
 
 const primary = (locale: string) => locale.toLowerCase().split('-')[0] as string;

@@ -1,76 +1,96 @@
-import * as z from 'zod/mini';
 import type { HelpConfig } from './config';
 import type { Messages } from './locales/en';
 
 /**
  * The contact and call-back forms' rules. Errors are message keys with their values so
  * the element shows them in the visitor's language, next to the field they belong to.
+ * (Hand-written rather than a schema: each rule maps to a sentence the visitor reads.)
  */
 export type MessageKey = keyof Messages;
 export type FieldError = { key: MessageKey; vars: Record<string, string | number> };
 export type FieldErrors = Record<string, FieldError>;
 
 export const CASE_TYPES = ['question', 'problem', 'complaint', 'feedback'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
 
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .check(z.minLength(min, { error: min > 1 ? 'tooShort' : 'required' }), z.maxLength(max, { error: 'tooLong' }));
+export interface ContactInput {
+  name: string;
+  email: string;
+  type: CaseType;
+  subject: string;
+  description: string;
+}
 
-export const ContactSchema = z.object({
-  name: text(1, 120),
-  email: z.string().check(z.minLength(1, { error: 'required' }), z.email({ error: 'emailInvalid' })),
-  type: z.enum(CASE_TYPES),
-  subject: text(1, 150),
-  description: text(10, 5000),
-});
-export type ContactInput = z.infer<typeof ContactSchema>;
+export interface CallbackInput {
+  name: string;
+  phone: string;
+  email: string;
+  topic: string;
+  window: string;
+}
 
-/** Digits with an optional leading +, 7 to 15 of them (E.164's limit), ignoring spaces, dots, dashes and parentheses. */
+/** The shape browsers use for type="email" (WHATWG), so the form and the field agree. */
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+/** Digits with an optional leading +, 7 to 15 of them (E.164's limit). */
+const PHONE = /^\+?\d{7,15}$/;
+
+/** Drops the spaces, dots, dashes and parentheses people type in phone numbers. */
 export const normalisePhone = (raw: string) => raw.replace(/[\s().-]/g, '');
 
-export const CallbackSchema = z.object({
-  name: text(1, 120),
-  phone: z.string().check(z.minLength(1, { error: 'required' }), z.regex(/^\+?\d{7,15}$/, { error: 'phoneInvalid' })),
-  email: z.union([z.literal(''), z.email({ error: 'emailInvalid' })]),
-  topic: text(0, 300),
-  window: z.string().check(z.minLength(1, { error: 'required' })),
-});
-export type CallbackInput = z.infer<typeof CallbackSchema>;
+type Rule = {
+  min?: number;
+  max?: number;
+  pattern?: [RegExp, MessageKey];
+  optional?: boolean;
+  oneOf?: readonly string[];
+};
 
-type Issue = { path: PropertyKey[]; message: string; minimum?: unknown; maximum?: unknown };
-
-function toErrors(issues: readonly Issue[]): FieldErrors {
+function check(values: Record<string, string>, rules: Record<string, Rule>): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? 'form');
-    if (errors[field]) continue;
-    const key = (issue.message in KNOWN ? issue.message : 'required') as MessageKey;
-    const vars: FieldError['vars'] = {};
-    if (typeof issue.minimum === 'number') vars.min = issue.minimum;
-    if (typeof issue.maximum === 'number') vars.max = issue.maximum;
-    errors[field] = { key, vars };
+  for (const [field, rule] of Object.entries(rules)) {
+    const value = values[field] ?? '';
+    if (value === '') {
+      if (!rule.optional) errors[field] = { key: 'required', vars: {} };
+    } else if (rule.min !== undefined && value.length < rule.min)
+      errors[field] = { key: 'tooShort', vars: { min: rule.min } };
+    else if (rule.max !== undefined && value.length > rule.max)
+      errors[field] = { key: 'tooLong', vars: { max: rule.max } };
+    else if (rule.pattern && !rule.pattern[0].test(value)) errors[field] = { key: rule.pattern[1], vars: {} };
+    else if (rule.oneOf && !rule.oneOf.includes(value)) errors[field] = { key: 'required', vars: {} };
   }
   return errors;
 }
-const KNOWN = { required: 1, tooShort: 1, tooLong: 1, emailInvalid: 1, phoneInvalid: 1 };
-
-const trimmed = (input: Record<string, string>) =>
-  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export function validateContact(input: Record<string, string>): Validated<ContactInput> {
-  const result = z.safeParse(ContactSchema, trimmed(input));
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: toErrors(result.error.issues) };
+function validate<T>(input: Record<string, string>, rules: Record<string, Rule>): Validated<T> {
+  const values: Record<string, string> = {};
+  for (const field of Object.keys(rules)) values[field] = String(input[field] ?? '').trim();
+  const errors = check(values, rules);
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: values as T };
 }
 
-export function validateCallback(input: Record<string, string>): Validated<CallbackInput> {
-  const clean = trimmed(input);
-  clean.phone = normalisePhone(clean.phone ?? '');
-  const result = z.safeParse(CallbackSchema, clean);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: toErrors(result.error.issues) };
-}
+export const validateContact = (input: Record<string, string>) =>
+  validate<ContactInput>(input, {
+    name: { max: 120 },
+    email: { max: 254, pattern: [EMAIL, 'emailInvalid'] },
+    type: { oneOf: CASE_TYPES },
+    subject: { max: 150 },
+    description: { min: 10, max: 5000 },
+  });
+
+export const validateCallback = (input: Record<string, string>) =>
+  validate<CallbackInput>(
+    { ...input, phone: normalisePhone(input.phone ?? '') },
+    {
+      name: { max: 120 },
+      phone: { pattern: [PHONE, 'phoneInvalid'] },
+      email: { optional: true, max: 254, pattern: [EMAIL, 'emailInvalid'] },
+      topic: { optional: true, max: 300 },
+      window: {},
+    },
+  );
 
 export type FileMeta = { name: string; size: number; type: string };
 

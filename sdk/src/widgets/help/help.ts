@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { type Article, articlesFor, type HelpContent, parseContent, popular, suggestionsFor } from './articles';
 import { DEFAULT_CONFIG, type HelpConfig, MODES, type Mode, parseHelpConfig } from './config';
+import type { Check } from './defaults';
 import {
   CASE_TYPES,
   callbackWindows,
@@ -14,10 +15,8 @@ import {
 import { helpStyles } from './help.styles';
 import { HelpEvent, type HelpEventName } from './help-event';
 import { chooseLocale, LOCALES, loadTranslator, type Translator, wantedLocales } from './i18n';
-import { loadIndex } from './index-loader';
-import { onLocationChange } from './location-watch';
 import { renderMarkdown } from './markdown';
-import { createSearcher, type Hit, type Searcher, type Segment } from './search';
+import type { Hit, Searcher, Segment } from './search';
 import type { HelpService, Sent } from './service';
 
 let service: HelpService | null = null;
@@ -41,7 +40,7 @@ const ANNOUNCE_MS = 350;
 
 /** Articles per URL, fetched and validated once per page even with several elements. */
 const contentCache = new Map<string, Promise<HelpContent>>();
-function fetchContent(url: string): Promise<HelpContent> {
+function fetchContent(url: string, check: Check): Promise<HelpContent> {
   let pending = contentCache.get(url);
   if (!pending) {
     pending = fetch(url, { credentials: 'same-origin' })
@@ -50,7 +49,7 @@ function fetchContent(url: string): Promise<HelpContent> {
         return res.json();
       })
       .then((json) => {
-        const parsed = parseContent(json);
+        const parsed = parseContent(json, check);
         if (!parsed.ok) throw new Error(parsed.error);
         return parsed.content;
       });
@@ -124,6 +123,8 @@ export class CordialHelp extends LitElement {
   private _content: HelpContent | null = null;
   private _articles: Article[] = [];
   private _searcher: Searcher | null = null;
+  private _searchLoad: Promise<void> | null = null;
+  private _articleLocale = 'en';
   private _article: Article | null = null;
   private _bodies = new Map<string, HTMLElement>();
   private _windows: { day: Date; windows: TimeWindow[] }[] = [];
@@ -137,7 +138,7 @@ export class CordialHelp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
-    this._unwatch = onLocationChange(() => this._refreshSuggestions());
+    this._unwatch = service?.onRoute(() => this._refreshSuggestions()) ?? null;
     addEventListener('online', this._onOnline);
     void this.load();
   }
@@ -171,7 +172,7 @@ export class CordialHelp extends LitElement {
   private async _load(): Promise<void> {
     this._status = 'loading';
     try {
-      const parsed = parseHelpConfig(this._configOverride ?? this._inlineConfig());
+      const parsed = parseHelpConfig(this._configOverride ?? this._inlineConfig(), this._check());
       if (!parsed.ok) throw new Error(parsed.error);
       this._config = parsed.config;
       if (!this.hasAttribute('mode') || !MODES.includes(this.mode)) this.mode = this._config.mode;
@@ -190,6 +191,11 @@ export class CordialHelp extends LitElement {
     }
   }
 
+  private _check(): Check {
+    if (!service) throw new Error('Cordial help: the widget module was not started by the SDK loader.');
+    return service.check;
+  }
+
   private _inlineConfig(): unknown {
     const script = this.querySelector('script[type="application/json"]');
     if (!script?.textContent) return {};
@@ -204,20 +210,39 @@ export class CordialHelp extends LitElement {
     const url = this.src || this._config.articlesUrl;
     let content: HelpContent;
     if (this._config.articles !== undefined) {
-      const parsed = parseContent(this._config.articles);
+      const parsed = parseContent(this._config.articles, this._check());
       if (!parsed.ok) throw new Error(parsed.error);
       content = parsed.content;
     } else if (url) {
-      content = await fetchContent(new URL(url, location.href).href);
+      content = await fetchContent(new URL(url, location.href).href, this._check());
     } else throw new Error('Cordial help: give articles inline ("articles") or a URL ("src" or "articlesUrl").');
     const locales = [...new Set(content.articles.map((a) => a.locale))];
     const articleLocale = chooseLocale(wanted, locales, content.defaultLocale);
     this._content = content;
     this._articles = articlesFor(content, articleLocale);
-    const { index } = await loadIndex(this._articles, content.version, articleLocale);
-    this._searcher = createSearcher(index, this._articles, (id) => service?.localVote(id) ?? 0);
+    this._articleLocale = articleLocale;
+    this._searcher = null;
+    this._searchLoad = null;
     this._bodies.clear();
+    if (this.inline) void this._ensureSearch();
     this._refreshSuggestions();
+  }
+
+  /** Loads the search chunk and builds the index (once per article set). */
+  private _ensureSearch(): Promise<void> {
+    const content = this._content;
+    if (!this._searchLoad && content) {
+      const articles = this._articles;
+      this._searchLoad = import('./search-engine')
+        .then((m) =>
+          m.createEngine(articles, content.version, this._articleLocale, (id) => service?.localVote(id) ?? 0),
+        )
+        .then((searcher) => {
+          if (this._articles === articles) this._searcher = searcher;
+          this.requestUpdate();
+        });
+    }
+    return this._searchLoad ?? Promise.resolve();
   }
 
   private _refreshSuggestions() {
@@ -262,6 +287,7 @@ export class CordialHelp extends LitElement {
       this._open = true;
       this._fire('open', {});
     }
+    void this._ensureSearch();
     await this.updateComplete;
     if (this.inline) this.scrollIntoView({ block: 'nearest' });
     this._focusFirst();
@@ -295,6 +321,7 @@ export class CordialHelp extends LitElement {
   async search(query: string): Promise<number> {
     await this.open('home');
     this._setQuery(String(query));
+    await this._ensureSearch();
     this._reportSearch();
     await this.updateComplete;
     return this._hits().length;
@@ -320,6 +347,7 @@ export class CordialHelp extends LitElement {
 
   private _setQuery(query: string) {
     this._query = query;
+    void this._ensureSearch();
     this._view = 'home';
     clearTimeout(this._timers.announce);
     clearTimeout(this._timers.report);
@@ -335,6 +363,10 @@ export class CordialHelp extends LitElement {
     clearTimeout(this._timers.report);
     const query = this._query.trim();
     if (!query || query === this._lastReported) return;
+    if (!this._searcher) {
+      void this._ensureSearch().then(() => this._reportSearch());
+      return;
+    }
     this._lastReported = query;
     const count = this._hits().length;
     service?.searched(query, count);
@@ -566,18 +598,20 @@ export class CordialHelp extends LitElement {
               @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this._reportSearch()}
             />
             ${
-              q && hits.length
-                ? html`<h3>${tr.count(hits.length)}</h3>
+              q && !this._searcher
+                ? html`<p>${tr.t('loading')}</p>`
+                : q && hits.length
+                  ? html`<h3>${tr.count(hits.length)}</h3>
                     ${this._articleList([], hits)}`
-                : q
-                  ? html`<p>${tr.t('noMatch', { q })}</p>
+                  : q
+                    ? html`<p>${tr.t('noMatch', { q })}</p>
                       ${this._articleList(popular(this._articles))}`
-                  : html`${
-                      this._suggested.length
-                        ? html`<h3>${tr.t('suggested')}</h3>
+                    : html`${
+                        this._suggested.length
+                          ? html`<h3>${tr.t('suggested')}</h3>
                             ${this._articleList(this._suggested)}`
-                        : nothing
-                    }
+                          : nothing
+                      }
                     <h3>${tr.t('popular')}</h3>
                     ${this._articleList(popular(this._articles).filter((a) => !this._suggested.includes(a)))}`
             }`

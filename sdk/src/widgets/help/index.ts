@@ -1,4 +1,5 @@
 import type { Client } from '../../client';
+import type { WidgetServices } from '../../loader';
 import { createBrowserStore } from '../../storage';
 import { CordialHelp, helpElements, setHelpService } from './help';
 import { createHelpService } from './service';
@@ -31,8 +32,15 @@ function element(): CordialHelp {
  * the event API and adds `cordial.help`. The SDK's loader imports it the first time a
  * `<cordial-help>` appears on the page.
  */
-export function define(client: Client): HelpApi {
-  setHelpService(createHelpService({ client, store: createBrowserStore() }));
+export function define(client: Client, { checkSchema }: WidgetServices): HelpApi {
+  // Votes, queued requests and cases to rate are kept only as the visitor's consent allows.
+  setHelpService(
+    createHelpService({
+      client,
+      store: createBrowserStore(() => client.consent.state().analytics),
+      check: checkSchema,
+    }),
+  );
   if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
   const api: HelpApi = {
     open: () => element().open(),

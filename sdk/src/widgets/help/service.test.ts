@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../client';
 import type { Message } from '../../message';
+import { checkSchema } from '../../schema-check';
 import { createMemoryStore } from '../../storage';
 import { createHelpService } from './service';
 
@@ -12,6 +13,7 @@ function setup(online = { value: true }) {
   const service = createHelpService({
     client,
     store,
+    check: checkSchema,
     online: () => online.value,
     pageUrl: () => 'https://s.example/store/cart',
   });
@@ -67,7 +69,7 @@ describe('createHelpService', () => {
     expect(sent.status).toBe('queued');
     expect(tracked.some((m) => m.event === 'Case Opened')).toBe(false);
     // A reload: a fresh service on the same storage still has the request.
-    const again = createHelpService({ client, store, online: () => online.value });
+    const again = createHelpService({ client, store, online: () => online.value, check: checkSchema });
     expect(again.pendingCount()).toBe(1);
     online.value = true;
     expect(await again.flushOutbox()).toEqual([sent.id]);
@@ -115,6 +117,7 @@ describe('createHelpService', () => {
     const service = createHelpService({
       client,
       store,
+      check: checkSchema,
       fetch: fetchFn,
       online: () => true,
       pageUrl: () => 'https://s.example/',

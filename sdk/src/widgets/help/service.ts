@@ -1,24 +1,30 @@
-import * as z from 'zod/mini';
 import type { Client } from '../../client';
 import type { Message, Properties } from '../../message';
 import { uuid } from '../../message';
 import type { Store } from '../../storage';
-import { CaseStatusSchema, type HelpConfig } from './config';
+import { type HelpConfig, statusSchema } from './config';
+import type { Check } from './defaults';
 import type { CallbackInput, ContactInput } from './forms';
 
 /** The event API calls the help widget makes (a narrow view of the client, easy to fake in tests). */
-export type HelpClient = Pick<Client, 'track' | 'identify' | 'user' | 'on' | 'off' | 'flush'>;
+export type HelpClient = Pick<Client, 'track' | 'identify' | 'user' | 'on' | 'off' | 'flush' | 'profile'>;
 
 /** A case or call-back request waiting for the network (kept in storage, so it survives a reload). */
-const PendingSchema = z.object({
-  event: z.enum(['Case Opened', 'Callback Requested']),
-  id: z.string(),
-  properties: z.record(z.string(), z.unknown()),
-});
-type Pending = z.infer<typeof PendingSchema>;
+type Pending = { event: 'Case Opened' | 'Callback Requested'; id: string; properties: Properties };
+type CaseRef = { id: string; subject: string; rated: boolean; closed: boolean };
 
-const CaseRefSchema = z.object({ id: z.string(), subject: z.string(), rated: z.boolean(), closed: z.boolean() });
-type CaseRef = z.infer<typeof CaseRefSchema>;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPending = (v: unknown): v is Pending =>
+  isObject(v) &&
+  typeof v.id === 'string' &&
+  (v.event === 'Case Opened' || v.event === 'Callback Requested') &&
+  isObject(v.properties);
+const isCaseRef = (v: unknown): v is CaseRef =>
+  isObject(v) &&
+  typeof v.id === 'string' &&
+  typeof v.subject === 'string' &&
+  typeof v.rated === 'boolean' &&
+  typeof v.closed === 'boolean';
 
 export type Sent = { status: 'sent' | 'queued'; id: string };
 
@@ -28,6 +34,7 @@ export interface ServiceDeps {
   online?: () => boolean;
   fetch?: typeof fetch;
   pageUrl?: () => string;
+  check: Check;
 }
 
 const RECENT = 10;
@@ -37,17 +44,21 @@ const RECENT = 10;
  * events and search terms (attached to cases as context), the visitor's own votes,
  * requests queued while offline, and the cases awaiting a satisfaction rating.
  */
-export function createHelpService({ client, store, online, fetch: fetchFn, pageUrl }: ServiceDeps) {
+export function createHelpService({ client, store, online, fetch: fetchFn, pageUrl, check }: ServiceDeps) {
   const isOnline = online ?? (() => navigator.onLine !== false);
   const doFetch = fetchFn ?? globalThis.fetch?.bind(globalThis);
   const currentUrl = pageUrl ?? (() => location.href.split('#')[0] as string);
-  const read = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T => {
+  /** Our own earlier writes, read defensively: another script or an older build may have left anything there. */
+  const read = (key: string): unknown => {
     try {
-      const parsed = z.safeParse(schema, JSON.parse(store.get(key) ?? 'null'));
-      return parsed.success ? parsed.data : fallback;
+      return JSON.parse(store.get(key) ?? 'null');
     } catch {
-      return fallback;
+      return null;
     }
+  };
+  const list = <T>(key: string, guard: (v: unknown) => v is T): T[] => {
+    const value = read(key);
+    return Array.isArray(value) ? value.filter(guard) : [];
   };
   const write = (key: string, value: unknown) => store.set(key, JSON.stringify(value));
 
@@ -63,19 +74,33 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
     });
     if (recent.length > RECENT) recent.shift();
   };
+  /** The last events: from the profile when the visitor allowed one (it predates this module), else those seen since. */
+  const recentEvents = (): Properties[] => {
+    const logged = client.profile.data()?.events.slice(-RECENT);
+    if (!logged?.length) return recent.slice();
+    return logged.map((e) => ({
+      event: e.e,
+      timestamp: new Date(e.t).toISOString(),
+      ...(e.c ? { category: e.c } : {}),
+      ...(e.p ? { product_id: e.p } : {}),
+    }));
+  };
   client.on('track', remember);
   client.on('page', remember);
 
-  const votes = read('help.votes', z.record(z.string(), z.number()), {} as Record<string, number>);
-  let outbox = read('help.outbox', z.array(PendingSchema), [] as Pending[]);
-  let cases = read('help.cases', z.array(CaseRefSchema), [] as CaseRef[]);
+  const storedVotes = read('help.votes');
+  const votes: Record<string, number> = {};
+  if (isObject(storedVotes))
+    for (const [id, vote] of Object.entries(storedVotes)) if (vote === 1 || vote === -1) votes[id] = vote;
+  let outbox = list('help.outbox', isPending);
+  let cases = list('help.cases', isCaseRef);
   const saveOutbox = () => write('help.outbox', outbox);
   const saveCases = () => write('help.cases', cases);
 
   function searchTerms(): string[] {
     try {
-      const parsed = z.safeParse(z.array(z.string()), JSON.parse(sessionStorage.getItem('cordial.help.terms') ?? '[]'));
-      return parsed.success ? parsed.data : [];
+      const terms: unknown = JSON.parse(sessionStorage.getItem('cordial.help.terms') ?? '[]');
+      return Array.isArray(terms) ? terms.filter((t): t is string => typeof t === 'string') : [];
     } catch {
       return [];
     }
@@ -101,8 +126,12 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
         const body = new FormData();
         body.append('file', file);
         const res = await doFetch(new URL(cfg.endpoint, currentUrl()).href, { method: 'POST', body });
-        const answer = z.safeParse(z.object({ url: z.string() }), await res.json());
-        out.push(answer.success ? { ...meta, url: answer.data.url } : { ...meta, uploaded: false });
+        const answer: unknown = res.ok ? await res.json() : null;
+        out.push(
+          isObject(answer) && typeof answer.url === 'string'
+            ? { ...meta, url: answer.url }
+            : { ...meta, uploaded: false },
+        );
       } catch {
         // The case still goes out: the team sees which file did not arrive and can ask for it.
         out.push({ ...meta, uploaded: false });
@@ -112,6 +141,8 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
   }
 
   return {
+    /** The JSON Schema checker handed over by the event API (content and configuration are checked with it). */
+    check,
     /** Records a search the visitor tried (for the case's context) and reports it. */
     searched(query: string, resultsCount: number) {
       const q = query.trim();
@@ -161,7 +192,7 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
         name: input.name,
         page_url: currentUrl(),
         search_terms: searchTerms(),
-        recent_events: recent.slice(),
+        recent_events: recentEvents(),
       };
       if (attachments.length) properties.attachments = attachments;
       return deliver({ event: 'Case Opened', id, properties });
@@ -211,8 +242,11 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
           const res = await doFetch(
             new URL(statusUrl.replace('{case_id}', encodeURIComponent(ref.id)), currentUrl()).href,
           );
-          const status = z.safeParse(CaseStatusSchema, await res.json());
-          if (status.success && (status.data.status === 'closed' || status.data.status === 'solved')) ref.closed = true;
+          const answer: unknown = await res.json();
+          if (check(statusSchema as never, answer).length === 0) {
+            const { status } = answer as { status: string };
+            if (status === 'closed' || status === 'solved') ref.closed = true;
+          }
         } catch {
           // Collector unreachable: ask again next time.
         }
@@ -226,6 +260,11 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
       if (ref) ref.rated = true;
       saveCases();
       client.track('Case Rated', { case_id: id, satisfaction });
+    },
+    /** Calls back when a single-page app changes route (detected by the event API); returns the unsubscribe. */
+    onRoute(fn: () => void): () => void {
+      client.on('route', fn);
+      return () => client.off('route', fn);
     },
     dispose() {
       client.off('track', remember);
