@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { generateArticles } from '../../fixtures/help/generate-articles';
 
 /**
  * `<cordial-help>` on the demo store (served under a strict CSP), in Debian Chromium:
@@ -375,5 +376,58 @@ test.describe('keyboard and accessibility', () => {
     expect(box?.width).toBeLessThanOrEqual(640);
     await dialog.getByRole('button', { name: 'Contact us' }).scrollIntoViewIfNeeded();
     await expect(dialog.getByRole('button', { name: 'Contact us' })).toBeInViewport();
+  });
+});
+
+test.describe('large collections', () => {
+  const articles = generateArticles(1200);
+  const target = articles[777]?.title ?? '';
+
+  async function useLargeCollection(page: Page) {
+    await page.route('**/store/help/large.json', (route) => route.fulfill({ json: { version: 'large-1', articles } }));
+    await page.locator('cordial-help').evaluate((el) => el.setAttribute('src', '/store/help/large.json'));
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await dialog.getByRole('searchbox').fill(target.replace(/[()]/g, ''));
+    await expect(dialog.getByRole('button', { name: target })).toBeVisible({ timeout: 15_000 });
+  }
+
+  const cachedKeys = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('cordial-help');
+          open.onsuccess = () => {
+            const req = open.result.transaction('search-index').objectStore('search-index').getAllKeys();
+            req.onsuccess = () => resolve(req.result.map(String));
+          };
+        }),
+    );
+
+  test('should index 1,200 articles in a worker and reuse the cached index on the next visit', async ({ page }) => {
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto('/store/');
+    await useLargeCollection(page);
+    expect(workers.some((url) => url.includes('index-worker'))).toBe(true);
+    await expect.poll(() => cachedKeys(page)).toEqual([expect.stringContaining(':large-1:en')]);
+    workers.length = 0;
+    await page.reload();
+    await useLargeCollection(page);
+    expect(workers).toEqual([]);
+  });
+
+  test('should still search when the page CSP blocks workers', async ({ page }) => {
+    await page.route('**/store/', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      headers['content-security-policy'] = `${headers['content-security-policy']}; worker-src 'none'`;
+      await route.fulfill({ response, headers });
+    });
+    const violations: string[] = [];
+    page.on('console', (msg) => msg.text().includes('worker-src') && violations.push(msg.text()));
+    await page.goto('/store/');
+    await useLargeCollection(page);
+    expect(violations.length).toBeGreaterThan(0);
   });
 });

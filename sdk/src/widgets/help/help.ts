@@ -154,7 +154,8 @@ export class CordialHelp extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('labels')) this._refreshSuggestions();
-    if (changed.has('locale') && changed.get('locale') !== undefined) void this.load(true);
+    // A new language or article source after the first load: read everything again.
+    if (['locale', 'src'].some((key) => changed.has(key) && changed.get(key) !== undefined)) void this.load(true);
   }
 
   /** Replaces the configuration (same shape as the inline JSON) and reloads. */
