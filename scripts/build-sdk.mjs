@@ -4,9 +4,10 @@
 //   dist/sdk/widgets/<name>.js   one lazily loaded ES module per widget in sdk/src/widgets/registry.ts,
 //                                imported by the loader only when its element is on the page
 //   dist/sdk/chunks/*.js         code the widgets share (Lit, zod/mini)
+//   dist/sdk/snippet.js          the queueing snippet (calls before the SDK loads are replayed)
 //   dist/sdk/types/              type declarations for @cordial/sdk
 // Everything loads under `script-src 'self'`: no eval, no inline code, styles through adoptedStyleSheets.
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { ROOT } from './lib/ensure.mjs';
@@ -72,6 +73,7 @@ export async function buildSdk() {
       rolldownOptions: { output: { minify: true } },
     },
   });
+  copyFileSync(join(SRC, 'snippet.js'), join(OUT, 'snippet.js'));
   const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json'], {
     label: 'build: SDK type declarations',
     cwd: ROOT,

@@ -103,7 +103,13 @@ function renderCart() {
   const list = el('ul', {});
   for (const line of lines)
     list.append(el('li', {}, `${line.quantity} × ${line.product.name} — ${money(line.product.price * line.quantity)}`));
-  view.replaceChildren(el('h1', {}, 'Your cart'), list, el('p', { class: 'price' }, `Total ${money(total)}`), buy);
+  view.replaceChildren(
+    el('h1', {}, 'Your cart'),
+    list,
+    el('p', { class: 'price' }, `Total ${money(total)}`),
+    buy,
+    el('cordial-offer', { placement: 'cart' }),
+  );
 }
 
 function route() {
@@ -120,6 +126,20 @@ function navigate(href) {
   route();
   view.focus();
 }
+
+/** The visitor's own controls: consent, and their data (export as a download, erase). */
+document.getElementById('consent-grant').addEventListener('click', () => window.cordial?.consent.grant());
+document.getElementById('consent-revoke').addEventListener('click', () => window.cordial?.consent.revoke());
+document.getElementById('profile-erase').addEventListener('click', () => window.cordial?.profile.erase());
+document.getElementById('profile-export').addEventListener('click', async () => {
+  const data = await window.cordial?.profile.export();
+  const a = el('a', {
+    href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })),
+    download: 'my-data.json',
+  });
+  a.click();
+  URL.revokeObjectURL(a.href);
+});
 
 window.addEventListener('popstate', route);
 saveCart();

@@ -73,7 +73,8 @@ export interface OffersImpl {
 
 export interface Client {
   identify(userId?: string | null, traits?: Properties): Message | undefined;
-  track(event: string, properties?: Properties): Message | undefined;
+  /** `options.timestamp` backdates the event (Segment's historical import), e.g. orders from before the SDK. */
+  track(event: string, properties?: Properties, options?: { timestamp?: string | Date }): Message | undefined;
   page(category?: string | Properties, name?: string | Properties, properties?: Properties): Message | undefined;
   group(groupId: string, traits?: Properties): Message | undefined;
   alias(userId: string, previousId?: string): Message | undefined;
@@ -187,7 +188,8 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     if (!consent.personalization || !profileLoaded || saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = undefined;
-      persist.set('profile', profile).catch(fail);
+      // Consent may have been revoked while the write was waiting.
+      if (consent.personalization) persist.set('profile', profile).catch(fail);
     }, 300);
   };
 
@@ -209,13 +211,15 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     return ctx;
   }
 
-  function dispatch(fields: Fields): Message {
+  function dispatch(fields: Fields, at?: string | Date): Message {
+    const time = at === undefined ? now() : new Date(at).getTime();
+    if (Number.isNaN(time)) throw new TypeError('Cordial: options.timestamp must be a date or an ISO date string.');
     const message = toPlain({
       ...fields,
       messageId: uuid(),
       anonymousId,
       userId,
-      timestamp: new Date(now()).toISOString(),
+      timestamp: new Date(time).toISOString(),
       context: context(),
     }) as Message;
     if (consent.personalization) {
@@ -302,8 +306,11 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       if (allowed()) saveIds();
       return dispatch({ type: 'identify', traits: { ...traits } });
     }),
-    track: guard((event: string, properties?: Properties) =>
-      dispatch({ type: 'track', event: text(event, 'the event name'), properties: props(properties, 'properties') }),
+    track: guard((event: string, properties?: Properties, options?: { timestamp?: string | Date }) =>
+      dispatch(
+        { type: 'track', event: text(event, 'the event name'), properties: props(properties, 'properties') },
+        props(options, 'options').timestamp as string | undefined,
+      ),
     ),
     page: guard((category?: string | Properties, name?: string | Properties, properties?: Properties) => {
       // Segment's signatures: page(), page(properties), page(name), page(name, properties), page(category, name, properties).

@@ -50,7 +50,10 @@ function install() {
   Object.defineProperty(window, 'cordial', { value: api, configurable: false, enumerable: true, writable: false });
   for (const call of queued) {
     const [method, ...args] = Array.isArray(call) ? call : [];
-    const fn = (api as unknown as Record<string, unknown>)[method as string];
+    // 'consent.grant' and friends reach into the namespaces.
+    let target: unknown = api;
+    for (const part of String(method).split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
+    const fn = target;
     if (typeof fn === 'function') {
       try {
         fn(...args);

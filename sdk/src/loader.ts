@@ -18,6 +18,8 @@ export interface WidgetModule {
 
 const services: WidgetServices = { checkSchema: (schema, value) => checkSchema(schema, value) };
 
+const LIT_GLOBALS = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'];
+
 /**
  * Watches the document for widget tags and imports each widget module once, the first
  * time its element is seen (on load or added later, e.g. by a single-page app). The
@@ -33,8 +35,14 @@ export function loadWidgets(client: Client, base: string | URL): void {
       else if (document.getElementsByTagName(tag).length > 0) {
         pending.delete(tag);
         const url = new URL(`widgets/${name}.js`, base).href;
+        const had = LIT_GLOBALS.filter((key) => key in globalThis);
         import(/* @vite-ignore */ url)
           .then((module: WidgetModule) => module.define(client, services))
+          .then(() => {
+            // Lit records its versions (and decorator metadata) on window. Ours are not the
+            // page's business: remove those that were not there before, once our elements are defined.
+            for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
+          })
           .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)));
       }
     }

@@ -104,9 +104,9 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = ''): stri
     for (const key of Object.keys(record)) {
       const child = `${path ? `${path}.` : ''}${key}`;
       const known = schema.properties?.[key];
-      if (record[key] === undefined) continue;
-      if (known) problems.push(...checkSchema(known, record[key], child));
-      else if (schema.additionalProperties === false) problems.push(`${child}: is not a known field`);
+      if (known) {
+        if (record[key] !== undefined) problems.push(...checkSchema(known, record[key], child));
+      } else if (schema.additionalProperties === false) problems.push(`${child}: is not a known field`);
       else if (typeof schema.additionalProperties === 'object') {
         if (schema.propertyNames) problems.push(...checkSchema(schema.propertyNames, key, child));
         problems.push(...checkSchema(schema.additionalProperties, record[key], child));

@@ -8,4 +8,4 @@ export {
   type RecommendationTable,
   RecommendationTableSchema,
   type RecommendOptions,
-} from './recommend/index';
+} from './recommend/index.ts';

@@ -1,4 +1,4 @@
-import type { OrderLine, RecommendationTable } from './recommendation-table';
+import type { OrderLine, RecommendationTable } from './recommendation-table.ts';
 
 export interface RecommendOptions {
   /** Pairs seen in fewer orders than this are noise (default 2). */

@@ -31,6 +31,8 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   // Personal data: kept with the profile (exported, erased and consent-bound with it).
   const save = () => client.profile.remember('offers', history);
 
+  /** Nothing is decided before the stored history is back, or caps would miss earlier impressions. */
+  let loaded = false;
   const setConfig = (input: unknown): string | null => {
     const parsed = parseOfferConfig(input, checkSchema);
     if (!parsed.ok) {
@@ -87,6 +89,7 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
 
   setOfferController({
     decide(element) {
+      if (!loaded) return null;
       const decision = decideFor(element.placement, element.token);
       element.announce(new OfferDecisionEvent(explain(decision)));
       return decision;
@@ -171,6 +174,7 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   const start = async () => {
     const stored = await client.profile.recall<OfferHistory>('offers');
     if (stored && Array.isArray(stored.impressions)) history = { ...emptyHistory(), ...stored };
+    loaded = true;
     const source = client.config.offers ?? inlineConfig();
     const [offers, recommendations] = await Promise.all([
       typeof source === 'string' ? getJson(source) : source,
@@ -182,9 +186,9 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
       else fail(new Error(`Cordial: the recommendation table is invalid.\n  ${problems.slice(0, 10).join('\n  ')}`));
     }
     if (offers !== undefined) setConfig(offers);
-    if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
     refreshOffers();
   };
+  if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
   client.on('ready', () => void start().catch(fail));
 }
 

@@ -20,6 +20,8 @@ export interface OfferController {
 let controller: OfferController | null = null;
 const elements = new Set<CordialOffer>();
 let counter = 0;
+/** Tokens must differ across page loads too: impressions are stored with them. */
+const PAGE = Math.random().toString(36).slice(2, 8);
 
 /** Connects every `<cordial-offer>` to its controller and re-evaluates them all. */
 export function setOfferController(next: OfferController): void {
@@ -61,7 +63,7 @@ export class CordialOffer extends LitElement {
 
   placement = 'default';
   /** Tells this element's own impressions apart from others' (caps ignore them on refresh). */
-  readonly token = `e${++counter}`;
+  readonly token = `${PAGE}-${++counter}`;
   private _decision: Decision | null = null;
   private _visible = false;
   private _shown: string | null = null;
@@ -75,7 +77,9 @@ export class CordialOffer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
-    this.refresh();
+    // After the current task: a page that inserts the slot and then tracks (Product Viewed)
+    // gets a decision that already counts that event.
+    setTimeout(() => this.isConnected && this.refresh(), 0);
   }
 
   override disconnectedCallback(): void {

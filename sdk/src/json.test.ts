@@ -1,0 +1,47 @@
+import * as fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toJson, toPlain } from './json';
+
+describe('toJson', () => {
+  afterEach(() => {
+    delete (Array.prototype as { toJSON?: unknown }).toJSON;
+  });
+
+  it('should write exactly what JSON.stringify writes for plain JSON data', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(toJson(value)).toBe(JSON.stringify(value));
+      }),
+    );
+  });
+
+  it('should ignore a toJSON that a page added to Array.prototype (the Prototype.js bug)', () => {
+    (Array.prototype as { toJSON?: unknown }).toJSON = function () {
+      return JSON.stringify(this);
+    };
+    expect(toJson({ batch: [1, 'a'] })).toBe('{"batch":[1,"a"]}');
+  });
+
+  it('should write dates as ISO strings, skip functions and undefined, and cut cycles', () => {
+    const cyclic: Record<string, unknown> = { a: 1, at: new Date('2026-01-02T03:04:05Z'), f: () => 1, u: undefined };
+    cyclic.self = cyclic;
+    expect(toJson(cyclic)).toBe('{"a":1,"at":"2026-01-02T03:04:05.000Z","self":null}');
+  });
+});
+
+describe('toPlain', () => {
+  it('should return a deep copy equal to a JSON round trip for plain data', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(toPlain(value)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('should turn what IndexedDB cannot clone into plain data', () => {
+    expect(toPlain({ el: { n: Number.NaN }, fn: () => 1, list: [undefined, 2] })).toEqual({
+      el: { n: null },
+      list: [null, 2],
+    });
+  });
+});
