@@ -93,6 +93,7 @@ describe('createHelpService', () => {
       topic: 'Order',
       name: 'Ada',
     });
+    expect(tracked.at(-1)?.properties).not.toHaveProperty('email');
   });
 
   it('should ask for a rating once a case is closed and report it once', async () => {

@@ -208,9 +208,10 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
           phone: input.phone,
           window_start: window.start.toISOString(),
           window_end: window.end.toISOString(),
-          topic: input.topic,
-          email: input.email,
           name: input.name,
+          // Optional fields are left out rather than sent empty: importers validate an email as an email.
+          ...(input.topic ? { topic: input.topic } : {}),
+          ...(input.email ? { email: input.email } : {}),
           page_url: currentUrl(),
         },
       });
