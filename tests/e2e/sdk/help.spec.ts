@@ -431,3 +431,71 @@ test.describe('large collections', () => {
     expect(violations.length).toBeGreaterThan(0);
   });
 });
+
+test.describe('modes and placement', () => {
+  test('should offer only articles, or only the contact form, as the owner chooses', async ({ page }) => {
+    await page.goto('/store/');
+    const help = page.locator('cordial-help');
+    await help.evaluate((el) => el.setAttribute('mode', 'articles'));
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect(dialog.getByRole('searchbox')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Contact us' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await help.evaluate((el) => el.setAttribute('mode', 'contact'));
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await expect(dialog.getByRole('heading', { name: 'Contact us' })).toBeFocused();
+    await expect(dialog.getByRole('searchbox')).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: 'Back' })).toHaveCount(0);
+  });
+
+  test('should render in place in a page slot, without a launcher or a focus trap', async ({ page }) => {
+    await page.goto('/store/cart');
+    await page.evaluate(() => {
+      document.querySelector('cordial-help')?.remove();
+      const inline = document.createElement('cordial-help');
+      inline.setAttribute('inline', '');
+      inline.setAttribute('src', '/store/help/articles.json');
+      document.querySelector('main')?.append(inline);
+    });
+    const region = page.getByRole('region', { name: 'Help' });
+    await expect(region.getByRole('button', { name: 'Returns and refunds' }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Help', exact: true })).toHaveCount(0);
+    await region.getByRole('searchbox').fill('refund');
+    await expect(region.locator('mark').first()).toHaveText(/refund/i);
+  });
+
+  test('should upload attachments when the owner allows them and list them in the case', async ({ page }) => {
+    const uploads: string[] = [];
+    await page.route('**/store/upload', async (route) => {
+      uploads.push(route.request().method());
+      await route.fulfill({ json: { url: `https://files.example/${uploads.length}` } });
+    });
+    await page.goto('/store/');
+    await page.waitForFunction(() => Boolean((window as unknown as { cordial?: { help?: unknown } }).cordial?.help));
+    await page.evaluate(() =>
+      (window as unknown as { cordial: { help: { configure(c: unknown): void } } }).cordial.help.configure({
+        attachments: { endpoint: '/store/upload', maxFiles: 2, maxSizeMb: 1 },
+      }),
+    );
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await dialog.getByRole('button', { name: 'Contact us' }).click();
+    const subject = `With a photo ${Date.now()}`;
+    await fillContact(page, subject);
+    const files = dialog.getByLabel('Attachments (optional)');
+    await expect(files).toHaveAccessibleDescription('Up to 2 files, 1 MB each.');
+    await files.setInputFiles([{ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(2 * 1024 * 1024) }]);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(files).toHaveAccessibleDescription(/big\.png is larger than 1 MB/);
+    await files.setInputFiles([{ name: 'noise.png', mimeType: 'image/png', buffer: Buffer.from('png') }]);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(dialog.getByText(/reference case-/)).toBeVisible();
+    expect(uploads).toEqual(['POST']);
+    await expect
+      .poll(() => collectedWith(page, 'Case Opened', 'subject', subject), { timeout: 10_000 })
+      .toMatchObject({
+        properties: { attachments: [{ name: 'noise.png', type: 'image/png', url: 'https://files.example/1' }] },
+      });
+  });
+});

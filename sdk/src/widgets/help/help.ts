@@ -80,7 +80,7 @@ const segments = (parts: Segment[]) => parts.map((s) => (s.mark ? html`<mark>${s
 export class CordialHelp extends LitElement {
   static override styles = helpStyles;
   static override properties = {
-    mode: { type: String, reflect: true },
+    mode: { type: String },
     inline: { type: Boolean, reflect: true },
     src: { type: String },
     locale: { type: String },
@@ -100,7 +100,8 @@ export class CordialHelp extends LitElement {
     _day: { state: true },
   };
 
-  mode: Mode = 'both';
+  /** `articles`, `contact` or `both`; the configuration's mode when empty or unknown. */
+  mode = '';
   inline = false;
   src = '';
   locale = '';
@@ -154,6 +155,9 @@ export class CordialHelp extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('labels')) this._refreshSuggestions();
+    // Switching from contact-only to a mode with articles needs the articles.
+    if (changed.has('mode') && this._mode !== 'contact' && !this._content && this._status === 'ready')
+      void this.load(true);
     // A new language or article source after the first load: read everything again.
     if (['locale', 'src'].some((key) => changed.has(key) && changed.get(key) !== undefined)) void this.load(true);
   }
@@ -176,10 +180,9 @@ export class CordialHelp extends LitElement {
       const parsed = parseHelpConfig(this._configOverride ?? this._inlineConfig(), this._check());
       if (!parsed.ok) throw new Error(parsed.error);
       this._config = parsed.config;
-      if (!this.hasAttribute('mode') || !MODES.includes(this.mode)) this.mode = this._config.mode;
       const wanted = wantedLocales(this.locale || this._config.locale || null, document, navigator);
       this._tr = await loadTranslator(chooseLocale(wanted, Object.keys(LOCALES)));
-      if (this.mode !== 'contact') await this._loadArticles(wanted);
+      if (this._mode !== 'contact') await this._loadArticles(wanted);
       this._windows = callbackWindows(new Date(), this._config.callback);
       this._status = 'ready';
       await service?.pollCases(this._config.caseStatusUrl);
@@ -270,6 +273,10 @@ export class CordialHelp extends LitElement {
     this.dispatchEvent(new HelpEvent(name, detail));
   }
 
+  private get _mode(): Mode {
+    return (MODES as readonly string[]).includes(this.mode) ? (this.mode as Mode) : this._config.mode;
+  }
+
   private get _floating() {
     return !this.inline;
   }
@@ -279,7 +286,7 @@ export class CordialHelp extends LitElement {
   /** Opens the panel (the launcher's panel, or scrolls an inline one into view) on its home view. */
   async open(view: View = 'home'): Promise<void> {
     await this.load();
-    if (view === 'home' && this.mode === 'contact') view = 'contact';
+    if (view === 'home' && this._mode === 'contact') view = 'contact';
     const toRate = service?.toRate();
     this._view = view === 'home' && toRate ? 'rate' : view;
     if (!this._open) {
@@ -526,7 +533,7 @@ export class CordialHelp extends LitElement {
 
   private _panel(tr: Translator) {
     const floating = this._floating;
-    const back = this._view !== 'home' && !(this._view === 'contact' && this.mode === 'contact');
+    const back = this._view !== 'home' && !(this._view === 'contact' && this._mode === 'contact');
     return html`<section
       part="panel"
       class=${floating ? 'floating' : 'inline'}
@@ -583,7 +590,7 @@ export class CordialHelp extends LitElement {
   private _homeView(tr: Translator) {
     const q = this._query.trim();
     const hits = q ? this._hits() : [];
-    const articles = this.mode !== 'contact';
+    const articles = this._mode !== 'contact';
     return html`${
       articles
         ? html`<label for="help-search">${tr.t('searchLabel')}</label>
@@ -622,7 +629,7 @@ export class CordialHelp extends LitElement {
   }
 
   private _contactLinks(tr: Translator, heading: string) {
-    if (this.mode === 'articles') return nothing;
+    if (this._mode === 'articles') return nothing;
     return html`<h3>${heading}</h3>
       <div class="actions">
         <button type="button" @click=${() => this._go('contact')}>${tr.t('contact')}</button>
