@@ -147,8 +147,6 @@ export const helpStyles = css`
   }
   .snippet {
     display: block;
-    color: var(--_muted);
-    font-size: 0.9em;
   }
   mark {
     background: var(--_mark);
@@ -169,7 +167,8 @@ export const helpStyles = css`
     margin: 0.25rem 0 0;
   }
   .hint,
-  .meta {
+  .meta,
+  .snippet {
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -215,16 +214,5 @@ export const helpStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    [part~='panel'].floating {
-      animation: rise 0.15s ease-out;
-    }
-  }
-  @keyframes rise {
-    from {
-      transform: translateY(0.5rem);
-      opacity: 0;
-    }
   }
 `;
