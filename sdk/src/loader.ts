@@ -29,21 +29,27 @@ const LIT_GLOBALS = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlV
 export function loadWidgets(client: Client, base: string | URL): void {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
   const pending = new Map(Object.entries(WIDGETS));
+  // Lit's globals are shared by every widget module: remove them only once no module is still loading
+  // (a widget whose classes are finalised after another widget removed them would fail to define).
+  let loading = 0;
+  let had: string[] = [];
+  const settled = () => {
+    if (--loading > 0) return;
+    // Lit records its versions (and decorator metadata) on window. Ours are not the
+    // page's business: remove those that were not there before, once our elements are defined.
+    for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
+  };
   const scan = () => {
     for (const [tag, name] of pending) {
       if (customElements.get(tag)) pending.delete(tag);
       else if (document.getElementsByTagName(tag).length > 0) {
         pending.delete(tag);
         const url = new URL(`widgets/${name}.js`, base).href;
-        const had = LIT_GLOBALS.filter((key) => key in globalThis);
+        if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
         import(/* @vite-ignore */ url)
           .then((module: WidgetModule) => module.define(client, services))
-          .then(() => {
-            // Lit records its versions (and decorator metadata) on window. Ours are not the
-            // page's business: remove those that were not there before, once our elements are defined.
-            for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
-          })
-          .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)));
+          .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
+          .finally(settled);
       }
     }
     if (pending.size === 0) observer.disconnect();

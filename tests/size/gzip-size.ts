@@ -24,3 +24,21 @@ export function filesUnder(folder: string, extension: string): string[] {
   walk(folder);
   return out;
 }
+
+/** A built ES module and, transitively, the chunks it imports statically (not the lazy `import()`s). */
+export function withImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(DIST, file), 'utf8');
+  for (const match of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const target = join(file, '..', match[1] ?? '');
+    withImports(target, seen);
+  }
+  return seen;
+}
+
+/** The chunks a built module loads later with `import()` (relative paths, resolved against dist/). */
+export function lazyImports(file: string): string[] {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  return [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) => join(file, '..', m[1] ?? ''));
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, gzipBytes } from './gzip-size';
+import { DIST, gzipBytes, withImports } from './gzip-size';
 
 /**
  * Size budgets of the SDK (gzip bytes, level 9), from the issue: the event API alone
@@ -11,17 +11,6 @@ import { DIST, gzipBytes } from './gzip-size';
  */
 const KB = 1024;
 
-/** A built ES module and, transitively, the chunks it imports statically. */
-function withImports(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(join(DIST, file), 'utf8');
-  for (const match of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-    const target = join(file, '..', match[1] ?? '');
-    withImports(target, seen);
-  }
-  return seen;
-}
 const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipBytes(f), 0);
 
 describe('SDK bundle budgets', () => {

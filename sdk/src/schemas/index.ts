@@ -2,12 +2,17 @@
 import { RecommendationTableSchema } from '@cordial/core/recommend';
 import * as z from 'zod';
 import { ClientConfigSchema } from '../config.schema';
+import { CaseStatusSchema, HelpConfigSchema } from '../widgets/help/config.schema';
+import { HelpContentSchema } from '../widgets/help/content.schema';
 import { OfferConfigSchema } from '../widgets/offer/config.schema';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   'client-config': ClientConfigSchema,
   'offer-config': OfferConfigSchema,
   'recommendation-table': RecommendationTableSchema,
+  'help-content': HelpContentSchema,
+  'help-config': HelpConfigSchema,
+  'help-case-status': CaseStatusSchema,
 };
 
 const SAFE = Number.MAX_SAFE_INTEGER;

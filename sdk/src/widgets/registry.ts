@@ -5,4 +5,5 @@
  */
 export const WIDGETS: Readonly<Record<string, string>> = {
   'cordial-offer': 'offer',
+  'cordial-help': 'help',
 };
