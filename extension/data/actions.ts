@@ -225,6 +225,7 @@ export const OpportunityFormSchema = z.object({
   currency: z.string().trim().toUpperCase().pipe(CurrencySchema),
   expectedClose: z
     .string()
+    .optional()
     .transform((s) => s || undefined)
     .pipe(DateSchema.optional()),
 });

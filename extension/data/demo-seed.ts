@@ -1,5 +1,5 @@
 import { type Repository, STORE_NAMES } from '@cordial/core';
-import { generateDataset } from '@cordial/core/testing';
+import { type Dataset, generateDataset } from '@cordial/core/testing';
 import { announceDataChanged } from './data-changed';
 
 /**
@@ -23,10 +23,15 @@ export const DEMO_PEOPLE = [
 /** Fills an empty database with a few hundred seeded customers (demo build only). */
 export async function seedDemoData(repo: Repository, contacts = 300): Promise<void> {
   if ((await repo.count('contacts')) > 0) return;
-  const data = generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE });
+  await putDataset(repo, generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE }));
+  announceDataChanged();
+}
+
+/** Writes a generated data set, one atomic batch per store. */
+export async function putDataset(repo: Repository, data: Dataset): Promise<void> {
   for (const store of STORE_NAMES) {
     const records = data[store];
+    // `data[store]` and `store` vary together, which TypeScript cannot follow through the loop.
     if (records.length > 0) await repo.putMany(store, records as never);
   }
-  announceDataChanged();
 }
