@@ -20,10 +20,14 @@ export const DEMO_PEOPLE = [
   },
 ] as const;
 
+/** Set once the seed is stored (the end-to-end tests wait for it). */
+export const SEEDED_KEY = 'demo-seeded';
+
 /** Fills an empty database with a few hundred seeded customers (demo build only). */
 export async function seedDemoData(repo: Repository, contacts = 300): Promise<void> {
   if ((await repo.count('contacts')) > 0) return;
   await putDataset(repo, generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE }));
+  await browser.storage.local.set({ [SEEDED_KEY]: true });
   announceDataChanged();
 }
 

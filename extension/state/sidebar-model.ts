@@ -79,6 +79,12 @@ export function createSidebarModel(deps: SidebarDeps) {
       expanded.value = expanded.value === email ? null : email;
     },
 
+    /** Reloads everyone in view (after an import or the demo seed changed the stored data). */
+    async refreshAll() {
+      const current = generation;
+      await Promise.all(people.value.map((p) => load(p, current)));
+    },
+
     /** Reloads one person's view (after a write in this or another context). */
     async refresh(email: string) {
       const person = people.value.find((p) => p.email === email);

@@ -1,5 +1,6 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { onDataChanged } from '../../data/data-changed';
 import { openRepository } from '../../data/repository';
 import { scheduleTaskAlarm } from '../../data/task-alarms';
 import { parseMessage, SIDEBAR_PORT, type SidebarHello, SidebarUpdateSchema } from '../../messaging/protocol';
@@ -17,6 +18,8 @@ const model = createSidebarModel({
     if (store === 'tasks') void scheduleTaskAlarm(id);
   },
 });
+
+onDataChanged(() => void model.refreshAll());
 
 effect(() => {
   document.documentElement.dataset.theme = model.theme.value;
