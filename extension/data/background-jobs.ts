@@ -1,9 +1,25 @@
+import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import { displayName } from '../ui/format';
+import { handleDataRequest } from './data-service';
 import { openRepository } from './repository';
-import { taskIdOf, taskNotification } from './task-alarms';
+import { scheduleTaskAlarm, taskIdOf, taskNotification } from './task-alarms';
+
+/** Runs one request from an extension page against the database (validated by the caller). */
+export async function serveData(request: DataRequest): Promise<DataResponse> {
+  const repo = await openRepository();
+  return handleDataRequest(
+    {
+      repo,
+      now: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      onTask: (taskId) => scheduleTaskAlarm(repo, taskId),
+    },
+    request,
+  );
+}
 
 /**
- * The background's data jobs: the notification when a follow-up falls due, and (demo
+ * The background's data jobs: the requests of the extension pages, the notification when a follow-up falls due, and (demo
  * build only) the seeded customers. Each opens the customer database on the extension's
  * origin; nothing here ever reaches a web page.
  */
