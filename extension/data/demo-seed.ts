@@ -26,7 +26,14 @@ export const SEEDED_KEY = 'demo-seeded';
 /** Fills an empty database with a few hundred seeded customers (demo build only). */
 export async function seedDemoData(repo: Repository, contacts = 300): Promise<void> {
   if ((await repo.count('contacts')) > 0) return;
-  await putDataset(repo, generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE }));
+  const data = generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE });
+  // The generator files given people under one of its companies; the demo inbox shows the
+  // company each sender writes from (and the hostile one's markup-like name) instead.
+  for (const contact of data.contacts) {
+    const given = DEMO_PEOPLE.find((p) => contact.emails.includes(p.email));
+    if (given) contact.company = given.company;
+  }
+  await putDataset(repo, data);
   await browser.storage.local.set({ [SEEDED_KEY]: true });
   announceDataChanged();
 }

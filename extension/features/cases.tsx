@@ -60,7 +60,7 @@ function OpenCase({ view, model, thread }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('cases', {
   render: (props) => {
     const now = new Date();
     return (

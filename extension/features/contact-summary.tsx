@@ -55,7 +55,7 @@ function EditContact({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('contact-summary', {
   render: (props) => {
     const { contact, account } = props.view;
     const company = contact.company ?? account?.name;

@@ -50,7 +50,7 @@ function LogThread({ view, model, thread }: FeatureProps & { thread: NonNullable
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('log-thread', {
   render: (props) => (props.thread ? <LogThread {...props} thread={props.thread} /> : null),
 });
 

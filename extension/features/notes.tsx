@@ -29,7 +29,7 @@ function AddNote({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('notes', {
   render: (props) => (
     <section aria-labelledby={`notes-${props.view.contact.id}`}>
       <h3 id={`notes-${props.view.contact.id}`}>Notes</h3>

@@ -90,7 +90,7 @@ function NewOpportunity({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('opportunities', {
   render: (props) => (
     <section aria-labelledby={`opps-${props.view.contact.id}`}>
       <h3 id={`opps-${props.view.contact.id}`}>Open opportunities</h3>

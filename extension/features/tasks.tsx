@@ -49,7 +49,7 @@ function AddTask({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('tasks', {
   render: (props) => {
     const now = new Date();
     return (

@@ -12,16 +12,18 @@ test('should show the 360-degree view of the one external sender of a Gmail thre
   await expect(frame.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   await expect(frame.getByText('Analytical Engines').first()).toBeVisible();
   // The rep (recipient) is recognised and set aside: one person in the list.
-  await expect(frame.getByRole('list', { name: 'People in this conversation' }).getByRole('listitem')).toHaveCount(1);
+  await expect(frame.getByRole('list', { name: 'People in this conversation' }).locator(':scope > li')).toHaveCount(1);
   await expect(frame.getByRole('heading', { name: /Last orders/ })).toBeVisible();
   await expect(frame.getByRole('heading', { name: /Timeline/ })).toBeVisible();
 });
 
-test('should list everyone in a thread with several people, external first, colleagues set aside', async ({ context }) => {
+test('should list everyone in a thread with several people, external first, colleagues set aside', async ({
+  context,
+}) => {
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   const frame = sidebar(page);
   const list = frame.getByRole('list', { name: 'People in this conversation' });
-  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.locator(':scope > li')).toHaveCount(3);
   await expect(list.locator('.person-name')).toHaveText(['Grace Hopper', 'Alan Turing', 'Katherine Johnson']);
   await expect(person(frame, /Grace Hopper/)).toHaveAttribute('aria-expanded', 'true');
   await expect(person(frame, /Alan Turing/)).toHaveAttribute('aria-expanded', 'false');
