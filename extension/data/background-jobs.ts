@@ -1,11 +1,17 @@
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
+import { isListed, loadSettings } from '../state/settings';
 import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
+import { watchMarkerPermission } from './marker-script';
 import { openRepository } from './repository';
 import { scheduleTaskAlarm, taskIdOf, taskNotification } from './task-alarms';
 
 /** Runs one request from an extension page against the database (validated by the caller). */
 export async function serveData(request: DataRequest): Promise<DataResponse> {
+  // The exclude list holds in the background too: an excluded address is never looked up.
+  if (request.op === 'view' && isListed(request.email, (await loadSettings()).exclude)) {
+    return { ok: false, message: 'this address is on your exclude list' };
+  }
   const repo = await openRepository();
   return handleDataRequest(
     {
@@ -24,6 +30,7 @@ export async function serveData(request: DataRequest): Promise<DataResponse> {
  * origin; nothing here ever reaches a web page.
  */
 export function startBackgroundJobs(): void {
+  watchMarkerPermission();
   browser.alarms.onAlarm.addListener((alarm) => {
     const taskId = taskIdOf(alarm.name);
     if (taskId) void notifyDueTask(taskId);
