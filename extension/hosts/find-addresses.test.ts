@@ -15,6 +15,7 @@ describe(findAddresses, () => {
     expect(findAddresses(body, new WeakSet()).map((f) => f.email)).toEqual([
       'sales@example.com',
       'support@example.org',
+      'billing@example.org',
     ]);
   });
 
