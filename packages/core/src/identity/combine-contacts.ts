@@ -31,13 +31,13 @@ function combineConsent(all: readonly Consent[]): Consent {
   return known.find((c) => c.status === 'denied') ?? (known[0] as Consent);
 }
 
-/** Keeps every external id: a second id from the same system goes under `system#2`. */
+/** Keeps every external id: a second id from the same system goes under `system#2` (lookups ignore `#…`). */
 function combineExternalIds(all: readonly Contact[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const contact of all) {
     for (const [system, value] of Object.entries(contact.externalIds)) {
-      const base = system.replace(/#\d+$/, '');
-      if (Object.entries(out).some(([k, v]) => k.replace(/#\d+$/, '') === base && v === value)) continue;
+      const base = system.replace(/#.*$/, '');
+      if (Object.entries(out).some(([k, v]) => k.replace(/#.*$/, '') === base && v === value)) continue;
       let key = base;
       for (let n = 2; out[key] !== undefined; n++) key = `${base}#${n}`;
       out[key] = value;

@@ -47,9 +47,9 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
     >,
   ) => {
     identity.add(contactFacts(contact));
-    // A merge keeps a second id from one system as `system#2` (see combineContacts).
+    // More ids from one system are kept as `system#…` (a merge's `#2`, a visitor's anonymous ids).
     for (const [system, value] of Object.entries(contact.externalIds))
-      external.contacts.set(`${system.replace(/#\d+$/, '')}:${value}`, contact.id);
+      external.contacts.set(`${system.replace(/#.*$/, '')}:${value}`, contact.id);
   };
   const addAccount = (account: Pick<Account, 'id' | 'name' | 'domains' | 'externalIds'>) => {
     accountsByName.set(tableKey(account.name), account.id);
