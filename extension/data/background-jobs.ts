@@ -4,6 +4,7 @@ import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
 import { watchMarkerPermission } from './marker-script';
 import { openRepository } from './repository';
+import { readSignals, refreshSignals, signalsStale } from './signals-store';
 import { scheduleTaskAlarm, taskIdOf, taskNotification } from './task-alarms';
 
 /** Runs one request from an extension page against the database (validated by the caller). */
@@ -19,6 +20,7 @@ export async function serveData(request: DataRequest): Promise<DataResponse> {
       now: () => new Date(),
       newId: () => crypto.randomUUID(),
       onTask: (taskId) => scheduleTaskAlarm(repo, taskId),
+      signalsOf: readSignals,
     },
     request,
   );
@@ -34,7 +36,10 @@ export function startBackgroundJobs(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     const taskId = taskIdOf(alarm.name);
     if (taskId) void notifyDueTask(taskId);
+    if (alarm.name === SIGNALS_ALARM) void recomputeSignals();
   });
+  void browser.alarms.create(SIGNALS_ALARM, { periodInMinutes: 24 * 60 });
+  void signalsStale(new Date(), DAY_MS).then((stale) => (stale ? recomputeSignals() : undefined));
 
   browser.notifications.onClicked.addListener((id) => {
     if (taskIdOf(id)) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
@@ -45,7 +50,20 @@ export function startBackgroundJobs(): void {
       if (reason !== 'install') return;
       const { seedDemoData } = await import('./demo-seed');
       await seedDemoData(await openRepository());
+      await recomputeSignals();
     });
+  }
+}
+
+const SIGNALS_ALARM = 'signals';
+const DAY_MS = 86_400_000;
+
+/** Recomputes RFM, churn risk and CLV for everyone (daily, after imports and the demo seed). */
+export async function recomputeSignals(): Promise<void> {
+  try {
+    await refreshSignals(await openRepository());
+  } catch (error) {
+    console.warn('[cordial] value signals not computed', error);
   }
 }
 

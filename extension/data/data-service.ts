@@ -14,6 +14,7 @@ import {
 } from './actions';
 import { type ContactView, type KnownContactView, loadContactView, loadKnownContact } from './contact-view';
 import { recentContactIds, rememberContact, searchContacts } from './search-contacts';
+import type { ValueSignals } from './signals-store';
 
 /** What each request resolves to, so callers get typed values back. */
 export interface DataResults {
@@ -30,6 +31,12 @@ export type ResultOf<R extends DataRequest> = R['op'] extends keyof DataResults
 export interface DataServiceDeps extends ActionContext {
   /** Called after a task is written (the background sets or clears its due-time alarm). */
   onTask?: (taskId: string) => Promise<void>;
+  /** The contact's value signals (RFM, churn risk, CLV), computed in the background. */
+  signalsOf?: (contactId: string) => Promise<ValueSignals>;
+}
+
+async function withSignals(deps: DataServiceDeps, view: KnownContactView): Promise<KnownContactView> {
+  return deps.signalsOf ? { ...view, value: await deps.signalsOf(view.contact.id) } : view;
 }
 
 async function need<S extends 'contacts' | 'tasks' | 'opportunities'>(repo: Repository, store: S, id: string) {
@@ -57,13 +64,14 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
   switch (request.op) {
     case 'view': {
       const view = await loadContactView(repo, request.email, request.name);
-      if (view.kind === 'known') await rememberContact(view.contact.id);
-      return view;
+      if (view.kind !== 'known') return view;
+      await rememberContact(view.contact.id);
+      return withSignals(deps, view);
     }
     case 'contact:view': {
       const contact = await need(repo, 'contacts', request.contactId);
       await rememberContact(contact.id);
-      return loadKnownContact(repo, contact, request.email);
+      return withSignals(deps, await loadKnownContact(repo, contact, request.email));
     }
     case 'contact:create':
       return createContact(deps, request.input);

@@ -84,4 +84,19 @@ export type {
 } from './ports/repository.ts';
 export type { RepositoryErrorCode } from './ports/repository-error.ts';
 export { isRepositoryError, RepositoryError } from './ports/repository-error.ts';
+
 // --- end core-data ---
+
+export type { FeedTransport, PollResult } from './events/feed-poller.ts';
+export { createFeedPoller } from './events/feed-poller.ts';
+export type { MergeRecord } from './identity/merge-contacts.ts';
+export { mergeContacts } from './identity/merge-contacts.ts';
+// --- Used by the extension (branch extension-sidebar) until the owning branches export them in their blocks ---
+export { assessChurnRisk } from './lifecycle/churn-risk.ts';
+export { describeDuration } from './lifecycle/describe-duration.ts';
+export type { CustomerSummary } from './models/calibration-summary.ts';
+export { summarizeCalibration } from './models/calibration-summary.ts';
+export { valueCohort } from './models/customer-value.ts';
+export { dayNumberOf } from './rfm/day-number.ts';
+export { scoreRfmColumns } from './rfm/score-rfm.ts';
+// --- end extension-sidebar ---

@@ -14,6 +14,11 @@ test('should show the 360-degree view of the one external sender of a Gmail thre
   // The rep (recipient) is recognised and set aside: one person in the list.
   await expect(frame.getByRole('list', { name: 'People in this conversation' }).locator(':scope > li')).toHaveCount(1);
   await expect(frame.getByRole('heading', { name: /Last orders/ })).toBeVisible();
+  // Value signals from the background's run over every order (Ada is a frequent, recent buyer).
+  const value = frame.locator('[data-feature="value-signals"]');
+  await expect(value.getByText(/RFM \d-\d-\d/)).toBeVisible({ timeout: 20_000 });
+  await expect(value.getByText(/churn risk/)).toBeVisible();
+  await expect(value.getByText(/^Lifetime value /)).toBeVisible();
   await expect(frame.getByRole('heading', { name: /Timeline/ })).toBeVisible();
 });
 
