@@ -1,4 +1,4 @@
-import type { Contact, Repository } from '@cordial/core';
+import { type Contact, mergeContacts, type Repository } from '@cordial/core';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import {
   type ActionContext,
@@ -97,6 +97,14 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
       return moveOpportunity(deps, await need(repo, 'opportunities', request.opportunityId), request.stage);
     case 'case:open':
       return openCase(deps, await need(repo, 'contacts', request.contactId), request.input);
+    case 'contacts:merge': {
+      // core's merge: one atomic write that re-points every record of the duplicates to the survivor.
+      const merge = await mergeContacts(repo, request.survivorId, request.duplicateIds, {
+        now: () => deps.now().toISOString(),
+        reasons: ['the rep merged contacts that share an email address'],
+      });
+      return { id: merge.survivorId, contactId: merge.survivorId };
+    }
     case 'contacts:search':
       return searchContacts(repo, request.query);
     case 'contacts:recent': {
