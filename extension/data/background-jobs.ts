@@ -1,7 +1,8 @@
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
-import { isListed, loadSettings } from '../state/settings';
+import { isListed, loadSettings, watchSettings } from '../state/settings';
 import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
+import { FEED_ALARM, pollFeed, scheduleFeed } from './feed-job';
 import { watchMarkerPermission } from './marker-script';
 import { openRepository } from './repository';
 import { readSignals, refreshSignals, signalsStale } from './signals-store';
@@ -37,7 +38,10 @@ export function startBackgroundJobs(): void {
     const taskId = taskIdOf(alarm.name);
     if (taskId) void notifyDueTask(taskId);
     if (alarm.name === SIGNALS_ALARM) void recomputeSignals();
+    if (alarm.name === FEED_ALARM) void importFeed();
   });
+  void loadSettings().then((s) => scheduleFeed(s.feed));
+  watchSettings((s) => void scheduleFeed(s.feed));
   void browser.alarms.create(SIGNALS_ALARM, { periodInMinutes: 24 * 60 });
   void signalsStale(new Date(), DAY_MS).then((stale) => (stale ? recomputeSignals() : undefined));
 
@@ -53,6 +57,14 @@ export function startBackgroundJobs(): void {
       await recomputeSignals();
     });
   }
+}
+
+/** One poll of the rep's feed; new events change orders, so the value signals follow. */
+async function importFeed(): Promise<void> {
+  const { feed } = await loadSettings();
+  if (!feed) return;
+  const { imported } = await pollFeed(await openRepository(), feed.url);
+  if (imported) await recomputeSignals();
 }
 
 const SIGNALS_ALARM = 'signals';
