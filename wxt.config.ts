@@ -10,9 +10,10 @@ const demo = process.env.CORDIAL_DEMO === '1';
 
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   outDir: demo ? 'dist/demo-extension' : 'dist/extension',
   // The @cordial/* workspaces are TypeScript sources; let Vite bundle them.
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.CORDIAL_DEMO': JSON.stringify(demo) } }),
   zip: {
     artifactTemplate: 'cordial-{{browser}}.zip',
     sourcesTemplate: 'cordial-{{browser}}-sources.zip',
@@ -29,11 +30,18 @@ export default defineConfig({
   manifest: {
     name: 'Cordial',
     description: "A sales rep's contact sidebar in Gmail and Outlook: the 360-degree view, value and churn risk.",
-    permissions: ['storage'],
+    // alarms + notifications: a follow-up's reminder when it falls due. Other sites and feed URLs are
+    // optional host permissions, asked for in the options page when the rep turns them on.
+    // scripting: registers the any-page marker script once the rep grants all sites. unlimitedStorage:
+    // the value signals of every contact (one small record each) in extension storage.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [
       // web_accessible_resources take origin patterns only (path "/*").
       { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_ORIGINS] : WEBMAIL_MATCHES },
+      // The card of the any-page markers: framed by pages the rep opted into (it shows nothing to them).
+      { resources: ['card.html'], matches: ['https://*/*', 'http://*/*'] },
     ],
   },
 });

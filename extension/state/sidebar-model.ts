@@ -1,0 +1,105 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { ContactView } from '../data/contact-view';
+import type { ResultOf } from '../data/data-service';
+import type { DataRequest, DataResponse } from '../messaging/data-protocol';
+import type { PersonInView, Theme, ThreadInView } from '../messaging/protocol';
+
+export type ViewState =
+  | { status: 'loading' }
+  | { status: 'ready'; view: ContactView }
+  | { status: 'error'; message: string };
+
+export interface SidebarDeps {
+  /** Runs a request against the customer database (in the background; directly in unit tests). */
+  call: <R extends DataRequest>(request: R) => Promise<DataResponse<ResultOf<R>>>;
+}
+
+/**
+ * The sidebar's state as signals: the conversation in view, one loaded 360-degree view per
+ * person, which person is expanded. Actions go to the background, which writes them to
+ * IndexedDB, then that person's view is reloaded: what the rep saved is on screen the
+ * moment it is stored.
+ */
+export function createSidebarModel(deps: SidebarDeps) {
+  const thread = signal<ThreadInView | null>(null);
+  const theme = signal<Theme>('light');
+  const views = signal<ReadonlyMap<string, ViewState>>(new Map());
+  const expanded = signal<string | null>(null);
+  const people = computed<PersonInView[]>(() => thread.value?.people ?? []);
+  /** Which contact each address shows when the rep picked one (duplicates, the popup). */
+  const chosen = new Map<string, string>();
+  let generation = 0;
+
+  const setView = (email: string, state: ViewState) => {
+    const next = new Map(views.value);
+    next.set(email, state);
+    views.value = next;
+  };
+
+  async function load(email: string, name: string | undefined, current: number) {
+    const contactId = chosen.get(email);
+    const response = contactId
+      ? await deps.call({ op: 'contact:view', contactId, email })
+      : await deps.call({ op: 'view', email, ...(name ? { name } : {}) });
+    if (current !== generation) return;
+    setView(
+      email,
+      response.ok ? { status: 'ready', view: response.value } : { status: 'error', message: response.message },
+    );
+  }
+
+  return {
+    thread,
+    theme,
+    views,
+    expanded,
+    people,
+
+    /** A new conversation (or none): load every person in it; expand the first external one. */
+    showThread(next: ThreadInView | null, nextTheme: Theme) {
+      theme.value = nextTheme;
+      if (JSON.stringify(next) === JSON.stringify(thread.value)) return Promise.resolve();
+      const current = ++generation;
+      batch(() => {
+        thread.value = next;
+        views.value = new Map((next?.people ?? []).map((p) => [p.email, { status: 'loading' } as const]));
+        expanded.value = next?.people[0]?.email ?? null;
+      });
+      return Promise.all((next?.people ?? []).map((p) => load(p.email, p.name, current))).then(() => undefined);
+    },
+
+    expand(email: string) {
+      expanded.value = expanded.value === email ? null : email;
+    },
+
+    /** Reloads everyone in view (after an import or the demo seed changed the stored data). */
+    async refreshAll() {
+      const current = generation;
+      await Promise.all(
+        [...views.value.keys()].map((email) => load(email, people.value.find((p) => p.email === email)?.name, current)),
+      );
+    },
+
+    /** Shows one stored contact under an address (a duplicate the rep picked, a popup search result). */
+    async showContact(email: string, contactId: string) {
+      chosen.set(email, contactId);
+      if (!views.value.has(email)) setView(email, { status: 'loading' });
+      await load(email, undefined, generation);
+    },
+
+    /**
+     * Runs one action, then reloads that person's view. Resolves to an error message for the
+     * form to show (nothing is lost: the form keeps its draft).
+     */
+    async act(email: string, request: DataRequest): Promise<{ ok: true } | { ok: false; message: string }> {
+      const response = await deps.call(request);
+      if (!response.ok) return response;
+      // After a merge only the survivor exists: show whatever the address now resolves to.
+      if (request.op === 'contacts:merge') chosen.delete(email);
+      await load(email, people.value.find((p) => p.email === email)?.name, generation);
+      return { ok: true };
+    },
+  };
+}
+
+export type SidebarModel = ReturnType<typeof createSidebarModel>;
