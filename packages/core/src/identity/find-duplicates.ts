@@ -1,0 +1,238 @@
+/**
+ * Duplicate detection with explanations. Each pair of contacts that shares an email key, a
+ * phone number, or a similar name inside the same account or company domain is scored
+ * from the signals that matched (a noisy-or of their weights, damped when the names
+ * disagree), so every candidate says why it was proposed. Certain pairs are merged on
+ * import without asking; doubtful ones are offered to the user.
+ */
+
+import { compareNames, normalizeName, type PersonName } from './match-names.ts';
+import { type EmailKey, normalizeEmail } from './normalize-email.ts';
+import { normalizePhone } from './normalize-phone.ts';
+
+/** What identity resolution needs to know about a contact. */
+export interface IdentityFacts {
+  id: string;
+  emails: readonly string[];
+  phones: readonly string[];
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  accountId?: string | undefined;
+}
+
+export type MatchSignal =
+  | { kind: 'email'; key: string; explanation: string }
+  | { kind: 'role-email'; key: string; explanation: string }
+  | { kind: 'phone'; e164: string; explanation: string }
+  | { kind: 'name'; similarity: number; nickname: boolean; within: string; explanation: string }
+  | { kind: 'name-conflict'; similarity: number; explanation: string };
+
+export type Verdict = 'certain' | 'doubtful';
+
+export interface DuplicateCandidate {
+  /** The two contact ids, in the order they were compared (a is the earlier one). */
+  a: string;
+  b: string;
+  /** In [0, 1]. */
+  score: number;
+  verdict: Verdict;
+  signals: MatchSignal[];
+}
+
+export interface MatchThresholds {
+  /** At or above: merge automatically. */
+  certain: number;
+  /** At or above (and below certain): offer to the user. Below: not a candidate. */
+  doubtful: number;
+}
+
+export const DEFAULT_THRESHOLDS: MatchThresholds = { certain: 0.9, doubtful: 0.6 };
+
+/** Names at least this similar count as a match; below NAME_CONFLICT they count against. */
+const NAME_MATCH = 0.88;
+const NAME_CONFLICT = 0.75;
+
+const WEIGHT = {
+  email: 0.95,
+  roleEmail: 0.3,
+  phone: 0.7,
+  sameName: 0.7,
+  similarName: 0.6,
+};
+/** Same address or phone but clearly different names: a shared mailbox, a family landline. */
+const CONFLICT_DAMPING = 0.7;
+
+/** Identity facts with their keys computed once. */
+interface Keyed {
+  facts: IdentityFacts;
+  emails: EmailKey[];
+  phones: string[];
+  name: PersonName | null;
+  /** Where a fuzzy name comparison is allowed: "account:<id>" and "domain:<company domain>". */
+  blocks: string[];
+}
+
+function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
+  const emails: EmailKey[] = [];
+  for (const raw of facts.emails) {
+    const key = normalizeEmail(raw);
+    if (key && !emails.some((e) => e.key === key.key)) emails.push(key);
+  }
+  const phones: string[] = [];
+  for (const raw of facts.phones) {
+    const phone = normalizePhone(raw, defaultCountry);
+    if (phone.ok && !phones.includes(phone.e164)) phones.push(phone.e164);
+  }
+  const blocks: string[] = [];
+  if (facts.accountId) blocks.push(`account:${facts.accountId}`);
+  for (const email of emails)
+    if (!email.freeMail && !blocks.includes(`domain:${email.domain}`)) blocks.push(`domain:${email.domain}`);
+  const name = facts.firstName && facts.lastName ? { first: facts.firstName, last: facts.lastName } : null;
+  return { facts, emails, phones, name, blocks };
+}
+
+/** Scores one pair and explains it; null when nothing links them. */
+function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateCandidate | null {
+  const signals: MatchSignal[] = [];
+  let miss = 1;
+  for (const email of a.emails) {
+    if (!b.emails.some((e) => e.key === email.key)) continue;
+    if (email.role) {
+      signals.push({ kind: 'role-email', key: email.key, explanation: `both use the shared mailbox ${email.key}` });
+      miss *= 1 - WEIGHT.roleEmail;
+    } else {
+      signals.push({ kind: 'email', key: email.key, explanation: `same email address ${email.key}` });
+      miss *= 1 - WEIGHT.email;
+    }
+  }
+  for (const phone of a.phones) {
+    if (!b.phones.includes(phone)) continue;
+    signals.push({ kind: 'phone', e164: phone, explanation: `same phone number ${phone}` });
+    miss *= 1 - WEIGHT.phone;
+  }
+  let conflict = false;
+  if (a.name && b.name) {
+    const names = compareNames(a.name, b.name);
+    if (names && names.score >= NAME_MATCH) {
+      const within = a.blocks.find((block) => b.blocks.includes(block));
+      // A similar name is evidence only inside one company; elsewhere it merely doesn't contradict.
+      if (within) {
+        // A nickname is the same given name written differently, as strong as an exact match.
+        const same = names.score === 1;
+        const where = within.startsWith('account:') ? 'the same account' : `the same domain ${within.slice(7)}`;
+        const how = !same
+          ? `similar names (${names.score.toFixed(2)})`
+          : names.nickname
+            ? 'same name (nickname)'
+            : 'same name';
+        signals.push({
+          kind: 'name',
+          similarity: names.score,
+          nickname: names.nickname,
+          within,
+          explanation: `${how} within ${where}`,
+        });
+        miss *= 1 - (same ? WEIGHT.sameName : WEIGHT.similarName);
+      }
+    } else if (names && names.score < NAME_CONFLICT) {
+      conflict = true;
+      signals.push({
+        kind: 'name-conflict',
+        similarity: names.score,
+        explanation: `different names (${a.name.first} ${a.name.last} / ${b.name.first} ${b.name.last})`,
+      });
+    }
+  }
+  if (miss === 1) return null;
+  const score = (1 - miss) * (conflict ? CONFLICT_DAMPING : 1);
+  if (score < thresholds.doubtful) return null;
+  return {
+    a: a.facts.id,
+    b: b.facts.id,
+    score,
+    verdict: score >= thresholds.certain ? 'certain' : 'doubtful',
+    signals,
+  };
+}
+
+export interface IdentityIndexOptions {
+  /** ISO country for phone numbers written without a country code. */
+  defaultCountry?: string;
+  thresholds?: MatchThresholds;
+}
+
+/**
+ * An in-memory index of contacts by email key, phone and name block, used to find the
+ * candidates for one contact without comparing it with everyone (blocking).
+ */
+export function createIdentityIndex(options: IdentityIndexOptions = {}) {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const byId = new Map<string, Keyed>();
+  const byKey = new Map<string, Set<string>>();
+
+  // Names are compared inside a block only with contacts whose family name starts with
+  // the same letter: this keeps a big company domain from becoming a quadratic scan.
+  const keysOf = (k: Keyed): string[] => {
+    const keys = [...k.emails.map((e) => `e:${e.key}`), ...k.phones.map((p) => `p:${p}`)];
+    const initial = k.name ? normalizeName(k.name.last)[0] : undefined;
+    if (initial) for (const block of k.blocks) keys.push(`n:${block}:${initial}`);
+    return keys;
+  };
+
+  const remove = (id: string): void => {
+    const keyed = byId.get(id);
+    if (!keyed) return;
+    for (const key of keysOf(keyed)) byKey.get(key)?.delete(id);
+    byId.delete(id);
+  };
+
+  return {
+    /** Adds or replaces a contact's facts. */
+    add(facts: IdentityFacts): void {
+      remove(facts.id);
+      const keyed = keyFacts(facts, options.defaultCountry);
+      byId.set(facts.id, keyed);
+      for (const key of keysOf(keyed)) {
+        const ids = byKey.get(key);
+        if (ids) ids.add(facts.id);
+        else byKey.set(key, new Set([facts.id]));
+      }
+    },
+    remove,
+    /** Candidate duplicates of `facts` among the indexed contacts, best first. */
+    candidatesFor(facts: IdentityFacts): DuplicateCandidate[] {
+      const keyed = keyFacts(facts, options.defaultCountry);
+      const seen = new Set<string>([facts.id]);
+      const found: DuplicateCandidate[] = [];
+      for (const key of keysOf(keyed)) {
+        for (const id of byKey.get(key) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const other = byId.get(id);
+          const candidate = other && scoreKeyed(other, keyed, thresholds);
+          if (candidate) found.push(candidate);
+        }
+      }
+      return found.sort((x, y) => y.score - x.score);
+    },
+    get size(): number {
+      return byId.size;
+    },
+  };
+}
+
+export type IdentityIndex = ReturnType<typeof createIdentityIndex>;
+
+/** Every candidate duplicate pair in a list of contacts, best first. */
+export function findDuplicates(
+  contacts: readonly IdentityFacts[],
+  options: IdentityIndexOptions = {},
+): DuplicateCandidate[] {
+  const index = createIdentityIndex(options);
+  const found: DuplicateCandidate[] = [];
+  for (const facts of contacts) {
+    found.push(...index.candidatesFor(facts));
+    index.add(facts);
+  }
+  return found.sort((x, y) => y.score - x.score);
+}

@@ -1,0 +1,165 @@
+/**
+ * Fuzzy person-name comparison: normalised names compared with Jaro-Winkler, first names
+ * through a small table of common English nicknames (Bob = Robert). Used only inside a
+ * block of contacts that already share an account or a company email domain, because on
+ * its own a similar name is weak evidence (there are many John Smiths).
+ */
+
+/** Nickname → canonical given name. Kept small and unambiguous on purpose. */
+const NICKNAMES: Record<string, string> = {
+  al: 'albert',
+  alex: 'alexander',
+  andy: 'andrew',
+  drew: 'andrew',
+  ben: 'benjamin',
+  bill: 'william',
+  billy: 'william',
+  will: 'william',
+  liam: 'william',
+  bob: 'robert',
+  bobby: 'robert',
+  rob: 'robert',
+  robbie: 'robert',
+  chris: 'christopher',
+  dan: 'daniel',
+  danny: 'daniel',
+  dave: 'david',
+  ed: 'edward',
+  eddie: 'edward',
+  ted: 'edward',
+  jim: 'james',
+  jimmy: 'james',
+  jamie: 'james',
+  joe: 'joseph',
+  joey: 'joseph',
+  jon: 'jonathan',
+  ken: 'kenneth',
+  kate: 'katherine',
+  katie: 'katherine',
+  kathy: 'katherine',
+  cathy: 'catherine',
+  liz: 'elizabeth',
+  beth: 'elizabeth',
+  betty: 'elizabeth',
+  lizzie: 'elizabeth',
+  maggie: 'margaret',
+  meg: 'margaret',
+  peggy: 'margaret',
+  matt: 'matthew',
+  mike: 'michael',
+  mick: 'michael',
+  nick: 'nicholas',
+  pat: 'patricia',
+  patty: 'patricia',
+  pete: 'peter',
+  rich: 'richard',
+  rick: 'richard',
+  dick: 'richard',
+  sam: 'samuel',
+  steve: 'stephen',
+  sue: 'susan',
+  susie: 'susan',
+  tom: 'thomas',
+  tommy: 'thomas',
+  tony: 'anthony',
+  vicky: 'victoria',
+  jenny: 'jennifer',
+  jen: 'jennifer',
+  becky: 'rebecca',
+  greg: 'gregory',
+  larry: 'lawrence',
+  jerry: 'gerald',
+  charlie: 'charles',
+  chuck: 'charles',
+  fred: 'frederick',
+  hank: 'henry',
+  harry: 'henry',
+  jack: 'john',
+  johnny: 'john',
+  nate: 'nathan',
+  tim: 'timothy',
+  josh: 'joshua',
+};
+
+/** Lower case, accents removed, punctuation dropped, whitespace collapsed: "José  O'Brien" → "jose obrien". */
+export function normalizeName(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The canonical form of a given name: "Bobby" → "robert". */
+export function canonicalGivenName(raw: string): string {
+  const name = normalizeName(raw);
+  return NICKNAMES[name] ?? name;
+}
+
+/** Jaro-Winkler similarity in [0, 1] (Winkler's prefix scale 0.1, up to 4 characters). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Array<boolean>(a.length).fill(false);
+  const bMatched = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    const from = Math.max(0, i - window);
+    const to = Math.min(b.length - 1, i + window);
+    for (let j = from; j <= to; j++) {
+      if (bMatched[j] || a[i] !== b[j]) continue;
+      aMatched[i] = true;
+      bMatched[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[k]) k++;
+    if (a[i] !== b[k]) transpositions++;
+    k++;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+export interface PersonName {
+  first: string;
+  last: string;
+}
+
+export interface NameComparison {
+  /** Similarity in [0, 1]: the weaker of the given-name and family-name similarities. */
+  score: number;
+  /** The given names matched through the nickname table. */
+  nickname: boolean;
+}
+
+/**
+ * Compares two person names. Given names are compared after nickname folding and an
+ * initial ("J.") matches any name with that letter; the score is the weaker of the two
+ * parts so that a shared surname alone never looks like the same person.
+ */
+export function compareNames(a: PersonName, b: PersonName): NameComparison | null {
+  const lastA = normalizeName(a.last);
+  const lastB = normalizeName(b.last);
+  const firstA = normalizeName(a.first);
+  const firstB = normalizeName(b.first);
+  if (lastA === '' || lastB === '' || firstA === '' || firstB === '') return null;
+  const canonA = NICKNAMES[firstA] ?? firstA;
+  const canonB = NICKNAMES[firstB] ?? firstB;
+  const nickname = canonA === canonB && firstA !== firstB;
+  const initial = (firstA.length === 1 || firstB.length === 1) && firstA[0] === firstB[0];
+  // An initial is a weaker agreement than a full name: cap it below the "same name" level.
+  const first = canonA === canonB ? 1 : initial ? 0.9 : jaroWinkler(canonA, canonB);
+  return { score: Math.min(first, jaroWinkler(lastA, lastB)), nickname };
+}
