@@ -10,9 +10,10 @@ const demo = process.env.CORDIAL_DEMO === '1';
 
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   outDir: demo ? 'dist/demo-extension' : 'dist/extension',
   // The @cordial/* workspaces are TypeScript sources; let Vite bundle them.
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.CORDIAL_DEMO': JSON.stringify(demo) } }),
   zip: {
     artifactTemplate: 'cordial-{{browser}}.zip',
     sourcesTemplate: 'cordial-{{browser}}-sources.zip',
@@ -29,7 +30,10 @@ export default defineConfig({
   manifest: {
     name: 'Cordial',
     description: "A sales rep's contact sidebar in Gmail and Outlook: the 360-degree view, value and churn risk.",
-    permissions: ['storage'],
+    // alarms + notifications: a follow-up's reminder when it falls due. Other sites and feed URLs are
+    // optional host permissions, asked for in the options page when the rep turns them on.
+    permissions: ['storage', 'alarms', 'notifications'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [
       // web_accessible_resources take origin patterns only (path "/*").

@@ -1,41 +1,83 @@
 import type { Browser } from 'wxt/browser';
-import { parseMessage, type Result, SIDEBAR_PORT, type SidebarUpdate, type Thread } from '../messaging/protocol';
+import { startBackgroundJobs } from '../data/background-jobs';
+import {
+  type Message,
+  MessageSchema,
+  parseMessage,
+  type Result,
+  SIDEBAR_PORT,
+  SidebarHelloSchema,
+  type SidebarUpdate,
+} from '../messaging/protocol';
 
-/** Wiring only: validates every message, keeps what is in view per tab, and tells that tab's sidebar. */
+/**
+ * Wiring only: validates every message, keeps what is in view per tab, and tells that
+ * tab's sidebars (the frame in the page and/or the browser side panel). The jobs that
+ * need the customer data (due-task notifications, the feed import, the demo seed) live
+ * in data/background-jobs.ts.
+ */
 export default defineBackground(() => {
-  const threads = new Map<number, Thread | null>();
-  const sidebars = new Map<number, Browser.runtime.Port>();
+  const inView = new Map<number, Omit<SidebarUpdate, 'type'>>();
+  const sidebars = new Map<number, Set<Browser.runtime.Port>>();
 
   const push = (tabId: number) => {
-    const update: SidebarUpdate = { type: 'thread', thread: threads.get(tabId) ?? null };
-    sidebars.get(tabId)?.postMessage(update);
+    const state = inView.get(tabId) ?? { thread: null, theme: 'light' as const };
+    const update: SidebarUpdate = { type: 'thread', ...state };
+    for (const port of sidebars.get(tabId) ?? []) port.postMessage(update);
+  };
+
+  const attach = (tabId: number, port: Browser.runtime.Port) => {
+    const set = sidebars.get(tabId) ?? new Set();
+    set.add(port);
+    sidebars.set(tabId, set);
+    port.onDisconnect.addListener(() => set.delete(port));
+    push(tabId);
   };
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    threads.delete(tabId);
+    inView.delete(tabId);
     sidebars.delete(tabId);
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== SIDEBAR_PORT || tabId === undefined) return port.disconnect();
-    sidebars.set(tabId, port);
-    port.onDisconnect.addListener(() => {
-      if (sidebars.get(tabId) === port) sidebars.delete(tabId);
-    });
-    push(tabId);
+    if (port.name !== SIDEBAR_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    // The frame runs inside the webmail tab; the side panel is not in a tab and says which tab it follows.
+    const frameTab = port.sender?.tab?.id;
+    if (frameTab !== undefined && port.sender?.url?.startsWith(browser.runtime.getURL('/'))) {
+      return attach(frameTab, port);
+    }
+    const onHello = (raw: unknown) => {
+      const hello = parseMessage(SidebarHelloSchema, raw, 'side panel');
+      if (!hello) return;
+      for (const [tabId, set] of sidebars) if (set.delete(port) && tabId !== hello.tabId) push(tabId);
+      attach(hello.tabId, port);
+    };
+    port.onMessage.addListener(onHello);
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const message = parseMessage(raw);
-    if (!message) {
-      console.warn('[cordial] rejected a malformed message');
-      return Promise.resolve({ ok: false, reason: 'invalid' } satisfies Result<never>);
-    }
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only our own content scripts and pages talk to us; anything else is dropped unread.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(MessageSchema, raw, sender.tab ? 'a content script' : 'an extension page');
+    if (!message) return Promise.resolve({ ok: false, reason: 'invalid' } satisfies Result<never>);
     const tabId = sender.tab?.id;
     if (tabId === undefined) return Promise.resolve({ ok: false, reason: 'no-tab' } satisfies Result<never>);
-    threads.set(tabId, message.thread);
-    push(tabId);
-    return Promise.resolve({ ok: true, value: null } satisfies Result<null>);
+    return Promise.resolve(handle(message, tabId));
   });
+
+  function handle(message: Message, tabId: number): Result<null> {
+    switch (message.type) {
+      case 'thread:changed':
+        inView.set(tabId, { thread: message.thread, theme: message.theme });
+        push(tabId);
+        return { ok: true, value: null };
+      case 'panel:open':
+        // Chrome's side panel (Firefox has a sidebar the rep opens from its toolbar instead).
+        if (!browser.sidePanel) return { ok: false, reason: 'unavailable' };
+        browser.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('[cordial] side panel', error));
+        return { ok: true, value: null };
+    }
+  }
+
+  startBackgroundJobs();
 });

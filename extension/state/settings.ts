@@ -1,40 +1,64 @@
 import * as z from 'zod';
 
+const AddressOrDomainSchema = z.string().trim().toLowerCase();
+
 /**
- * The rep's settings, kept in `browser.storage.local`. Addresses and domains listed
- * here are the rep's own (or excluded ones): never looked up, never logged.
+ * The rep's settings, kept in `browser.storage.local` (extension storage, not the page's).
+ * - `ownAddresses`: the rep's addresses and the company's (colleagues') domains: recognised and set aside.
+ * - `exclude`: addresses and domains never looked up and never logged (personal mail, internal lists).
+ * - `display`: the sidebar as a frame beside the mail, or in the browser's side panel.
+ * - `feed`: a collector URL whose Segment NDJSON is imported periodically.
  */
 export const SettingsSchema = z.object({
-  ownAddresses: z.array(z.string().trim().toLowerCase()).default([]),
+  ownAddresses: z.array(AddressOrDomainSchema).default([]),
+  exclude: z.array(AddressOrDomainSchema).default([]),
+  display: z.enum(['frame', 'side-panel']).default('frame'),
+  feed: z
+    .object({ url: z.url({ protocol: /^https?$/ }), intervalMinutes: z.number().int().min(1).max(1440) })
+    .nullable()
+    .default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  const parsed = SettingsSchema.safeParse(stored[KEY] ?? {});
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const parsed = SettingsSchema.safeParse(stored[SETTINGS_KEY] ?? {});
   return parsed.success ? parsed.data : SettingsSchema.parse({});
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: SettingsSchema.parse(settings) });
+  await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
 }
 
-/** One entry a line: `me@company.com` excludes an address, `company.com` a whole domain. */
-export function parseOwnAddresses(text: string): { entries: string[]; invalid: string[] } {
+/** Calls `listener` with the new settings whenever any context saves them, until `signal` aborts. */
+export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const parsed = SettingsSchema.safeParse(changes[SETTINGS_KEY]?.newValue ?? {});
+    if (parsed.success) listener(parsed.data);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+}
+
+/** One entry a line: `me@company.com` is an address, `company.com` (or `@company.com`) a whole domain. */
+export function parseAddressList(text: string): { entries: string[]; invalid: string[] } {
   const entries: string[] = [];
   const invalid: string[] = [];
   for (const raw of text.split(/[\n,;]+/)) {
     const entry = raw.trim().toLowerCase().replace(/^@/, '');
     if (!entry) continue;
     const ok = entry.includes('@') ? z.email().safeParse(entry).success : /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(entry);
-    (ok ? entries : invalid).push(entry);
+    if (!ok) invalid.push(entry);
+    else if (!entries.includes(entry)) entries.push(entry);
   }
   return { entries, invalid };
 }
 
-export function isOwnAddress(email: string, ownAddresses: readonly string[]): boolean {
+/** Whether an address is on a list of addresses and whole domains (a domain never matches as a suffix of another). */
+export function isListed(email: string, list: readonly string[]): boolean {
   const domain = email.slice(email.lastIndexOf('@') + 1);
-  return ownAddresses.some((entry) => entry === email || entry === domain);
+  return list.some((entry) => entry === email || entry === domain);
 }

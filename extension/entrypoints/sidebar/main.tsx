@@ -1,39 +1,42 @@
-import { signal } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { SIDEBAR_PORT, SidebarUpdateSchema, type Thread } from '../../messaging/protocol';
+import { openRepository } from '../../data/repository';
+import { scheduleTaskAlarm } from '../../data/task-alarms';
+import { parseMessage, SIDEBAR_PORT, type SidebarHello, SidebarUpdateSchema } from '../../messaging/protocol';
+import { createSidebarModel } from '../../state/sidebar-model';
+import { Sidebar } from './app';
 
-/** The sidebar frame: an extension page, so nothing it shows is readable by the host page. */
-const thread = signal<Thread | null>(null);
+/**
+ * The sidebar: an extension page shown in a frame beside the mail or in the browser's side
+ * panel. It runs on the extension's origin, so it opens the customer database itself and
+ * nothing it shows is readable by the webmail page.
+ */
+const model = createSidebarModel({
+  repository: openRepository,
+  onWrite: ({ store, id }) => {
+    if (store === 'tasks') void scheduleTaskAlarm(id);
+  },
+});
+
+effect(() => {
+  document.documentElement.dataset.theme = model.theme.value;
+});
 
 const port = browser.runtime.connect({ name: SIDEBAR_PORT });
 port.onMessage.addListener((raw) => {
-  const update = SidebarUpdateSchema.safeParse(raw);
-  if (update.success) thread.value = update.data.thread;
-  else console.warn('[cordial] rejected a malformed sidebar update');
+  const update = parseMessage(SidebarUpdateSchema, raw, 'the background');
+  if (update) void model.showThread(update.thread, update.theme);
 });
 
-function Sidebar() {
-  const current = thread.value;
-  return (
-    <main aria-labelledby="cordial-title">
-      <h1 id="cordial-title">Cordial</h1>
-      {current ? (
-        <section aria-label="People in this conversation">
-          <p class="subject">{current.subject}</p>
-          <ul>
-            {current.people.map((person) => (
-              <li key={person.email}>
-                <span class="name">{person.name ?? person.email}</span> <span class="email">{person.email}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <p>Open a conversation to see who is in it.</p>
-      )}
-    </main>
-  );
+// In the side panel there is no tab of our own: follow the active tab of this window.
+if (location.pathname.endsWith('/sidepanel.html')) {
+  const follow = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) port.postMessage({ type: 'hello', tabId: tab.id } satisfies SidebarHello);
+  };
+  browser.tabs.onActivated.addListener(follow);
+  void follow();
 }
 
 const app = document.getElementById('app');
-if (app) render(<Sidebar />, app);
+if (app) render(<Sidebar model={model} />, app);

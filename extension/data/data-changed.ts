@@ -1,0 +1,18 @@
+/**
+ * Tells every open extension page (sidebars, the popup) that stored customer data changed
+ * outside them (the demo seed, a feed import), so they reload what they show.
+ * BroadcastChannel is same-origin: the webmail page never hears it.
+ */
+const CHANNEL = 'cordial:data-changed';
+
+export function announceDataChanged(): void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ type: 'changed' });
+  channel.close();
+}
+
+export function onDataChanged(listener: () => void, signal: AbortSignal): void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.addEventListener('message', listener);
+  signal.addEventListener('abort', () => channel.close(), { once: true });
+}

@@ -1,0 +1,88 @@
+import { CasePrioritySchema, CaseTypeSchema } from '@cordial/core';
+import { openCase } from '../data/actions';
+import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { age } from '../ui/format';
+import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
+
+function OpenCase({ view, model, thread }: FeatureProps) {
+  const form = useActionForm(
+    `${view.contact.id}:case`,
+    { subject: thread?.subject ?? '', description: '', type: 'question', priority: 'normal' },
+    (values) => model.act(view.email, (ctx) => openCase(ctx, view.contact, values as never), 'cases'),
+    'Case opened.',
+  );
+  return (
+    <Disclosure label="Open a case">
+      <form onSubmit={form.onSubmit}>
+        <Field label="Subject">
+          {(id) => (
+            <input
+              id={id}
+              value={form.values.subject}
+              required
+              onInput={(e) => form.set('subject', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Description">
+          {(id) => (
+            <textarea
+              id={id}
+              rows={3}
+              value={form.values.description}
+              onInput={(e) => form.set('description', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Type">
+          {(id) => (
+            <select id={id} value={form.values.type} onChange={(e) => form.set('type', e.currentTarget.value)}>
+              {CaseTypeSchema.options.map((t) => (
+                <option value={t}>{t}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Priority">
+          {(id) => (
+            <select id={id} value={form.values.priority} onChange={(e) => form.set('priority', e.currentTarget.value)}>
+              {CasePrioritySchema.options.map((p) => (
+                <option value={p}>{p}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={form.busy}>
+          Open case
+        </button>
+        <Status status={form.status} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export default defineSidebarFeature(import.meta.url, {
+  render: (props) => {
+    const now = new Date();
+    return (
+      <section aria-labelledby={`cases-${props.view.contact.id}`}>
+        <h3 id={`cases-${props.view.contact.id}`}>Open cases</h3>
+        {props.view.openCases.length === 0 ? (
+          <p class="empty">None open.</p>
+        ) : (
+          <ul class="list">
+            {props.view.openCases.map((c) => (
+              <li key={c.id}>
+                <span>{c.subject}</span>{' '}
+                <span class={`meta priority-${c.priority}`}>{`${c.priority} · open ${age(c.openedAt, now)}`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <OpenCase {...props} />
+      </section>
+    );
+  },
+});
+
+// Checked against: tests/fixtures/gmail/inbox.html#inbox/FMfcgzQZrenewal

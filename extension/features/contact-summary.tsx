@@ -1,0 +1,84 @@
+import { LifecycleStageSchema } from '@cordial/core';
+import { editContact } from '../data/actions';
+import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { displayName } from '../ui/format';
+import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
+
+const STAGE_LABEL = { prospect: 'Prospect', customer: 'Customer', repeat: 'Repeat customer', churned: 'Churned' };
+
+function EditContact({ view, model }: FeatureProps) {
+  const c = view.contact;
+  const form = useActionForm(
+    `${c.id}:edit`,
+    {
+      firstName: c.firstName ?? '',
+      lastName: c.lastName ?? '',
+      company: c.company ?? '',
+      title: c.title ?? '',
+      ownerId: c.ownerId ?? '',
+      lifecycleStage: c.lifecycleStage as string,
+    },
+    (values) => model.act(view.email, (ctx) => editContact(ctx, c, values as never), 'contacts'),
+    'Contact saved.',
+  );
+  const text = (field: 'firstName' | 'lastName' | 'company' | 'title' | 'ownerId', label: string) => (
+    <Field label={label}>
+      {(id) => <input id={id} value={form.values[field]} onInput={(e) => form.set(field, e.currentTarget.value)} />}
+    </Field>
+  );
+  return (
+    <Disclosure label="Edit contact">
+      <form onSubmit={form.onSubmit}>
+        {text('firstName', 'First name')}
+        {text('lastName', 'Last name')}
+        {text('company', 'Company')}
+        {text('title', 'Title')}
+        {text('ownerId', 'Owner')}
+        <Field label="Life-cycle stage">
+          {(id) => (
+            <select
+              id={id}
+              value={form.values.lifecycleStage}
+              onChange={(e) => form.set('lifecycleStage', e.currentTarget.value)}
+            >
+              {LifecycleStageSchema.options.map((s) => (
+                <option value={s}>{STAGE_LABEL[s]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={form.busy}>
+          Save contact
+        </button>
+        <Status status={form.status} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export default defineSidebarFeature(import.meta.url, {
+  render: (props) => {
+    const { contact, account } = props.view;
+    const company = account?.name ?? contact.company;
+    return (
+      <section aria-label="Contact" class="summary">
+        <h2 class="name">{displayName(contact)}</h2>
+        <p class="role">{[contact.title, company].filter(Boolean).join(' · ') || 'No title or company yet'}</p>
+        <dl class="facts">
+          <dt>Stage</dt>
+          <dd>{STAGE_LABEL[contact.lifecycleStage]}</dd>
+          <dt>Owner</dt>
+          <dd>{contact.ownerId ?? 'Unassigned'}</dd>
+          <dt>Email</dt>
+          <dd>{contact.emails.join(', ')}</dd>
+        </dl>
+        {props.view.corrupt > 0 && (
+          <p class="warning">{`${props.view.corrupt} stored record(s) of this contact could not be read.`}</p>
+        )}
+        <EditContact {...props} />
+      </section>
+    );
+  },
+});
+
+// Checked against: tests/fixtures/gmail/inbox.html#inbox/FMfcgzQZrenewal, tests/fixtures/outlook/mail.html

@@ -1,0 +1,52 @@
+import { addNote } from '../data/actions';
+import { Field, Status, useActionForm } from '../ui/form';
+import { date } from '../ui/format';
+import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
+
+function AddNote({ view, model }: FeatureProps) {
+  const form = useActionForm(
+    `${view.contact.id}:note`,
+    { body: '' },
+    (values) => model.act(view.email, (ctx) => addNote(ctx, view.contact.id, values), 'notes'),
+    'Note saved.',
+  );
+  return (
+    <form onSubmit={form.onSubmit}>
+      <Field label="New note">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={form.values.body}
+            onInput={(e) => form.set('body', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        Add note
+      </button>
+      <Status status={form.status} />
+    </form>
+  );
+}
+
+export default defineSidebarFeature(import.meta.url, {
+  render: (props) => (
+    <section aria-labelledby={`notes-${props.view.contact.id}`}>
+      <h3 id={`notes-${props.view.contact.id}`}>Notes</h3>
+      {props.view.notes.length > 0 && (
+        <ul class="list notes">
+          {props.view.notes.map((n) => (
+            <li key={n.id}>
+              <p class="note-body">{n.body}</p>
+              <span class="meta">{`${n.pinned ? 'pinned · ' : ''}${date(n.createdAt)}`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <AddNote {...props} />
+    </section>
+  ),
+});
+
+// Checked against: tests/fixtures/gmail/inbox.html#inbox/FMfcgzQZrenewal

@@ -1,0 +1,115 @@
+import { type Opportunity, OpportunityStageSchema } from '@cordial/core';
+import { createOpportunity, moveOpportunity } from '../data/actions';
+import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { money } from '../ui/format';
+import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
+
+const STAGES = OpportunityStageSchema.options;
+
+function StageSelect({ opportunity, view, model }: FeatureProps & { opportunity: Opportunity }) {
+  return (
+    <select
+      aria-label={`Stage of ${opportunity.name}`}
+      value={opportunity.stage}
+      onChange={(e) => {
+        const stage = OpportunityStageSchema.parse(e.currentTarget.value);
+        model.act(view.email, (ctx) => moveOpportunity(ctx, opportunity, stage), 'opportunities');
+      }}
+    >
+      {STAGES.map((s) => (
+        <option value={s}>{s}</option>
+      ))}
+    </select>
+  );
+}
+
+function NewOpportunity({ view, model }: FeatureProps) {
+  const currency = view.orders[0]?.currency ?? view.openOpportunities[0]?.amount.currency ?? 'EUR';
+  const form = useActionForm(
+    `${view.contact.id}:opportunity`,
+    { name: '', stage: 'lead', amount: '', currency, expectedClose: '' },
+    (values) => model.act(view.email, (ctx) => createOpportunity(ctx, view.contact, values as never), 'opportunities'),
+    'Opportunity created.',
+  );
+  return (
+    <Disclosure label="New opportunity">
+      <form onSubmit={form.onSubmit}>
+        <Field label="Name">
+          {(id) => (
+            <input id={id} value={form.values.name} required onInput={(e) => form.set('name', e.currentTarget.value)} />
+          )}
+        </Field>
+        <Field label="Stage">
+          {(id) => (
+            <select id={id} value={form.values.stage} onChange={(e) => form.set('stage', e.currentTarget.value)}>
+              {STAGES.map((s) => (
+                <option value={s}>{s}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Amount">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              step="0.01"
+              value={form.values.amount}
+              required
+              onInput={(e) => form.set('amount', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Currency">
+          {(id) => (
+            <input
+              id={id}
+              value={form.values.currency}
+              size={4}
+              maxLength={3}
+              onInput={(e) => form.set('currency', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Expected close">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={form.values.expectedClose}
+              onInput={(e) => form.set('expectedClose', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={form.busy}>
+          Create opportunity
+        </button>
+        <Status status={form.status} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export default defineSidebarFeature(import.meta.url, {
+  render: (props) => (
+    <section aria-labelledby={`opps-${props.view.contact.id}`}>
+      <h3 id={`opps-${props.view.contact.id}`}>Open opportunities</h3>
+      {props.view.openOpportunities.length === 0 ? (
+        <p class="empty">None open.</p>
+      ) : (
+        <ul class="list">
+          {props.view.openOpportunities.map((o) => (
+            <li key={o.id}>
+              <span>{o.name}</span> <span class="meta">{money(o.amount)}</span>{' '}
+              <StageSelect {...props} opportunity={o} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewOpportunity {...props} />
+    </section>
+  ),
+});
+
+// Checked against: tests/fixtures/gmail/inbox.html#inbox/FMfcgzQZrenewal

@@ -1,0 +1,90 @@
+import { addTask, completeTask } from '../data/actions';
+import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { dateTime } from '../ui/format';
+import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
+
+/** Tomorrow at 09:00 local time, as a `datetime-local` value: the usual follow-up. */
+function tomorrowMorning(now: Date): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:00`;
+}
+
+function AddTask({ view, model }: FeatureProps) {
+  const form = useActionForm(
+    `${view.contact.id}:task`,
+    { title: '', dueAt: tomorrowMorning(new Date()), notes: '' },
+    (values) => model.act(view.email, (ctx) => addTask(ctx, view.contact.id, values), 'tasks'),
+    'Follow-up saved; you will be notified when it is due.',
+  );
+  return (
+    <Disclosure label="Add a follow-up">
+      <form onSubmit={form.onSubmit}>
+        <Field label="Follow-up">
+          {(id) => (
+            <input
+              id={id}
+              value={form.values.title}
+              required
+              onInput={(e) => form.set('title', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Due">
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={form.values.dueAt}
+              required
+              onInput={(e) => form.set('dueAt', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={form.busy}>
+          Save follow-up
+        </button>
+        <Status status={form.status} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export default defineSidebarFeature(import.meta.url, {
+  render: (props) => {
+    const now = new Date();
+    return (
+      <section aria-labelledby={`tasks-${props.view.contact.id}`}>
+        <h3 id={`tasks-${props.view.contact.id}`}>Tasks</h3>
+        {props.view.openTasks.length === 0 ? (
+          <p class="empty">Nothing due.</p>
+        ) : (
+          <ul class="list">
+            {props.view.openTasks.map((task) => {
+              const overdue = task.dueAt !== undefined && Date.parse(task.dueAt) < now.getTime();
+              return (
+                <li key={task.id} class={overdue ? 'overdue' : undefined}>
+                  <span>{task.title}</span>{' '}
+                  <span class="meta">
+                    {task.dueAt ? `${overdue ? 'overdue since' : 'due'} ${dateTime(task.dueAt)}` : 'no due time'}
+                  </span>{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={`Mark "${task.title}" done`}
+                    onClick={() => props.model.act(props.view.email, (ctx) => completeTask(ctx, task), 'tasks')}
+                  >
+                    Done
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <AddTask {...props} />
+      </section>
+    );
+  },
+});
+
+// Checked against: tests/fixtures/gmail/inbox.html#inbox/FMfcgzQZrenewal

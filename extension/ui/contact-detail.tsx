@@ -1,0 +1,34 @@
+import { useEffect } from 'preact/hooks';
+import type { KnownContactView } from '../data/contact-view';
+import { rememberContact } from '../data/search-contacts';
+import { features } from '../features';
+import type { SidebarModel, ViewState } from '../state/sidebar-model';
+import { Duplicates } from './duplicates';
+import { UnknownPerson } from './unknown-person';
+
+function Known({ model, view }: { model: SidebarModel; view: KnownContactView }) {
+  const thread = model.thread.value;
+  useEffect(() => {
+    void rememberContact(view.contact.id);
+  }, [view.contact.id]);
+  return (
+    <div class="contact">
+      {features
+        .filter((f) => f.when?.(view) ?? true)
+        .map((f) => (
+          <div key={f.id} data-feature={f.id}>
+            {f.render({ view, model, thread })}
+          </div>
+        ))}
+    </div>
+  );
+}
+
+export function ContactDetail({ model, state }: { model: SidebarModel; state: ViewState | undefined }) {
+  if (!state || state.status === 'loading') return <p class="empty">Loading…</p>;
+  if (state.status === 'error') return <p class="status error">{`Could not load this person: ${state.message}`}</p>;
+  const { view } = state;
+  if (view.kind === 'unknown') return <UnknownPerson model={model} suggestion={view.suggestion} />;
+  if (view.kind === 'duplicates') return <Duplicates model={model} email={view.email} contacts={view.contacts} />;
+  return <Known model={model} view={view} />;
+}

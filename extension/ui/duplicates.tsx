@@ -1,0 +1,25 @@
+import type { Contact } from '@cordial/core';
+import type { SidebarModel } from '../state/sidebar-model';
+import { date, displayName } from './format';
+
+/** Several stored contacts share this address: say so, show them side by side, and offer the merge. */
+export function Duplicates({ model, email, contacts }: { model: SidebarModel; email: string; contacts: Contact[] }) {
+  return (
+    <section aria-label="Possible duplicates" class="duplicates">
+      <p class="warning">{`${contacts.length} contacts share ${email}. They are probably the same person.`}</p>
+      <ul class="list">
+        {contacts.map((c) => (
+          <li key={c.id}>
+            <span class="person-name">{displayName(c)}</span>{' '}
+            <span class="meta">
+              {[c.company, c.lifecycleStage, `since ${date(c.createdAt)}`, c.source].filter(Boolean).join(' · ')}
+            </span>{' '}
+            <button type="button" class="link" onClick={() => model.showContact(email, c)}>
+              {`Show ${displayName(c)}`}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

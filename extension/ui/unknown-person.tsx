@@ -1,0 +1,43 @@
+import type { ContactSuggestion } from '../data/suggest-contact';
+import type { SidebarModel } from '../state/sidebar-model';
+import { Field, Status, useActionForm } from './form';
+
+/** "We don't know this person": the create form, prefilled from the email (name, address, company from the domain). */
+export function UnknownPerson({ model, suggestion }: { model: SidebarModel; suggestion: ContactSuggestion }) {
+  const form = useActionForm(
+    `new:${suggestion.email}`,
+    {
+      firstName: suggestion.firstName ?? '',
+      lastName: suggestion.lastName ?? '',
+      company: suggestion.company ?? '',
+      title: '',
+    },
+    (values) =>
+      model.createContactFor(suggestion.email, {
+        ...values,
+        email: suggestion.email,
+        ...(suggestion.accountId ? { accountId: suggestion.accountId } : {}),
+      }),
+    'Contact created.',
+  );
+  const text = (field: 'firstName' | 'lastName' | 'company' | 'title', label: string) => (
+    <Field label={label}>
+      {(id) => <input id={id} value={form.values[field]} onInput={(e) => form.set(field, e.currentTarget.value)} />}
+    </Field>
+  );
+  return (
+    <section aria-label="Unknown person" class="unknown">
+      <p>{`${suggestion.email} is not a contact yet.`}</p>
+      <form onSubmit={form.onSubmit}>
+        {text('firstName', 'First name')}
+        {text('lastName', 'Last name')}
+        {text('company', 'Company')}
+        {text('title', 'Title')}
+        <button type="submit" disabled={form.busy}>
+          Create contact
+        </button>
+        <Status status={form.status} />
+      </form>
+    </section>
+  );
+}
