@@ -65,6 +65,8 @@ export interface Analysis {
   /** The segment LOOKBACK_DAYS ago (NO_SEGMENT for customers who had not bought yet). */
   segmentBefore: Uint8Array;
   segmentNames: string[];
+  /** Day number of the first counted order (-1: none). */
+  firstDay: Int32Array;
   /** NaN where no model could be fitted. */
   pAlive: Float64Array;
   pAliveBefore: Float64Array;
@@ -89,7 +91,7 @@ export type Progress = (step: string, done: number) => void;
 
 function dominantCurrency(orders: AnalysisOrders): string {
   const counts = new Uint32Array(orders.currencies.length);
-  for (let i = 0; i < orders.currency.length; i++) counts[orders.currency[i] as number]++;
+  for (const c of orders.currency) counts[c] = (counts[c] as number) + 1;
   let best = 0;
   for (let c = 1; c < counts.length; c++) if ((counts[c] as number) > (counts[best] as number)) best = c;
   return orders.currencies[best] ?? 'EUR';
@@ -147,7 +149,10 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
   const point = (ms: number) => {
     const key = monthKey(ms);
     let p = byMonth.get(key);
-    if (!p) byMonth.set(key, (p = { month: key, revenue: 0, orders: 0, newCustomers: 0 }));
+    if (!p) {
+      p = { month: key, revenue: 0, orders: 0, newCustomers: 0 };
+      byMonth.set(key, p);
+    }
     return p;
   };
   for (let j = 0; j < kept; j++) {
@@ -243,6 +248,7 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
     segment: now.segment,
     segmentBefore: before.segment,
     segmentNames: now.segmentNames,
+    firstDay: firstDay.map((d) => (d === 2 ** 31 - 1 ? -1 : d)),
     pAlive,
     pAliveBefore,
     clv,
@@ -272,6 +278,7 @@ export function analysisBuffers(a: Analysis): ArrayBuffer[] {
     a.m,
     a.segment,
     a.segmentBefore,
+    a.firstDay,
     a.pAlive,
     a.pAliveBefore,
     a.clv,
