@@ -109,6 +109,11 @@ export const CustomerFilterSchema = z.object({
   /** Last touch within / not within this many days. */
   touchedWithinDays: z.number().int().positive().nullable().default(null),
   notTouchedForDays: z.number().int().positive().nullable().default(null),
+  /** One cell of the RFM grid (recency and frequency scores). */
+  rfm: z
+    .object({ r: z.number().int().min(1), f: z.number().int().min(1) })
+    .nullable()
+    .default(null),
 });
 export type CustomerFilter = z.infer<typeof CustomerFilterSchema>;
 export const EMPTY_FILTER: CustomerFilter = CustomerFilterSchema.parse({});
@@ -136,6 +141,7 @@ export function matchesFilter(row: CustomerRow, filter: CustomerFilter, now: num
   if (filter.owner && row.owner !== filter.owner) return false;
   if (filter.tag && !row.tags.includes(filter.tag)) return false;
   if (filter.risks.length > 0 && !(row.risk && filter.risks.includes(row.risk))) return false;
+  if (filter.rfm && (row.r !== filter.rfm.r || row.f !== filter.rfm.f)) return false;
   const value = customerValue(row);
   if (filter.minValue !== null && value < filter.minValue) return false;
   if (filter.maxValue !== null && value > filter.maxValue) return false;
