@@ -31,9 +31,11 @@ const workbench = createWorkbench({
   newId: () => crypto.randomUUID(),
 });
 
-const controller = new AbortController();
-onDataChanged(() => void workbench.load(), controller.signal);
-addEventListener('pagehide', () => controller.abort(), { once: true });
-
 render(<App workbench={workbench} />, document.getElementById('app') as HTMLElement);
 void workbench.load();
+
+// Other contexts' changes (a sidebar action, a feed import) reload the page's data. Subscribed after
+// the demo seed so the page does not hear its own seed's announcement and load twice.
+const controller = new AbortController();
+void opened.then(() => onDataChanged(() => void workbench.load(), controller.signal));
+addEventListener('pagehide', () => controller.abort(), { once: true });

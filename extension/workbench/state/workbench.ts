@@ -83,8 +83,10 @@ export function createWorkbench(deps: WorkbenchDeps) {
     target.value = await readAll(await deps.repository(), store);
   }
 
+  let runs = 0;
   async function recompute(): Promise<void> {
     const repo = await deps.repository();
+    const run = ++runs;
     progress.value = { step: 'Reading orders', done: 0 };
     try {
       const facts = await repo.orderFacts();
@@ -96,15 +98,17 @@ export function createWorkbench(deps: WorkbenchDeps) {
           ...(settings.value.currency ? { currency: settings.value.currency } : {}),
         },
         (step, done) => {
-          progress.value = { step, done };
+          if (run === runs) progress.value = { step, done };
         },
       );
       error.value = null;
     } catch (e) {
-      if (e instanceof AnalysisCancelled) notice.value = 'Analysis cancelled; the figures shown are from the last run.';
-      else error.value = `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (e instanceof AnalysisCancelled) {
+        if (!e.superseded) notice.value = 'Analysis cancelled; the figures shown are from the last complete run.';
+      } else error.value = `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      progress.value = null;
+      // A superseded run must not hide the progress of the run that replaced it.
+      if (run === runs) progress.value = null;
     }
   }
 

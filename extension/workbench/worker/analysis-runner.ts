@@ -3,9 +3,12 @@ import type { Analysis, AnalysisInput, AnalysisOrders, Progress } from '../model
 import type { AnalysisWorkerApi } from './analysis.worker';
 
 export class AnalysisCancelled extends Error {
-  constructor() {
-    super('The analysis was cancelled.');
+  /** True when a newer run replaced this one (not the rep's doing, so nothing to tell them). */
+  readonly superseded: boolean;
+  constructor(superseded: boolean) {
+    super(superseded ? 'A newer analysis replaced this one.' : 'The analysis was cancelled.');
     this.name = 'AnalysisCancelled';
+    this.superseded = superseded;
   }
 }
 
@@ -18,22 +21,22 @@ export function createAnalysisRunner(
 ) {
   let worker: Worker | undefined;
   let remote: Remote<AnalysisWorkerApi> | undefined;
-  let stopCurrent: (() => void) | undefined;
+  let stopCurrent: ((superseded: boolean) => void) | undefined;
 
   return {
     async run(input: AnalysisInput, progress: Progress = () => {}): Promise<Analysis> {
-      stopCurrent?.();
+      stopCurrent?.(true);
       if (!worker || !remote) {
         worker = spawn();
         remote = wrap<AnalysisWorkerApi>(worker);
       }
       const call = remote.analyse(copyForTransfer(input), proxy(progress)) as Promise<Analysis>;
       const cancelled = new Promise<never>((_, reject) => {
-        stopCurrent = () => {
+        stopCurrent = (superseded) => {
           worker?.terminate();
           worker = undefined;
           remote = undefined;
-          reject(new AnalysisCancelled());
+          reject(new AnalysisCancelled(superseded));
         };
       });
       try {
@@ -44,10 +47,10 @@ export function createAnalysisRunner(
     },
     /** Stops the running analysis, if any; its `run` rejects with AnalysisCancelled. */
     cancel(): void {
-      stopCurrent?.();
+      stopCurrent?.(false);
     },
     dispose(): void {
-      stopCurrent?.();
+      stopCurrent?.(true);
       worker?.terminate();
       worker = undefined;
     },
