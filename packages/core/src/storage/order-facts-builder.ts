@@ -33,7 +33,8 @@ export function createOrderFactsBuilder(capacity: number) {
       placedAt: number,
       total: number,
       currency: string,
-      status: Order['status'],
+      /** Index into ORDER_STATUSES. */
+      status: number,
       lineCount: number,
     ) {
       facts.orderIds.push(orderId);
@@ -41,7 +42,7 @@ export function createOrderFactsBuilder(capacity: number) {
       facts.placedAt[row] = placedAt;
       facts.total[row] = total;
       facts.currency[row] = intern(currencies, facts.currencies, currency);
-      facts.status[row] = ORDER_STATUSES.indexOf(status);
+      facts.status[row] = status;
       facts.lineCount[row] = lineCount;
       row++;
     },
@@ -52,7 +53,7 @@ export function createOrderFactsBuilder(capacity: number) {
         Date.parse(order.placedAt),
         order.total.amount,
         order.currency,
-        order.status,
+        ORDER_STATUSES.indexOf(order.status),
         order.lineItems.length,
       );
     },

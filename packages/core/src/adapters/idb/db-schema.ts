@@ -1,0 +1,65 @@
+import { STORE_NAMES, type StoreName } from '../../model/stores.ts';
+import type { IndexKeys } from '../../storage/index-keys.ts';
+
+/**
+ * The IndexedDB layout (docs/storage.md explains it):
+ * - one object store per record kind except orders, each value an Envelope, key `id`;
+ * - orders in columns: `orderBuckets` holds OrderBlocks keyed `[bucket, segment]`, where the bucket is
+ *   a hash of the contact id (so a contact's orders are a few small values) and each bulk write appends
+ *   one segment per bucket (so writing a million orders never rewrites what is stored); `orderDirectory`
+ *   says which bucket each order id is in, as 32-bit id hashes (typed arrays, cheap to read and write).
+ */
+export const DB_VERSION = 2;
+
+/** Schema version 1 stored one record per order, as every other kind; version 2 moved orders to columns. */
+export type RecordStoreName = Exclude<StoreName, 'orders'>;
+export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !== 'orders');
+
+export const ORDER_BUCKETS = 'orderBuckets';
+export const ORDER_DIRECTORY = 'orderDirectory';
+/**
+ * Damaged values moved out of the way so writes can go on: orders of the version-1 layout that failed
+ * their schema during the migration (`orders:ID`), and order blocks that failed their check when a write
+ * needed them (`orderBuckets:B/S`). Reads report them as corrupt; nothing is thrown away.
+ */
+export const QUARANTINE = 'quarantine';
+
+export interface Quarantined {
+  store: 'orders';
+  /** The order id, or `block B/S` for a whole damaged block. */
+  id: string;
+  contact?: string;
+  bucket?: number;
+  issues: string;
+  value: unknown;
+}
+
+/**
+ * 1024 buckets keep a contact's bucket small (about 1,000 orders when a million are stored), so the
+ * orders of one contact are one small read; 256 directory shards keep an id lookup to one read too.
+ * A bucket with more than MAX_SEGMENTS segments is compacted into one by the write that adds the next.
+ */
+export const BUCKET_COUNT = 1024;
+export const SHARD_COUNT = 256;
+export const MAX_SEGMENTS = 8;
+
+export type SegmentKey = [bucket: number, segment: number];
+
+/** A stored record with the keys its indexes read (kept beside it so the record itself stays as written). */
+export interface Envelope {
+  id: string;
+  r: unknown;
+  k: IndexKeys;
+}
+
+/**
+ * Which bucket each order id of one shard is in, by the id's 32-bit hash, sorted by hash. Two ids may
+ * share a hash: the directory only names candidate buckets, and the bucket's blocks confirm the id.
+ */
+export interface DirectoryShard {
+  hashes: Uint32Array;
+  buckets: Uint16Array;
+}
+
+export const CONTACT_TIME_INDEX = 'contact-time';
+export const TIME_INDEX = 'time';

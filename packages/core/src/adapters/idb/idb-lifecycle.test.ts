@@ -1,0 +1,188 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { isRepositoryError } from '../../ports/repository-error.ts';
+import { indexKeys } from '../../storage/index-keys.ts';
+import { contact, order, touchpoint } from '../../testing/repository.contract.ts';
+import { BUCKET_COUNT, DB_VERSION, ORDER_BUCKETS } from './db-schema.ts';
+import { openIdbRepository } from './idb-repository.ts';
+import { migrate } from './migrations.ts';
+import { bucketOf } from './order-columns.ts';
+
+let databases = 0;
+const fresh = () => `lifecycle-${++databases}`;
+const ids = (read: { records: { id: string }[] }) => read.records.map((r) => r.id);
+
+/** Writes a database exactly as version 1 of the schema did: orders one record each, no domain keys. */
+async function writeVersion1(name: string) {
+  const db = await openDB(name, 1, { upgrade: (d, oldVersion, _new, tx) => migrate(d, oldVersion, 1, tx) });
+  const v1 = (store: string, record: { id: string } & Record<string, unknown>, k: object) =>
+    db.put(store, { id: record.id, r: record, k });
+  const ann = contact('c1', { emails: ['Ann@Acme.example'], accountId: 'acme' });
+  await v1('contacts', ann, { emails: ['ann@acme.example'], phones: [], account: 'acme' });
+  await v1('contacts', contact('c2', { emails: ['bo@home.example'] }), { emails: ['bo@home.example'], phones: [] });
+  await v1(
+    'accounts',
+    {
+      id: 'acme',
+      createdAt: ann.createdAt,
+      updatedAt: ann.createdAt,
+      version: 1,
+      name: 'Acme',
+      domains: ['acme.example'],
+      tags: [],
+      customFields: {},
+      externalIds: {},
+    },
+    {},
+  );
+  for (const o of [
+    order('o1', 'c1', '2025-03-01T10:00:00.000Z', 30),
+    order('o2', 'c1', '2025-01-01T10:00:00.000Z', 12.5),
+    order('o3', 'c2', '2025-02-01T10:00:00.000Z', 99),
+  ])
+    await v1('orders', o, indexKeys('orders', o));
+  // A version-1 order written by a buggy build: it must survive the migration as a corrupt record.
+  await v1('orders', { ...order('o4', 'c1', '2025-04-01T10:00:00.000Z'), total: 'lots' }, { contact: 'c1', time: 0 });
+  const tp = touchpoint('t1', 'c1', '2025-01-02T00:00:00.000Z');
+  await v1('touchpoints', tp, indexKeys('touchpoints', tp));
+  db.close();
+}
+
+describe('openIdbRepository migrations', () => {
+  it('should open a database written by schema version 1 and keep every record readable', async () => {
+    const name = fresh();
+    await writeVersion1(name);
+    const repo = await openIdbRepository({ name });
+    expect(ids(await repo.findContactsByEmail('ann@acme.example'))).toEqual(['c1']);
+    expect(ids(await repo.listByContact('touchpoints', 'c1'))).toEqual(['t1']);
+    expect(await repo.get('orders', 'o3')).toMatchObject({ ok: true, value: { total: { amount: 99 } } });
+    expect(await repo.count('orders')).toBe(3);
+    const annOrders = await repo.listByContact('orders', 'c1');
+    expect(ids(annOrders)).toEqual(['o2', 'o1']);
+    expect(annOrders.corrupt).toMatchObject([{ store: 'orders', id: 'o4' }]);
+    expect(await repo.get('orders', 'o4')).toMatchObject({ ok: false, reason: 'corrupt' });
+    await repo.close();
+  });
+
+  it('should add the lookups of version 2 to records written before it', async () => {
+    const name = fresh();
+    await writeVersion1(name);
+    const repo = await openIdbRepository({ name });
+    expect(ids(await repo.findContactsByDomain('acme.example'))).toEqual(['c1']);
+    expect(ids(await repo.findAccountsByDomain('ACME.example'))).toEqual(['acme']);
+    const facts = await repo.orderFacts();
+    expect([...facts.total].sort((a, b) => a - b)).toEqual([12.5, 30, 99]);
+    await repo.close();
+  });
+
+  it('should drop the version-1 order store once its orders are in columns', async () => {
+    const name = fresh();
+    await writeVersion1(name);
+    await (await openIdbRepository({ name })).close();
+    const db = await openDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('orders');
+    expect(await db.count(ORDER_BUCKETS)).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+describe('openIdbRepository with other tabs', () => {
+  it('should fail with a blocked error when another tab holds the older version open', async () => {
+    const name = fresh();
+    const otherTab = await openDB(name, 1, { upgrade: (d, o, _n, tx) => migrate(d, o, 1, tx) });
+    const error = await openIdbRepository({ name }).catch((e: unknown) => e);
+    expect(isRepositoryError(error, 'blocked')).toBe(true);
+    expect(String(error)).toMatch(/another tab/);
+    otherTab.close();
+  });
+
+  it('should tell the caller it is blocked and finish opening once the other tab lets go', async () => {
+    const name = fresh();
+    const otherTab = await openDB(name, 1, { upgrade: (d, o, _n, tx) => migrate(d, o, 1, tx) });
+    const blocked: unknown[] = [];
+    const opening = openIdbRepository({ name, onBlocked: (info) => blocked.push(info) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(blocked).toEqual([{ currentVersion: 1, requestedVersion: DB_VERSION }]);
+    otherTab.close();
+    const repo = await opening;
+    await repo.put('contacts', contact('c1'));
+    expect(await repo.count('contacts')).toBe(1);
+    await repo.close();
+  });
+
+  it('should step aside when another tab opens a newer version, and say so', async () => {
+    const name = fresh();
+    let told = 0;
+    const repo = await openIdbRepository({ name, onVersionChange: () => told++ });
+    await repo.put('contacts', contact('c1'));
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(told).toBe(1);
+    const error = await repo.get('contacts', 'c1').catch((e: unknown) => e);
+    expect(isRepositoryError(error, 'closed')).toBe(true);
+    newer.close();
+  });
+});
+
+describe('openIdbRepository damaged order blocks', () => {
+  async function withDamagedBucket() {
+    const name = fresh();
+    const repo = await openIdbRepository({ name });
+    // Two contacts in different buckets, so damage to one leaves the other whole.
+    let other = 'c2';
+    for (let i = 2; bucketOf(other) === bucketOf('c1'); i++) other = `c${i + 1}`;
+    await repo.putMany('orders', [
+      order('o1', 'c1', '2026-01-01T00:00:00.000Z'),
+      order('o2', other, '2026-01-02T00:00:00.000Z'),
+    ]);
+    const db = await openDB(name);
+    await db.put(ORDER_BUCKETS, { format: 1, ids: ['o1'], strings: 'garbage' }, [bucketOf('c1'), 0]);
+    db.close();
+    return { repo, other };
+  }
+
+  it('should report a damaged block as corrupt and keep the other orders readable', async () => {
+    const { repo, other } = await withDamagedBucket();
+    const damaged = await repo.listByContact('orders', 'c1');
+    expect(damaged.records).toEqual([]);
+    expect(damaged.corrupt).toMatchObject([{ store: 'orders', id: `block ${bucketOf('c1')}/0` }]);
+    expect(await repo.get('orders', 'o1')).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect(ids(await repo.listByContact('orders', other))).toEqual(['o2']);
+    expect((await repo.orderFacts()).orderIds).toEqual(['o2']);
+    await repo.close();
+  });
+
+  it('should set a damaged block aside when writing into its bucket, and keep reporting it', async () => {
+    const { repo } = await withDamagedBucket();
+    await repo.put('orders', order('o3', 'c1', '2026-02-01T00:00:00.000Z'));
+    const after = await repo.listByContact('orders', 'c1');
+    expect(ids(after)).toEqual(['o3']);
+    expect(after.corrupt).toMatchObject([{ id: `block ${bucketOf('c1')}/0` }]);
+    expect((await repo.list('orders')).corrupt).toMatchObject([{ id: `block ${bucketOf('c1')}/0` }]);
+    await repo.close();
+  });
+
+  it('should report one bad row as corrupt without hiding its neighbours', async () => {
+    const name = fresh();
+    const repo = await openIdbRepository({ name });
+    await repo.putMany('orders', [
+      order('o1', 'c1', '2026-01-01T00:00:00.000Z'),
+      order('o2', 'c1', '2026-01-02T00:00:00.000Z'),
+    ]);
+    const db = await openDB(name);
+    const block = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
+    block.status[block.ids.indexOf('o1')] = 200;
+    await db.put(ORDER_BUCKETS, block, [bucketOf('c1'), 0]);
+    db.close();
+    const read = await repo.listByContact('orders', 'c1');
+    expect(ids(read)).toEqual(['o2']);
+    expect(read.corrupt).toMatchObject([{ id: 'o1' }]);
+    await repo.close();
+  });
+
+  it('should spread contacts over all buckets', () => {
+    const used = new Set(Array.from({ length: 20_000 }, (_, i) => bucketOf(`contact-${i}`)));
+    expect(used.size).toBe(BUCKET_COUNT);
+  });
+});

@@ -1,0 +1,41 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach } from 'vitest';
+import type { StoreName } from '../../model/stores.ts';
+import { lenientIndexKeys } from '../../storage/index-keys.ts';
+import { describeRepositoryContract } from '../../testing/repository.contract.ts';
+import { openIdbRepository } from './idb-repository.ts';
+
+let databases = 0;
+const realPut = IDBObjectStore.prototype.put;
+afterEach(() => {
+  IDBObjectStore.prototype.put = realPut;
+});
+
+/** Lets `allowed` more puts through, then fails each put the way a full disk does. */
+function exhaustQuotaAfter(allowed: number): void {
+  let left = allowed;
+  IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (left-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return realPut.apply(this, args);
+  };
+}
+
+describeRepositoryContract('openIdbRepository (fake-indexeddb)', {
+  async open(options = {}) {
+    const name = `contract-${++databases}`;
+    if (options.raw) {
+      await (await openIdbRepository({ name })).close();
+      const db = await openDB(name);
+      for (const [store, values] of Object.entries(options.raw) as [StoreName, unknown[]][])
+        for (const value of values) {
+          const id = (value as { id: string }).id;
+          await db.put(store, { id, r: value, k: lenientIndexKeys(store, value) });
+        }
+      db.close();
+    }
+    const repo = await openIdbRepository({ name });
+    if (options.quota !== undefined) exhaustQuotaAfter(options.quota);
+    return repo;
+  },
+});

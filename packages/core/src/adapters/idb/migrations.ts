@@ -1,0 +1,65 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { parseRecord } from '../../model/parse-record.ts';
+import { isContactLinked, type StoreName } from '../../model/stores.ts';
+import { lenientIndexKeys } from '../../storage/index-keys.ts';
+import {
+  CONTACT_TIME_INDEX,
+  type Envelope,
+  ORDER_BUCKETS,
+  ORDER_DIRECTORY,
+  QUARANTINE,
+  RECORD_STORES,
+  TIME_INDEX,
+} from './db-schema.ts';
+import { applyOrderOps, type OrderOp, quarantineOrder } from './order-columns.ts';
+
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/**
+ * Brings a database from `oldVersion` to `newVersion`, one step per version (the idb README pattern).
+ * Runs inside the upgrade transaction, so a failed step leaves the database at its old version.
+ */
+export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1 && newVersion >= 1) {
+    // Version 1: one store per record kind, orders included, with the lookups of the first release.
+    for (const name of [...RECORD_STORES, 'orders'] as StoreName[]) {
+      const store = db.createObjectStore(name, { keyPath: 'id' });
+      if (isContactLinked(name)) {
+        store.createIndex(CONTACT_TIME_INDEX, ['k.contact', 'k.time']);
+        store.createIndex(TIME_INDEX, 'k.time');
+      }
+    }
+    const contacts = tx.objectStore('contacts');
+    contacts.createIndex('emails', 'k.emails', { multiEntry: true });
+    contacts.createIndex('phones', 'k.phones', { multiEntry: true });
+    contacts.createIndex('account', 'k.account');
+  }
+  if (oldVersion < 2 && newVersion >= 2) {
+    // Version 2: lookups by email domain, and orders moved into column blocks (1M orders as ~1,300
+    // values instead of 1M). Contacts and accounts get the domain keys they were stored without.
+    tx.objectStore('contacts').createIndex('domains', 'k.domains', { multiEntry: true });
+    tx.objectStore('accounts').createIndex('domains', 'k.domains', { multiEntry: true });
+    for (const name of ['contacts', 'accounts'] as const) {
+      let cursor = await tx.objectStore(name).openCursor();
+      while (cursor) {
+        const envelope = cursor.value as Envelope;
+        await cursor.update({ ...envelope, k: lenientIndexKeys(name, envelope.r) });
+        cursor = await cursor.continue();
+      }
+    }
+    db.createObjectStore(ORDER_BUCKETS);
+    db.createObjectStore(ORDER_DIRECTORY);
+    const quarantine = db.createObjectStore(QUARANTINE);
+    quarantine.createIndex('contact', 'contact');
+    quarantine.createIndex('bucket', 'bucket');
+    const old = (await tx.objectStore('orders').getAll()) as Envelope[];
+    const ops: OrderOp[] = [];
+    for (const envelope of old) {
+      const parsed = parseRecord('orders', envelope.r);
+      if (parsed.ok) ops.push({ type: 'put', order: parsed.value });
+      else await quarantineOrder(tx, envelope, parsed.issues);
+    }
+    await applyOrderOps(tx, ops);
+    db.deleteObjectStore('orders');
+  }
+}

@@ -1,0 +1,416 @@
+import type { IDBPTransaction } from 'idb';
+import type { Order } from '../../model/order.ts';
+import { parseRecord } from '../../model/parse-record.ts';
+import type { OrderFacts } from '../../ports/order-facts.ts';
+import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
+import { hashString } from '../../storage/hash.ts';
+import {
+  checkOrderBlock,
+  decodeOrder,
+  decodeOrderBlock,
+  encodeOrderBlock,
+  type OrderBlock,
+} from '../../storage/order-block.ts';
+import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
+import { conflictError } from '../../storage/validate-ops.ts';
+import {
+  BUCKET_COUNT,
+  type DirectoryShard,
+  type Envelope,
+  MAX_SEGMENTS,
+  ORDER_BUCKETS,
+  ORDER_DIRECTORY,
+  QUARANTINE,
+  type Quarantined,
+  type SegmentKey,
+  SHARD_COUNT,
+} from './db-schema.ts';
+
+// The columnar order store. Every function takes a transaction over ORDER_BUCKETS, ORDER_DIRECTORY and
+// QUARANTINE and awaits only IndexedDB requests, so the transaction stays alive until it is done.
+type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'versionchange'>;
+type WriteTx = IDBPTransaction<unknown, string[], 'readwrite' | 'versionchange'>;
+
+export type OrderOp = { type: 'put'; order: Order; expectVersion?: number } | { type: 'delete'; id: string };
+
+export const bucketOf = (contactId: string) => hashString(contactId) % BUCKET_COUNT;
+const shardOf = (hash: number) => hash % SHARD_COUNT;
+const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket, 0], [bucket, Number.POSITIVE_INFINITY]);
+const blockName = ([bucket, segment]: SegmentKey) => `block ${bucket}/${segment}`;
+
+/** The directory shards of the given numbers; a damaged shard is rebuilt from the blocks in memory. */
+async function loadShards(
+  tx: Tx,
+  numbers: Iterable<number>,
+): Promise<{ shards: Map<number, DirectoryShard>; rebuilt: boolean }> {
+  const list = [...numbers];
+  const store = tx.objectStore(ORDER_DIRECTORY);
+  const values = await Promise.all(list.map((n) => store.get(n)));
+  const shards = new Map<number, DirectoryShard>();
+  let damaged = false;
+  values.forEach((value, i) => {
+    if (value === undefined) shards.set(list[i] as number, { hashes: new Uint32Array(0), buckets: new Uint16Array(0) });
+    else if (isShard(value)) shards.set(list[i] as number, value);
+    else damaged = true;
+  });
+  if (!damaged) return { shards, rebuilt: false };
+  return { shards: await rebuildDirectory(tx), rebuilt: true };
+}
+
+function isShard(value: unknown): value is DirectoryShard {
+  const v = value as Partial<DirectoryShard> | null;
+  return v?.hashes instanceof Uint32Array && v.buckets instanceof Uint16Array && v.hashes.length === v.buckets.length;
+}
+
+/** The whole directory computed from the blocks (for a damaged shard: the blocks are the truth). */
+async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
+  const entries = new Map<number, [number, number][]>();
+  for (const { key, block } of await allBlocks(tx, [])) {
+    for (const id of block.ids) {
+      const hash = hashString(id);
+      pushTo(entries, shardOf(hash), [hash, key[0]]);
+    }
+  }
+  const shards = new Map<number, DirectoryShard>();
+  for (let n = 0; n < SHARD_COUNT; n++)
+    shards.set(n, mergeShard({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }, entries.get(n) ?? [], []));
+  return shards;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Buckets that may hold the id with this hash. */
+function candidates(shard: DirectoryShard, hash: number): number[] {
+  let lo = 0;
+  let hi = shard.hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((shard.hashes[mid] as number) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < shard.hashes.length && shard.hashes[i] === hash; i++) out.push(shard.buckets[i] as number);
+  return out;
+}
+
+/** A shard with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by hash. */
+function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [number, number][]): DirectoryShard {
+  const remove = new Map<number, number>();
+  for (const [hash, bucket] of removes)
+    remove.set(hash * BUCKET_COUNT + bucket, (remove.get(hash * BUCKET_COUNT + bucket) ?? 0) + 1);
+  adds.sort((a, b) => a[0] - b[0]);
+  const size = shard.hashes.length + adds.length;
+  const hashes = new Uint32Array(size);
+  const buckets = new Uint16Array(size);
+  let out = 0;
+  let a = 0;
+  const push = (hash: number, bucket: number) => {
+    hashes[out] = hash;
+    buckets[out] = bucket;
+    out++;
+  };
+  for (let i = 0; i < shard.hashes.length; i++) {
+    const hash = shard.hashes[i] as number;
+    const bucket = shard.buckets[i] as number;
+    const pending = remove.size === 0 ? 0 : (remove.get(hash * BUCKET_COUNT + bucket) ?? 0);
+    if (pending > 0) {
+      remove.set(hash * BUCKET_COUNT + bucket, pending - 1);
+      continue;
+    }
+    while (a < adds.length && (adds[a] as [number, number])[0] < hash) {
+      push(...(adds[a] as [number, number]));
+      a++;
+    }
+    push(hash, bucket);
+  }
+  for (; a < adds.length; a++) push(...(adds[a] as [number, number]));
+  return { hashes: hashes.subarray(0, out), buckets: buckets.subarray(0, out) };
+}
+
+/** One stored segment, decoded for change. `orders` is null until needed. */
+interface Segment {
+  key: SegmentKey;
+  orders: Map<string, Order>;
+  dirty: boolean;
+}
+
+/**
+ * Applies puts and deletes of orders in order. New orders are appended as one new segment per bucket,
+ * without reading what is stored; only the segments holding orders that change are rewritten.
+ * Returns, per op, whether the order existed before it. Throws a `conflict` RepositoryError when an
+ * expected version does not match (the caller aborts the transaction, so nothing is written).
+ */
+export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promise<boolean[]> {
+  if (ops.length === 0) return [];
+  const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
+  const hashes = ops.map((op) => hashString(opId(op)));
+  const { shards, rebuilt } = await loadShards(tx, new Set(hashes.map(shardOf)));
+  const blocks = tx.objectStore(ORDER_BUCKETS);
+  const keys = (await blocks.getAllKeys()) as unknown as SegmentKey[];
+  const segmentsOf = new Map<number, number[]>();
+  for (const [bucket, segment] of keys) pushTo(segmentsOf, bucket, segment);
+
+  // Load every segment of every bucket that may already hold one of the ids.
+  const wanted = new Set<number>();
+  hashes.forEach((hash) => {
+    for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
+  });
+  const loaded = new Map<string, Segment>();
+  const location = new Map<string, Segment>();
+  const ids = new Set(ops.map(opId));
+  const load = async (bucket: number) => {
+    for (const segment of segmentsOf.get(bucket) ?? []) {
+      const key: SegmentKey = [bucket, segment];
+      if (loaded.has(String(key))) continue;
+      const seg: Segment = { key, orders: new Map(), dirty: false };
+      loaded.set(String(key), seg);
+      const value = await blocks.get(key);
+      const checked = checkOrderBlock(value);
+      if (!checked.ok) {
+        // A damaged block can't be rewritten without losing what is left of it: set it aside.
+        const record: Quarantined = { store: 'orders', id: blockName(key), bucket, issues: checked.issues, value };
+        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${bucket}/${segment}`);
+        seg.dirty = true;
+        continue;
+      }
+      for (const order of decodeOrderBlock(checked.block)) {
+        seg.orders.set(order.id, order);
+        if (ids.has(order.id)) location.set(order.id, seg);
+      }
+    }
+  };
+  await Promise.all([...wanted].map(load));
+
+  const appended = new Map<number, Segment>();
+  /** Directory entries to add (by order id, so an order added and deleted in one write leaves none). */
+  const adds = new Map<string, [number, number]>();
+  const removes = new Map<number, [number, number][]>();
+  const existed = ops.map((op, i) => {
+    const id = opId(op);
+    const hash = hashes[i] as number;
+    const current = location.get(id);
+    if (op.type === 'put' && op.expectVersion !== undefined) {
+      const stored = current?.orders.get(id)?.version;
+      if ((stored ?? 0) !== op.expectVersion) throw conflictError('orders', id, op.expectVersion, stored);
+    }
+    if (current && (op.type === 'delete' || current.key[0] !== bucketOf(op.order.contactId))) {
+      current.orders.delete(id);
+      current.dirty = true;
+      location.delete(id);
+      if (adds.has(id)) adds.delete(id);
+      else pushTo(removes, shardOf(hash), [hash, current.key[0]]);
+    }
+    if (op.type === 'delete') return current !== undefined;
+    const target = bucketOf(op.order.contactId);
+    let into = location.get(id);
+    if (!into) {
+      into = appended.get(target) ?? { key: [target, -1], orders: new Map(), dirty: true };
+      appended.set(target, into);
+      adds.set(id, [hash, target]);
+    }
+    into.orders.set(id, op.order);
+    into.dirty = true;
+    location.set(id, into);
+    return current !== undefined;
+  });
+  const addsByShard = new Map<number, [number, number][]>();
+  for (const entry of adds.values())
+    addsByShard.set(shardOf(entry[0]), [...(addsByShard.get(shardOf(entry[0])) ?? []), entry]);
+
+  const requests: Promise<unknown>[] = [];
+  for (const seg of loaded.values())
+    if (seg.dirty)
+      requests.push(
+        seg.orders.size === 0
+          ? blocks.delete(seg.key)
+          : blocks.put(encodeOrderBlock([...seg.orders.values()]), seg.key),
+      );
+  for (const [bucket, seg] of appended) {
+    if (seg.orders.size === 0) continue;
+    const existing = segmentsOf.get(bucket) ?? [];
+    const next = existing.length === 0 ? 0 : Math.max(...existing) + 1;
+    if (existing.length + 1 <= MAX_SEGMENTS) {
+      requests.push(blocks.put(encodeOrderBlock([...seg.orders.values()]), [bucket, next]));
+      continue;
+    }
+    // Too many segments: compact the bucket into one, so reading a contact stays a few values.
+    await load(bucket);
+    const all = new Map<string, Order>();
+    for (const segment of existing)
+      for (const [id, o] of (loaded.get(String([bucket, segment])) as Segment).orders) all.set(id, o);
+    for (const [id, o] of seg.orders) all.set(id, o);
+    for (const segment of existing) requests.push(blocks.delete([bucket, segment]));
+    requests.push(blocks.put(encodeOrderBlock([...all.values()]), [bucket, next]));
+  }
+  const directory = tx.objectStore(ORDER_DIRECTORY);
+  const touched = rebuilt ? [...shards.keys()] : [...new Set([...addsByShard.keys(), ...removes.keys()])];
+  for (const n of touched) {
+    const shard = mergeShard(shards.get(n) as DirectoryShard, addsByShard.get(n) ?? [], removes.get(n) ?? []);
+    requests.push(shard.hashes.length === 0 ? directory.delete(n) : directory.put(shard, n));
+  }
+  await Promise.all(requests);
+  return existed;
+}
+
+/** Keeps a version-1 order that failed its schema, for reading back as corrupt. */
+export async function quarantineOrder(tx: WriteTx, envelope: Envelope, issues: string): Promise<void> {
+  const record: Quarantined = { store: 'orders', id: envelope.id, issues, value: envelope.r };
+  if (envelope.k.contact !== undefined) record.contact = envelope.k.contact;
+  await tx.objectStore(QUARANTINE).put(record, `orders:${envelope.id}`);
+}
+
+const corruptOf = (q: Quarantined): CorruptRecord => ({ store: 'orders', id: q.id, issues: q.issues });
+
+function readRow(block: OrderBlock, row: number): ReadResult<Order> {
+  const parsed = parseRecord('orders', decodeOrder(block, row));
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: 'corrupt', issues: parsed.issues };
+}
+
+function collect(out: ReadMany<Order>, block: OrderBlock, row: number) {
+  const result = readRow(block, row);
+  if (result.ok) out.records.push(result.value);
+  else if (result.reason === 'corrupt')
+    out.corrupt.push({ store: 'orders', id: block.ids[row] as string, issues: result.issues });
+}
+
+/** The blocks of one bucket (or of all, without a bucket), checked; damaged ones reported as corrupt. */
+async function allBlocks(
+  tx: Tx,
+  corrupt: CorruptRecord[],
+  bucket?: number,
+): Promise<{ key: SegmentKey; block: OrderBlock }[]> {
+  const store = tx.objectStore(ORDER_BUCKETS);
+  const range = bucket === undefined ? undefined : bucketRange(bucket);
+  const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+  const out: { key: SegmentKey; block: OrderBlock }[] = [];
+  values.forEach((value, i) => {
+    const key = keys[i] as unknown as SegmentKey;
+    const checked = checkOrderBlock(value);
+    if (checked.ok) out.push({ key, block: checked.block });
+    else corrupt.push({ store: 'orders', id: blockName(key), issues: checked.issues });
+  });
+  return out;
+}
+
+export async function getOrder(tx: Tx, id: string): Promise<ReadResult<Order>> {
+  const hash = hashString(id);
+  const { shards } = await loadShards(tx, [shardOf(hash)]);
+  for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) {
+    const corrupt: CorruptRecord[] = [];
+    for (const { block } of await allBlocks(tx, corrupt, bucket)) {
+      const row = block.ids.indexOf(id);
+      if (row >= 0) return readRow(block, row);
+    }
+    if (corrupt.length > 0) return { ok: false, reason: 'corrupt', issues: `${corrupt[0]?.id}: ${corrupt[0]?.issues}` };
+  }
+  const quarantined = (await tx.objectStore(QUARANTINE).get(`orders:${id}`)) as Quarantined | undefined;
+  return quarantined
+    ? { ok: false, reason: 'corrupt', issues: quarantined.issues }
+    : { ok: false, reason: 'not-found' };
+}
+
+const byTimeThenId = (a: Order, b: Order) => Date.parse(a.placedAt) - Date.parse(b.placedAt) || (a.id < b.id ? -1 : 1);
+
+/** The orders of one contact within [from, to) epoch ms, oldest first: the few blocks of one bucket. */
+export async function ordersOfContact(tx: Tx, contactId: string, from: number, to: number): Promise<ReadMany<Order>> {
+  const bucket = bucketOf(contactId);
+  const out: ReadMany<Order> = { records: [], corrupt: [] };
+  const quarantine = tx.objectStore(QUARANTINE);
+  const [blocks, ofContact, ofBucket] = await Promise.all([
+    allBlocks(tx, out.corrupt, bucket),
+    quarantine.index('contact').getAll(contactId) as Promise<Quarantined[]>,
+    quarantine.index('bucket').getAll(bucket) as Promise<Quarantined[]>,
+  ]);
+  out.corrupt.push(...ofContact.map(corruptOf), ...ofBucket.map(corruptOf));
+  for (const { block } of blocks) {
+    const index = block.strings.indexOf(contactId);
+    for (let row = 0; index >= 0 && row < block.ids.length; row++) {
+      const at = block.placedAt[row] as number;
+      if (block.contact[row] === index && at >= from && at < to) collect(out, block, row);
+    }
+  }
+  out.records.sort(byTimeThenId);
+  return out;
+}
+
+export async function ordersByTime(tx: Tx, from: number, to: number): Promise<ReadMany<Order>> {
+  const out: ReadMany<Order> = { records: [], corrupt: [] };
+  for (const { block } of await allBlocks(tx, out.corrupt))
+    for (let row = 0; row < block.ids.length; row++) {
+      const at = block.placedAt[row] as number;
+      if (at >= from && at < to) collect(out, block, row);
+    }
+  out.records.sort(byTimeThenId);
+  return out;
+}
+
+/**
+ * A page of orders, block by block and by id within a block. The cursor is `bucket/segment/id` of the
+ * last order returned. Set-aside values are reported on the first page.
+ */
+export async function listOrders(
+  tx: Tx,
+  after: string | undefined,
+  limit: number,
+): Promise<ReadMany<Order> & { next?: string }> {
+  const out: ReadMany<Order> & { next?: string } = { records: [], corrupt: [] };
+  let resume: { key: SegmentKey; id: string } | undefined;
+  if (after === undefined)
+    out.corrupt.push(...((await tx.objectStore(QUARANTINE).getAll()) as Quarantined[]).map(corruptOf));
+  else {
+    const [bucket, segment, ...id] = after.split('/');
+    resume = { key: [Number(bucket), Number(segment)], id: id.join('/') };
+  }
+  let cursor = await tx.objectStore(ORDER_BUCKETS).openCursor(IDBKeyRange.lowerBound(resume?.key ?? [0, 0]));
+  while (cursor) {
+    const key = cursor.key as unknown as SegmentKey;
+    const afterId = resume && String(resume.key) === String(key) ? resume.id : undefined;
+    const checked = checkOrderBlock(cursor.value);
+    if (!checked.ok) {
+      if (afterId === undefined) out.corrupt.push({ store: 'orders', id: blockName(key), issues: checked.issues });
+    } else {
+      const { block } = checked;
+      const rows = block.ids
+        .map((id, row) => ({ id, row }))
+        .filter((x) => afterId === undefined || x.id > afterId)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (const { id, row } of rows) {
+        if (out.records.length + out.corrupt.length >= limit) return out;
+        collect(out, block, row);
+        out.next = `${key[0]}/${key[1]}/${id}`;
+      }
+    }
+    cursor = await cursor.continue();
+  }
+  delete out.next;
+  return out;
+}
+
+export async function countOrders(tx: Tx): Promise<number> {
+  const shards = await tx.objectStore(ORDER_DIRECTORY).getAll();
+  return shards.reduce((sum: number, s: unknown) => sum + (isShard(s) ? s.hashes.length : 0), 0);
+}
+
+/** The facts of every order, straight from the columns: no order objects are built. */
+export async function orderFacts(tx: Tx): Promise<OrderFacts> {
+  const blocks = await allBlocks(tx, []);
+  const builder = createOrderFactsBuilder(blocks.reduce((n, b) => n + b.block.ids.length, 0));
+  for (const { block } of blocks) {
+    const s = block.strings;
+    for (let row = 0; row < block.ids.length; row++)
+      builder.add(
+        block.ids[row] as string,
+        s[block.contact[row] as number] as string,
+        block.placedAt[row] as number,
+        block.total[row] as number,
+        s[block.currency[row] as number] as string,
+        block.status[row] as number,
+        (block.lineStart[row + 1] as number) - (block.lineStart[row] as number),
+      );
+  }
+  return builder.finish();
+}

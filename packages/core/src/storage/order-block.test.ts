@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Order, OrderSchema } from '../model/order.ts';
+import { generateDataset } from '../testing/generate.ts';
+import { checkOrderBlock, decodeOrder, decodeOrderBlock, encodeOrderBlock } from './order-block.ts';
+
+const instant = fc
+  .tuple(fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }), fc.constantFrom('Z', '+01:00', '-05:30'))
+  .map(([ms, zone]) => {
+    const iso = new Date(ms).toISOString();
+    return zone === 'Z' ? iso : `${iso.slice(0, 19)}${zone}`;
+  });
+const text = fc.string({ minLength: 1, maxLength: 12 });
+const amount = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
+const currency = fc.constantFrom('EUR', 'USD', 'JPY');
+
+const orderArb: fc.Arbitrary<Order> = fc
+  .record({
+    id: text,
+    createdAt: instant,
+    updatedAt: instant,
+    version: fc.integer({ min: 1, max: 1000 }),
+    contactId: text,
+    accountId: fc.option(text, { nil: undefined }),
+    number: fc.option(text, { nil: undefined }),
+    placedAt: instant,
+    status: fc.constantFrom('pending', 'paid', 'fulfilled', 'cancelled', 'refunded'),
+    currency,
+    lines: fc.array(
+      fc.record({
+        productId: fc.option(text, { nil: undefined }),
+        sku: fc.option(text, { nil: undefined }),
+        name: text,
+        category: fc.option(text, { nil: undefined }),
+        quantity: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        unit: amount,
+        discount: fc.option(amount, { nil: undefined }),
+      }),
+      { maxLength: 4 },
+    ),
+    coupons: fc.array(fc.record({ code: fc.option(text, { nil: undefined }), amount }), { maxLength: 2 }),
+    total: amount,
+    source: fc.option(text, { nil: undefined }),
+    externalIds: fc.dictionary(text, text, { maxKeys: 2 }),
+  })
+  .map(({ lines, coupons, total, ...o }) => {
+    const drop = <T extends object>(x: T) =>
+      Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
+    return drop({
+      ...o,
+      lineItems: lines.map(({ unit, discount, ...l }) =>
+        drop({
+          ...l,
+          unitPrice: { amount: unit, currency: o.currency },
+          discount: discount === undefined ? undefined : { amount: discount, currency: o.currency },
+        }),
+      ),
+      discounts: coupons.map((c) => drop({ code: c.code, amount: { amount: c.amount, currency: o.currency } })),
+      total: { amount: total, currency: o.currency },
+    }) as Order;
+  });
+
+describe('encodeOrderBlock', () => {
+  it('should give back every valid order exactly, including offsets, odd amounts and rare fields', () => {
+    fc.assert(
+      fc.property(fc.array(orderArb, { maxLength: 20 }), (orders) => {
+        for (const o of orders) OrderSchema.parse(o);
+        expect(decodeOrderBlock(encodeOrderBlock(orders))).toEqual(orders);
+      }),
+    );
+  });
+
+  it('should decode one row without the others', () => {
+    const { orders } = generateDataset({ seed: 2, contacts: 40 });
+    const block = encodeOrderBlock(orders);
+    expect(decodeOrder(block, 7)).toEqual(orders[7]);
+  });
+
+  it('should keep each distinct string once', () => {
+    const { orders } = generateDataset({ seed: 2, contacts: 40 });
+    const block = encodeOrderBlock(orders);
+    expect(new Set(block.strings).size).toBe(block.strings.length);
+    const names = orders.flatMap((o) => o.lineItems.map((l) => l.name));
+    expect(names.length).toBeGreaterThan(new Set(names).size);
+    for (const name of new Set(names)) expect(block.strings.filter((s) => s === name)).toHaveLength(1);
+  });
+});
+
+describe('checkOrderBlock', () => {
+  const block = encodeOrderBlock(generateDataset({ seed: 2, contacts: 10 }).orders);
+
+  it('should accept a block as encoded', () => {
+    expect(checkOrderBlock(structuredClone(block)).ok).toBe(true);
+  });
+
+  it('should reject a value that is not a block or whose columns disagree in length or type', () => {
+    expect(checkOrderBlock({ hello: 1 })).toEqual({ ok: false, issues: 'not an order block' });
+    expect(checkOrderBlock({ ...block, total: block.total.subarray(1) })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...block, contact: Array.from(block.contact) })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...block, lineName: block.lineName.subarray(1) })).toMatchObject({ ok: false });
+  });
+});
