@@ -79,8 +79,23 @@ export function fitBgNbd(histories: readonly CustomerHistory[]): FitResult<BgNbd
     a: Math.exp(p[2] as number),
     b: Math.exp(p[3] as number),
   });
-  const result = minimizeNelderMead((p) => -bgNbdLogLikelihood(fromLog(p), cohort), [0, Math.log(meanT), 0, 0]);
+  const result = minimizeNelderMead(
+    boundedInLogs((p) => -bgNbdLogLikelihood(fromLog(p), cohort)),
+    [0, Math.log(meanT), 0, 0],
+  );
   return finishFit(fromLog(result.point), -result.value, cohort.customers, result);
+}
+
+/** Parameters are searched in logs within ±LOG_BOUND, i.e. between 1e-7 and 1e7. */
+const LOG_BOUND = Math.log(1e7);
+
+/**
+ * Keeps the search in a box: when the data do not identify a parameter (homogeneous
+ * purchase rates send r and α to ∞ together) an unbounded simplex walks forever; in the
+ * box it converges at the wall, and `finishFit` reports the runaway parameter.
+ */
+export function boundedInLogs(f: (logParams: readonly number[]) => number) {
+  return (p: readonly number[]) => (p.every((v) => Math.abs(v) <= LOG_BOUND) ? f(p) : Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -99,11 +114,12 @@ export function finishFit<P extends Record<string, number>>(
       `The optimiser stopped after ${run.evaluations} evaluations without converging.`,
     );
   }
-  const runaway = Object.entries(params).find(([, v]) => !(v > 1e-8 && v < 1e8));
+  const runaway = Object.entries(params).find(([, v]) => !(v > 1.01e-7 && v < 0.99e7));
   if (runaway) {
     return fitFailure(
       'degenerate',
-      `Parameter ${runaway[0]} went to ${runaway[1]}: the data do not identify the model (too few repeat purchases or drop-outs).`,
+      `Parameter ${runaway[0]} ran to ${runaway[1].toPrecision(2)}: the data do not identify the model ` +
+        '(purchase rates that look the same for every customer, or too few repeat purchases or drop-outs).',
     );
   }
   return { ok: true, params, logLikelihood, customers, evaluations: run.evaluations };

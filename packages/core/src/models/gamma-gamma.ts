@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { finishFit } from './bg-nbd.ts';
+import { boundedInLogs, finishFit } from './bg-nbd.ts';
 import { type FitResult, fitFailure } from './fit-result.ts';
 import { minimizeNelderMead } from './nelder-mead.ts';
 import { logGamma } from './special-functions.ts';
@@ -49,8 +49,10 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, spenders: read
 }
 
 export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<GammaGammaParams> {
-  const spenders = histories.filter((h) => h.x > 0);
-  if (spenders.length === 0) {
+  // A repeat buyer whose purchases were all free (CDNOW_master has $0 orders) has no spend
+  // to model: the Gamma density is zero there. They are left out of the fit, not the forecast.
+  const spenders = histories.filter((h) => h.x > 0 && h.meanSpend > 0);
+  if (histories.every((h) => h.x === 0)) {
     return fitFailure('no-repeat-buyers', 'Spend per transaction is fitted on repeat buyers, and there are none.');
   }
   if (spenders.length < MIN_SPENDERS_TO_FIT) {
@@ -58,9 +60,6 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
       'too-little-data',
       `Gamma-Gamma needs at least ${MIN_SPENDERS_TO_FIT} repeat buyers; got ${spenders.length}.`,
     );
-  }
-  if (spenders.some((h) => !(h.meanSpend > 0))) {
-    return fitFailure('invalid-input', 'Mean spend must be positive for every repeat buyer.');
   }
   const mean = spenders.reduce((s, h) => s + h.meanSpend, 0) / spenders.length;
   if (spenders.every((h) => Math.abs(h.meanSpend - mean) < 1e-9 * mean)) {
@@ -71,7 +70,10 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
     q: Math.exp(v[1] as number),
     gamma: Math.exp(v[2] as number),
   });
-  const run = minimizeNelderMead((v) => -gammaGammaLogLikelihood(fromLog(v), spenders), [0, 0, Math.log(mean)]);
+  const run = minimizeNelderMead(
+    boundedInLogs((v) => -gammaGammaLogLikelihood(fromLog(v), spenders)),
+    [0, 0, Math.log(mean)],
+  );
   return finishFit(fromLog(run.point), -run.value, spenders.length, run);
 }
 

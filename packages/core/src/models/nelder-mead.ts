@@ -7,7 +7,7 @@
 export interface MinimizeOptions {
   /** Relative size of the initial simplex around the start point (in the optimiser's coordinates). */
   readonly step?: number;
-  /** Stop when the function values of the simplex agree to this absolute tolerance. */
+  /** Stop when the function values of the simplex agree to this tolerance, relative to 1 + |best value|. */
   readonly tolerance?: number;
   readonly maxEvaluations?: number;
   /** Restarts from the best point; the search ends early when a restart no longer improves. */
@@ -41,7 +41,7 @@ export function minimizeNelderMead(
     const improved = best.value - run.value;
     if (run.value <= best.value) best = run;
     converged = run.converged;
-    if (!run.converged || (round > 0 && improved < tolerance)) break;
+    if (!run.converged || (round > 0 && improved <= tolerance * (1 + Math.abs(best.value)))) break;
   }
   return { point: best.point, value: best.value, evaluations, converged };
 }
@@ -70,7 +70,8 @@ function simplexSearch(
     const bestI = order[0] as number;
     const worstI = order[n] as number;
     const secondWorst = values[order[n - 1] as number] as number;
-    if (Math.abs((values[worstI] as number) - (values[bestI] as number)) <= tolerance) {
+    const spread = Math.abs((values[worstI] as number) - (values[bestI] as number));
+    if (spread <= tolerance * (1 + Math.abs(values[bestI] as number))) {
       return { point: points[bestI] as number[], value: values[bestI] as number, converged: true };
     }
     centroid.fill(0);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { finishFit, logShiftedTimes, MIN_CUSTOMERS_TO_FIT } from './bg-nbd.ts';
+import { boundedInLogs, finishFit, logShiftedTimes, MIN_CUSTOMERS_TO_FIT } from './bg-nbd.ts';
 import { type CustomerHistory, type PreparedCohort, prepareCohort } from './customer-history.ts';
 import { type FitResult, fitFailure } from './fit-result.ts';
 import { minimizeNelderMead } from './nelder-mead.ts';
@@ -93,7 +93,7 @@ export function fitParetoNbd(histories: readonly CustomerHistory[]): FitResult<P
     beta: Math.exp(v[3] as number),
   });
   const run = minimizeNelderMead(
-    (v) => -paretoNbdLogLikelihood(fromLog(v), cohort),
+    boundedInLogs((v) => -paretoNbdLogLikelihood(fromLog(v), cohort)),
     [0, Math.log(meanT), 0, Math.log(meanT)],
   );
   return finishFit(fromLog(run.point), -run.value, cohort.customers, run);

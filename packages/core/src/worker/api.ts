@@ -1,0 +1,53 @@
+import { fitBgNbd } from '../models/bg-nbd.ts';
+import {
+  type CalibrationOptions,
+  type CustomerSummary,
+  type Purchase,
+  summarizeCalibration,
+} from '../models/calibration-summary.ts';
+import type { CustomerHistory } from '../models/customer-history.ts';
+import { type ClvOptions, valueCohort } from '../models/customer-value.ts';
+import { type OrderColumns, type RfmOptions, type RfmOrder, scoreRfm, scoreRfmColumns } from '../rfm/score-rfm.ts';
+
+/**
+ * What the analytics worker does, as plain functions of structured-cloneable data. The
+ * worker only exposes this object; the client only wraps it — so everything here is
+ * testable without a worker, and the types of both sides come from one place.
+ */
+export const analyticsApi = {
+  /**
+   * RFM for columnar orders. The orders come back with the result so the caller can keep
+   * using the arrays it transferred in (worker.ts transfers both ways).
+   */
+  scoreRfmColumns(orders: OrderColumns, options: RfmOptions) {
+    return { orders, result: scoreRfmColumns(orders, options) };
+  },
+  scoreRfm(orders: RfmOrder[], options: RfmOptions) {
+    return scoreRfm(orders, options);
+  },
+  summarizeCalibration(purchases: Purchase[], options: CalibrationOptions): CustomerSummary[] {
+    return summarizeCalibration(purchases, options);
+  },
+  fitBgNbd(histories: CustomerHistory[]) {
+    return fitBgNbd(histories);
+  },
+  valueCohort(summaries: CustomerSummary[], options: ClvOptions) {
+    return valueCohort(summaries, options);
+  },
+};
+
+export type AnalyticsApi = typeof analyticsApi;
+
+/** The buffers behind the typed arrays of a value (searched through plain objects): what to transfer instead of copy. */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown) => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const inner of Object.values(v)) visit(inner);
+    }
+  };
+  visit(value);
+  return [...out];
+}
