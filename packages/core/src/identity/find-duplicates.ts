@@ -62,6 +62,8 @@ const WEIGHT = {
 /** Same address or phone but clearly different names: a shared mailbox, a family landline. */
 const CONFLICT_DAMPING = 0.7;
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
 /** Identity facts with their keys computed once. */
 interface Keyed {
   facts: IdentityFacts;
@@ -80,7 +82,8 @@ function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
   }
   const phones: string[] = [];
   for (const raw of facts.phones) {
-    const phone = normalizePhone(raw, defaultCountry);
+    // Stored numbers are already E.164 (the model requires it); only raw input needs parsing.
+    const phone = E164.test(raw) ? { ok: true as const, e164: raw } : normalizePhone(raw, defaultCountry);
     if (phone.ok && !phones.includes(phone.e164)) phones.push(phone.e164);
   }
   const blocks: string[] = [];
@@ -199,6 +202,19 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
       }
     },
     remove,
+    /** The facts last added for a contact. */
+    facts(id: string): IdentityFacts | undefined {
+      return byId.get(id)?.facts;
+    },
+    /** Contacts with this email address (by its match key), for linking a record to its person exactly. */
+    findByEmail(email: string): string[] {
+      const key = normalizeEmail(email);
+      return key ? [...(byKey.get(`e:${key.key}`) ?? [])] : [];
+    },
+    /** Contacts with this E.164 number. */
+    findByPhone(e164: string): string[] {
+      return [...(byKey.get(`p:${e164}`) ?? [])];
+    },
     /** Candidate duplicates of `facts` among the indexed contacts, best first. */
     candidatesFor(facts: IdentityFacts): DuplicateCandidate[] {
       const keyed = keyFacts(facts, options.defaultCountry);

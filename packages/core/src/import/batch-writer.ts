@@ -1,0 +1,179 @@
+/**
+ * The write side of every import: records queued as layers of fields, composed over what is
+ * stored, validated, and committed in one atomic repository write per batch. An upsert that
+ * changes nothing writes nothing (re-imports are idempotent); a record that fails its schema
+ * is rejected with the lines that made it, and so is anything that points at it.
+ */
+import { parseRecord } from '../model/parse-record.ts';
+import type { AnyRecord } from '../model/stores.ts';
+import type { Repository, WriteOp } from '../ports/repository.ts';
+import { layer, sameContent, type UpsertMode } from './upsert.ts';
+
+export type TargetStore =
+  | 'contacts'
+  | 'accounts'
+  | 'products'
+  | 'orders'
+  | 'opportunities'
+  | 'cases'
+  | 'touchpoints'
+  | 'tasks';
+
+export interface StoreCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface RejectedRow {
+  line: number;
+  reasons: string[];
+}
+
+interface Pending {
+  store: TargetStore;
+  id: string;
+  layers: { fields: Record<string, unknown>; mode: UpsertMode }[];
+  lines: number[];
+  createdAt?: string | undefined;
+  /** Ids of records this one points at that the same batch creates: if they fail, so does this. */
+  dependsOn: string[];
+}
+
+/** What a new record of each store starts from before the imported fields are laid over it. */
+const DEFAULTS: { [S in TargetStore]: () => Record<string, unknown> } = {
+  contacts: () => ({
+    emails: [],
+    phones: [],
+    lifecycleStage: 'prospect',
+    tags: [],
+    customFields: {},
+    consent: {
+      email: { status: 'unknown' },
+      sms: { status: 'unknown' },
+      phone: { status: 'unknown' },
+      tracking: { status: 'unknown' },
+    },
+    marketing: { doNotContact: false, topics: [] },
+    externalIds: {},
+  }),
+  accounts: () => ({ domains: [], tags: [], customFields: {}, externalIds: {} }),
+  products: () => ({ attributes: {}, active: true, externalIds: {} }),
+  orders: () => ({ lineItems: [], discounts: [], externalIds: {} }),
+  opportunities: () => ({ externalIds: {} }),
+  cases: () => ({ externalIds: {} }),
+  touchpoints: () => ({ externalIds: {} }),
+  tasks: () => ({}),
+};
+
+export interface FlushResult {
+  rejected: RejectedRow[];
+  counts: Partial<Record<TargetStore, StoreCounts>>;
+  /** Contacts that could not be stored (callers drop them from their lookups). */
+  failedContacts: string[];
+}
+
+export async function createBatchWriter(repo: Repository, now: () => string) {
+  const stores = Object.keys(DEFAULTS) as TargetStore[];
+  // Only a store that held records before (or an id this import wrote) can have the id already.
+  const existedBefore = new Map<TargetStore, boolean>();
+  for (const store of stores) existedBefore.set(store, (await repo.count(store)) > 0);
+  const written = new Map<TargetStore, Set<string>>(stores.map((s) => [s, new Set()]));
+  const pending = new Map<string, Pending>();
+
+  return {
+    /** Lays `fields` over the record `store/id` in this batch (`replace`: they win; `fill`: they fill gaps). */
+    queue(
+      store: TargetStore,
+      id: string,
+      fields: Record<string, unknown>,
+      mode: UpsertMode,
+      lines: readonly number[],
+      extra: { createdAt?: string | undefined; dependsOn?: readonly string[] } = {},
+    ): void {
+      const key = `${store}\u0000${id}`;
+      let entry = pending.get(key);
+      if (!entry) {
+        entry = { store, id, layers: [], lines: [], createdAt: extra.createdAt, dependsOn: [] };
+        pending.set(key, entry);
+      }
+      entry.layers.push({ fields, mode });
+      entry.lines.push(...lines);
+      entry.dependsOn.push(...(extra.dependsOn ?? []));
+    },
+
+    get size(): number {
+      return pending.size;
+    },
+
+    /** Commits the batch in one atomic write; on a failed write nothing of it is stored and the error propagates. */
+    async flush(): Promise<FlushResult> {
+      const entries = [...pending.values()];
+      pending.clear();
+      const stored = await Promise.all(
+        entries.map((e) =>
+          existedBefore.get(e.store) || written.get(e.store)?.has(e.id) ? repo.get(e.store, e.id) : undefined,
+        ),
+      );
+      const stamp = now();
+      const results: { entry: Pending; record?: AnyRecord; outcome: keyof StoreCounts; issues?: string }[] = [];
+      for (const [i, entry] of entries.entries()) {
+        const previous = stored[i];
+        const existing = previous?.ok ? (previous.value as unknown as Record<string, unknown>) : undefined;
+        let record = existing ?? {
+          ...DEFAULTS[entry.store](),
+          id: entry.id,
+          createdAt: entry.createdAt ?? stamp,
+          updatedAt: stamp,
+          version: 1,
+        };
+        // A new record takes every layer as given; an existing one honours each layer's mode.
+        for (const l of entry.layers) record = layer(entry.store, record, l.fields, existing ? l.mode : 'replace');
+        if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
+          results.push({ entry, outcome: 'unchanged' });
+          continue;
+        }
+        if (existing) record = { ...record, updatedAt: stamp, version: (existing.version as number) + 1 };
+        const parsed = parseRecord(entry.store, record);
+        if (parsed.ok)
+          results.push({ entry, record: parsed.value as AnyRecord, outcome: existing ? 'updated' : 'created' });
+        else results.push({ entry, outcome: 'created', issues: parsed.issues });
+      }
+      const failed = new Set(results.filter((r) => r.issues).map((r) => r.entry.id));
+      for (const r of results)
+        if (!r.issues && r.entry.dependsOn.some((id) => failed.has(id)))
+          r.issues = 'the contact or account it belongs to could not be stored';
+      const ops: WriteOp[] = [];
+      const rejected: RejectedRow[] = [];
+      for (const r of results) {
+        if (r.issues) for (const line of r.entry.lines) rejected.push({ line, reasons: [r.issues] });
+        else if (r.record) ops.push({ type: 'put', store: r.entry.store, record: r.record } as WriteOp);
+      }
+      if (ops.length > 0) await repo.write(ops);
+      const counts: FlushResult['counts'] = {};
+      for (const r of results) {
+        if (r.issues) continue;
+        const c = counts[r.entry.store] ?? { created: 0, updated: 0, unchanged: 0 };
+        c[r.outcome]++;
+        counts[r.entry.store] = c;
+        written.get(r.entry.store)?.add(r.entry.id);
+      }
+      const failedContacts = results.filter((r) => r.issues && r.entry.store === 'contacts').map((r) => r.entry.id);
+      return { rejected, counts, failedContacts };
+    },
+  };
+}
+
+/** Adds one flush's counts to a running total. */
+export function addCounts(
+  total: Partial<Record<TargetStore, StoreCounts>>,
+  more: Partial<Record<TargetStore, StoreCounts>>,
+): void {
+  for (const [store, c] of Object.entries(more) as [TargetStore, StoreCounts][]) {
+    const t = total[store] ?? { created: 0, updated: 0, unchanged: 0 };
+    t.created += c.created;
+    t.updated += c.updated;
+    t.unchanged += c.unchanged;
+    total[store] = t;
+  }
+}

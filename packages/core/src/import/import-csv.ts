@@ -1,0 +1,558 @@
+/**
+ * CSV import: a stream of rows becomes stored records, committed in atomic batches through
+ * the repository port. Every row is accounted for: committed, or rejected with its line
+ * number and every reason. Re-importing a file changes nothing (records get ids derived from
+ * their external id or natural key, and an upsert that changes nothing writes nothing).
+ * Contacts are de-duplicated on the way: certain matches merge, doubtful ones are reported.
+ * Cancelling (AbortSignal) keeps every batch committed so far and drops the one in flight.
+ */
+import {
+  DEFAULT_THRESHOLDS,
+  type DuplicateCandidate,
+  type MatchSignal,
+  type MatchThresholds,
+} from '../identity/find-duplicates.ts';
+import { normalizeEmail } from '../identity/normalize-email.ts';
+import type { Repository } from '../ports/repository.ts';
+import { addCounts, createBatchWriter, type RejectedRow, type StoreCounts, type TargetStore } from './batch-writer.ts';
+
+export type { RejectedRow, StoreCounts };
+
+import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
+import { detectFormats, type FormatOptions } from './detect-formats.ts';
+import { contactFacts, loadLinks } from './import-links.ts';
+import { IMPORT_KINDS } from './kinds/index.ts';
+import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './kinds/kind.ts';
+import { tableKey } from './kinds/lookups.ts';
+import { linesTotal } from './kinds/orders.ts';
+import { type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
+import { RowValues, type ValueFormats } from './row-values.ts';
+import type { UpsertMode } from './upsert.ts';
+
+export interface CsvImportOptions extends FormatOptions {
+  kind: ImportStore;
+  /** Overrides of the detected mapping: field → column index, or null to skip a field. */
+  mapping?: ColumnMapping;
+  /** The system the file came from (`shopify`, `stripe`, `hubspot`, `salesforce`); detected from the headers. */
+  source?: string;
+  delimiter?: string;
+  /** Rows per transaction (default 5,000). */
+  batchSize?: number;
+  signal?: AbortSignal;
+  /** The current instant as ISO (a clock port; tests pin it). */
+  now?: () => string;
+  thresholds?: MatchThresholds;
+  /** Keep columns no field claims as custom fields (contacts, accounts) or attributes (products). Default true. */
+  keepUnmapped?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  rows: number;
+  /** Bytes (or characters) of the source read so far. */
+  consumed: number;
+  committedThroughLine: number;
+}
+
+export interface AutoMerge {
+  line: number;
+  /** The stored contact the row was merged into. */
+  into: string;
+  score: number;
+  signals: MatchSignal[];
+}
+
+export interface DoubtfulDuplicate extends DuplicateCandidate {
+  line: number;
+}
+
+export interface ImportReport {
+  kind: ImportStore;
+  source: string;
+  headers: string[];
+  /** field → column used. */
+  mapping: Record<string, { column: number; header: string }>;
+  /** Columns nothing imported (kept as custom fields when the kind has them). */
+  unmapped: { column: number; header: string; keptAs?: string }[];
+  formats: ValueFormats;
+  /** Data rows read (the header excluded). */
+  rows: number;
+  /** Rows whose data is stored. */
+  accepted: number;
+  rejected: RejectedRow[];
+  /** Per store: records created, updated, and found already up to date. */
+  stored: Partial<Record<TargetStore, StoreCounts>>;
+  /** Rows merged into a contact that was already there (certain duplicates). */
+  merged: AutoMerge[];
+  /** Possible duplicates left for the user to decide. */
+  duplicates: DoubtfulDuplicate[];
+  /** Encoding damage and malformed quoting, with line numbers. */
+  issues: CsvIssue[];
+  warnings: string[];
+  bom: boolean;
+  cancelled: boolean;
+  /** Set when a write failed (quota, closed database): the batches before it are committed. */
+  failed?: string;
+  /** Every row up to this line is either committed or rejected. */
+  committedThroughLine: number;
+}
+
+/** The file can't be imported at all (bad mapping override, no header): nothing was written. */
+export class ImportSetupError extends Error {
+  override name = 'ImportSetupError';
+}
+
+const SAMPLE_ROWS = 200;
+const DEFAULT_BATCH = 5000;
+
+/** Header and sample of a CSV, mapping and formats decided: the common start of a preview and an import. */
+async function openCsv(source: CsvSource, options: CsvImportOptions) {
+  const kind = IMPORT_KINDS[options.kind] as ImportKind<ImportStore>;
+  const batches = readCsv(source, {
+    ...(options.delimiter && { delimiter: options.delimiter }),
+    ...(options.signal && { signal: options.signal }),
+  });
+  const iterator = batches[Symbol.asyncIterator]();
+  const buffered: CsvRow[] = [];
+  const issues: CsvIssue[] = [];
+  let consumed = 0;
+  let done = false;
+  while (buffered.length <= SAMPLE_ROWS && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else {
+      buffered.push(...next.value.rows);
+      issues.push(...next.value.issues);
+      consumed = next.value.consumed;
+    }
+  }
+  const header = buffered.shift();
+  if (!header) throw new ImportSetupError('the file is empty: it has no header row');
+  const headers = header.cells.map((h) => h.trim());
+  const detected = detectMapping(headers, kind.fields);
+  for (const [field, column] of Object.entries(options.mapping ?? {})) {
+    if (!(field in kind.fields))
+      throw new ImportSetupError(
+        `"${field}" is not a field of ${options.kind} (fields: ${Object.keys(kind.fields).join(', ')})`,
+      );
+    if (column !== null && column >= headers.length)
+      throw new ImportSetupError(
+        `column ${column} for "${field}" does not exist: the file has ${headers.length} columns`,
+      );
+  }
+  const fields = applyOverride(detected.fields, options.mapping);
+  const normalized = new Set(headers.map(normalizeHeader));
+  const system =
+    options.source ??
+    kind.signatures?.find((s) => s.headers.some((h) => normalized.has(normalizeHeader(h))))?.source ??
+    'csv';
+  const used = new Set(Object.values(fields));
+  const unmapped = headers.flatMap((h, column) => (used.has(column) || h === '' ? [] : [{ column, header: h }]));
+  const { formats, warnings } = detectFormats(
+    buffered.map((r) => r.cells),
+    fields,
+    kind.fields,
+    options,
+  );
+  if (fields.email === undefined && fields.externalId === undefined && options.kind === 'contacts')
+    warnings.push('no email or id column was found: contacts are matched by phone or name only');
+  return {
+    kind,
+    headers,
+    headerLine: header.line,
+    fields,
+    unmapped,
+    system,
+    formats,
+    warnings,
+    buffered,
+    issues,
+    iterator,
+    done,
+    consumed,
+  };
+}
+
+export interface PreviewRow {
+  line: number;
+  /** The fields the row sets, or why it would be rejected. */
+  fields?: Record<string, unknown>;
+  reasons?: string[];
+}
+
+export interface CsvPreview {
+  kind: ImportStore;
+  source: string;
+  headers: string[];
+  mapping: ImportReport['mapping'];
+  unmapped: { column: number; header: string }[];
+  /** Every field of the kind, so a UI can offer them for unmapped columns. */
+  fields: { field: string; label: string; type: string }[];
+  formats: ValueFormats;
+  warnings: string[];
+  issues: CsvIssue[];
+  rows: PreviewRow[];
+}
+
+/** The first rows mapped as they would be imported, with the detected mapping and formats. Writes nothing. */
+export async function previewCsv(
+  source: CsvSource,
+  options: CsvImportOptions & { rows?: number },
+): Promise<CsvPreview> {
+  const setup = await openCsv(source, options);
+  await setup.iterator.return?.(undefined);
+  const rows = setup.buffered.slice(0, options.rows ?? 20).map((row): PreviewRow => {
+    const values = new RowValues(row.cells, setup.headers, setup.fields, setup.kind.fields, setup.formats);
+    const problem = shapeProblem(row, setup.headers.length);
+    const draft = problem ? undefined : setup.kind.build(values, { source: setup.system });
+    const reasons = problem ? [problem] : values.problems;
+    return reasons.length > 0 || !draft ? { line: row.line, reasons } : { line: row.line, fields: draft.fields };
+  });
+  return {
+    kind: options.kind,
+    source: setup.system,
+    headers: setup.headers,
+    mapping: mappingOf(setup.fields, setup.headers),
+    unmapped: setup.unmapped,
+    fields: Object.entries(setup.kind.fields).map(([field, spec]) => ({ field, label: spec.label, type: spec.type })),
+    formats: setup.formats,
+    warnings: setup.warnings,
+    issues: setup.issues.filter((i) => i.line <= (rows.at(-1)?.line ?? setup.headerLine)),
+    rows,
+  };
+}
+
+function mappingOf(fields: Record<string, number>, headers: readonly string[]): ImportReport['mapping'] {
+  return Object.fromEntries(
+    Object.entries(fields).map(([f, column]) => [f, { column, header: headers[column] ?? '' }]),
+  );
+}
+
+function shapeProblem(row: CsvRow, width: number): string | undefined {
+  if (row.cells.length === width) return undefined;
+  return row.cells.length > width
+    ? `the row has ${row.cells.length} fields but the header has ${width} (a value with an unquoted delimiter?)`
+    : `the row has ${row.cells.length} fields but the header has ${width}`;
+}
+
+/** Rows of one order (line-item exports) collected until the order id changes. */
+interface OrderGroup {
+  key: string;
+  lines: number[];
+  head?: Draft<'orders'>;
+  items: NonNullable<Draft<'orders'>['lineItem']>[];
+  person?: PersonRef | undefined;
+}
+
+/**
+ * Imports a CSV into the repository.
+ *
+ * @example
+ * const report = await importCsv(repo, file.stream(), { kind: 'contacts', defaultCountry: 'DE' });
+ * for (const { line, reasons } of report.rejected) show(line, reasons);
+ */
+export async function importCsv(repo: Repository, source: CsvSource, options: CsvImportOptions): Promise<ImportReport> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const setup = await openCsv(source, options);
+  const { kind, headers, fields, system, formats } = setup;
+  const links = await loadLinks(repo, {
+    thresholds,
+    ...(options.defaultCountry && { defaultCountry: options.defaultCountry }),
+  });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const keepUnmapped = options.keepUnmapped ?? true;
+  const unmappedTarget =
+    kind.store === 'contacts' || kind.store === 'accounts'
+      ? 'customFields'
+      : kind.store === 'products'
+        ? 'attributes'
+        : undefined;
+
+  const report: ImportReport = {
+    kind: options.kind,
+    source: system,
+    headers,
+    mapping: mappingOf(fields, headers),
+    unmapped: setup.unmapped.map((u) =>
+      keepUnmapped && unmappedTarget ? { ...u, keptAs: `${unmappedTarget}.${u.header}` } : u,
+    ),
+    formats,
+    rows: 0,
+    accepted: 0,
+    rejected: [],
+    stored: {},
+    merged: [],
+    duplicates: [],
+    issues: [...setup.issues],
+    warnings: setup.warnings,
+    bom: false,
+    cancelled: false,
+    committedThroughLine: setup.headerLine,
+  };
+
+  const writer = await createBatchWriter(repo, now);
+  const naturalKeys = new Map<string, number>();
+  let batchRows = 0;
+  let committedRows = 0;
+  let lastLine = setup.headerLine;
+  let group: OrderGroup | undefined;
+
+  const reject = (lines: readonly number[], reasons: string[]) => {
+    for (const line of lines) report.rejected.push({ line, reasons });
+  };
+
+  const queue = writer.queue;
+
+  const externalIds = (draft: Draft<ImportStore>): Record<string, string> =>
+    draft.external ? { [system]: draft.key } : {};
+
+  /** The contact a record belongs to, created when the row names a person nobody has stored yet. */
+  const resolvePerson = (person: PersonRef | undefined, asCustomer: boolean): string | undefined => {
+    if (!person) return undefined;
+    const email = person.email && normalizeEmail(person.email) ? person.email : undefined;
+    const found =
+      (person.externalId &&
+        (links.external.contacts.get(`${system}:${person.externalId}`) ??
+          (links.identity.facts(`${system}:${person.externalId}`) ? `${system}:${person.externalId}` : undefined))) ||
+      (email && links.identity.findByEmail(email)[0]) ||
+      (person.phone && links.identity.findByPhone(person.phone)[0]) ||
+      undefined;
+    if (found) return found;
+    if (!person.externalId && !email) return undefined;
+    const id = person.externalId ? `${system}:${person.externalId}` : `email:${normalizeEmail(email as string)?.key}`;
+    const contact = {
+      emails: email ? [email] : [],
+      phones: person.phone ? [person.phone] : [],
+      ...(person.firstName && { firstName: person.firstName }),
+      ...(person.lastName && { lastName: person.lastName }),
+      ...(person.fullName && { fullName: person.fullName }),
+      ...(person.company && { company: person.company }),
+      ...(asCustomer && { lifecycleStage: 'customer' }),
+      externalIds: person.externalId ? { [system]: person.externalId } : {},
+      source: `import:${system}`,
+    };
+    queue('contacts', id, contact, 'fill', [], {});
+    links.addContact({
+      id,
+      emails: contact.emails,
+      phones: contact.phones,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fullName: person.fullName,
+      externalIds: contact.externalIds,
+    });
+    return id;
+  };
+
+  /** The account a record belongs to; opportunities and cases create the account they name. */
+  const resolveCompany = (company: CompanyRef | undefined, create: boolean): string | undefined => {
+    if (!company) return undefined;
+    const found = links.findAccount(company, system);
+    if (found || !create || !company.name) return found;
+    const id = company.externalId ? `${system}:${company.externalId}` : `name:${tableKey(company.name)}`;
+    const externalIdsOf = company.externalId ? { [system]: company.externalId } : {};
+    queue('accounts', id, { name: company.name, externalIds: externalIdsOf, source: `import:${system}` }, 'fill', []);
+    links.addAccount({ id, name: company.name, domains: [], externalIds: externalIdsOf });
+    return id;
+  };
+
+  const finishOrder = (g: OrderGroup) => {
+    const head = g.head;
+    if (!head) return reject(g.lines, ['the order has line items but no row with its date and total']);
+    const currency = head.fields.currency as string;
+    // Lines of rows that named no currency are in the order's.
+    const items = g.items.map((item) =>
+      item.unitPrice.currency === ''
+        ? {
+            ...item,
+            unitPrice: { ...item.unitPrice, currency },
+            ...(item.discount && { discount: { ...item.discount, currency } }),
+          }
+        : item,
+    );
+    const order = { ...head.fields, lineItems: items } as Record<string, unknown>;
+    if (items.some((item) => item.unitPrice.currency !== currency))
+      return reject(g.lines, [`a line item's currency differs from the order currency ${currency}`]);
+    if (order.total === undefined) {
+      if (items.length === 0) return reject(g.lines, ['the order has no total and no line items to add up']);
+      const discounts = (order.discounts as { amount: { amount: number } }[]).reduce((s, d) => s + d.amount.amount, 0);
+      order.total = { amount: linesTotal(items) - discounts, currency };
+    }
+    const contactId = resolvePerson(g.person, true);
+    if (!contactId) return reject(g.lines, ['the order names no customer: map a customer id or email column']);
+    let key = head.key;
+    if (!head.external) {
+      // No order id: the natural key is who, when and how much, counted so two identical orders stay two.
+      const natural = `${contactId}|${order.placedAt}|${(order.total as { amount: number }).amount}`;
+      const seen = (naturalKeys.get(natural) ?? 0) + 1;
+      naturalKeys.set(natural, seen);
+      key = `order:${natural}#${seen}`;
+    }
+    const id = head.external ? `${system}:${key}` : key;
+    queue('orders', id, { ...order, contactId, externalIds: externalIds(head) }, 'replace', g.lines, {
+      dependsOn: [contactId],
+    });
+  };
+
+  const processRow = (row: CsvRow) => {
+    report.rows++;
+    batchRows++;
+    lastLine = row.line;
+    const problem = shapeProblem(row, headers.length);
+    if (problem) return reject([row.line], [problem]);
+    const values = new RowValues(row.cells, headers, fields, kind.fields, formats);
+    const draft = kind.build(values, { source: system });
+    if (values.problems.length > 0 || !draft) return reject([row.line], values.problems);
+    if (keepUnmapped && unmappedTarget && setup.unmapped.length > 0) {
+      const kept: Record<string, string> = {};
+      for (const { column, header } of setup.unmapped)
+        if (row.cells[column]?.trim()) kept[header] = (row.cells[column] as string).trim();
+      draft.fields = {
+        ...draft.fields,
+        [unmappedTarget]: { ...kept, ...(draft.fields as Record<string, Record<string, string>>)[unmappedTarget] },
+      };
+    }
+    switch (kind.store) {
+      case 'orders': {
+        const d = draft as Draft<'orders'>;
+        if (group && (d.key === '' || group.key !== d.key)) {
+          finishOrder(group);
+          group = undefined;
+        }
+        group ??= { key: d.key, lines: [], items: [] };
+        group.lines.push(row.line);
+        if (d.fields.placedAt && !group.head) group.head = d;
+        if (d.lineItem) group.items.push(d.lineItem);
+        if (d.person && !group.person) group.person = d.person;
+        if (d.key === '') {
+          finishOrder(group);
+          group = undefined;
+        }
+        return;
+      }
+      case 'contacts':
+        return importContact(draft as Draft<'contacts'>, row.line);
+      case 'accounts': {
+        const d = draft as Draft<'accounts'>;
+        const domain = d.fields.domains?.[0];
+        const id =
+          links.findAccount({ externalId: d.external ? d.key : undefined, domain, name: d.fields.name }, system) ??
+          (d.external ? `${system}:${d.key}` : d.key);
+        queue('accounts', id, { ...d.fields, externalIds: externalIds(d) }, 'replace', [row.line], {
+          createdAt: d.createdAt,
+        });
+        links.addAccount({
+          id,
+          name: d.fields.name as string,
+          domains: d.fields.domains ?? [],
+          externalIds: externalIds(d),
+        });
+        return;
+      }
+      default: {
+        const d = draft as Draft<'products' | 'opportunities' | 'cases'>;
+        const contactId = resolvePerson(d.person, false);
+        const accountId = resolveCompany(d.company, true);
+        const links_ = { ...(contactId && { contactId }), ...(accountId && { accountId }) };
+        const id = d.external ? `${system}:${d.key}` : d.key;
+        queue(kind.store, id, { ...d.fields, ...links_, externalIds: externalIds(d) }, 'replace', [row.line], {
+          createdAt: d.createdAt,
+          dependsOn: [contactId, accountId].filter((x): x is string => x !== undefined),
+        });
+      }
+    }
+  };
+
+  const importContact = (draft: Draft<'contacts'>, line: number) => {
+    const ownId = draft.external ? `${system}:${draft.key}` : draft.key;
+    const accountId = resolveCompany(draft.company, false);
+    const fieldsToSet = { ...draft.fields, ...(accountId && { accountId }), externalIds: externalIds(draft) };
+    const facts = contactFacts({
+      id: ownId,
+      emails: draft.fields.emails ?? [],
+      phones: draft.fields.phones ?? [],
+      firstName: draft.fields.firstName,
+      lastName: draft.fields.lastName,
+      fullName: draft.fields.fullName,
+      accountId,
+    });
+    let target =
+      (draft.external && links.external.contacts.get(`${system}:${draft.key}`)) ||
+      (links.identity.facts(ownId) ? ownId : undefined);
+    let mode: UpsertMode = 'replace';
+    if (!target) {
+      const [best, ...others] = links.identity.candidatesFor(facts);
+      if (best?.verdict === 'certain') {
+        target = best.a;
+        mode = 'fill';
+        report.merged.push({ line, into: best.a, score: best.score, signals: best.signals });
+      } else if (best) report.duplicates.push({ ...best, b: ownId, line });
+      for (const other of others)
+        if (other.verdict === 'doubtful' || target) report.duplicates.push({ ...other, b: target ?? ownId, line });
+    }
+    const id = target ?? ownId;
+    queue('contacts', id, fieldsToSet, mode, [line], { createdAt: draft.createdAt });
+    const known = links.identity.facts(id);
+    links.addContact({
+      id,
+      emails: [...new Set([...(known?.emails ?? []), ...facts.emails])],
+      phones: [...new Set([...(known?.phones ?? []), ...facts.phones])],
+      firstName: known?.firstName ?? facts.firstName,
+      lastName: known?.lastName ?? facts.lastName,
+      accountId: known?.accountId ?? accountId,
+      externalIds: externalIds(draft),
+    });
+  };
+
+  const flush = async () => {
+    const result = await writer.flush();
+    report.rejected.push(...result.rejected);
+    for (const id of result.failedContacts) links.forgetContact(id);
+    addCounts(report.stored, result.counts);
+    // The rows of an order still being collected are not part of this commit.
+    committedRows = report.rows - (group?.lines.length ?? 0);
+    report.committedThroughLine = group ? (group.lines[0] as number) - 1 : lastLine;
+    report.accepted = committedRows - new Set(report.rejected.map((r) => r.line)).size;
+    batchRows = 0;
+    options.onProgress?.({ rows: report.rows, consumed: setup.consumed, committedThroughLine: lastLine });
+  };
+
+  try {
+    for (const row of setup.buffered) {
+      options.signal?.throwIfAborted();
+      processRow(row);
+      if (batchRows >= batchSize) await flush();
+    }
+    while (!setup.done) {
+      const next = await setup.iterator.next();
+      if (next.done) break;
+      setup.consumed = next.value.consumed;
+      report.issues.push(...next.value.issues);
+      for (const row of next.value.rows) {
+        options.signal?.throwIfAborted();
+        processRow(row);
+        if (batchRows >= batchSize) await flush();
+      }
+    }
+    if (group) finishOrder(group);
+    options.signal?.throwIfAborted();
+    await flush();
+  } catch (error) {
+    if (options.signal?.aborted && isAbort(error)) {
+      report.cancelled = true;
+    } else if (error instanceof Error && error.name === 'RepositoryError') {
+      report.failed = error.message;
+    } else throw error;
+    // Rows read after the last commit are neither stored nor rejected: the report says where to resume.
+    report.rejected = report.rejected.filter((r) => r.line <= report.committedThroughLine);
+    report.rows = committedRows;
+    report.accepted = committedRows - new Set(report.rejected.map((r) => r.line)).size;
+  }
+  report.rejected.sort((a, b) => a.line - b.line);
+  return report;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error ? error.name === 'AbortError' || error.name === 'TimeoutError' : true;
+}

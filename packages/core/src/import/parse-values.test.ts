@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectDateOrder,
+  detectDecimalMark,
+  parseAmount,
+  parseBoolean,
+  parseDate,
+  parseDecimal,
+} from './parse-values.ts';
+
+describe('parseDecimal', () => {
+  it.each([
+    ['1,234.56', '.', 1234.56],
+    ['1.234,56', ',', 1234.56],
+    ['1 234,56', ',', 1234.56],
+    ["1'234.50", '.', 1234.5],
+    ['-12', '.', -12],
+    ['(12.50)', '.', -12.5],
+    ['.5', '.', 0.5],
+    ['0,5', ',', 0.5],
+  ] as const)('should read %s with "%s" as the decimal mark as %d', (text, mark, value) => {
+    expect(parseDecimal(text, mark)).toEqual({ ok: true, value });
+  });
+  it('should refuse grouping that does not group thousands', () => {
+    expect(parseDecimal('1,23.4', '.').ok).toBe(false);
+    expect(parseDecimal('12abc', '.').ok).toBe(false);
+    expect(parseDecimal('1.234,56', '.').ok).toBe(false);
+  });
+});
+
+describe('detectDecimalMark', () => {
+  it('should decide from values that show their mark and ignore the ambiguous ones', () => {
+    expect(detectDecimalMark(['1.234', '12,5'])).toBe(',');
+    expect(detectDecimalMark(['1,234', '12.50'])).toBe('.');
+    expect(detectDecimalMark(['1.234.567'])).toBe(',');
+    expect(detectDecimalMark(['1,234', '12'])).toBe('ambiguous');
+  });
+});
+
+describe('parseAmount', () => {
+  it('should read symbols and codes on either side', () => {
+    expect(parseAmount('€1.234,56', ',')).toEqual({ ok: true, value: { amount: 1234.56, currency: 'EUR' } });
+    expect(parseAmount('1 234,56 EUR', ',')).toEqual({ ok: true, value: { amount: 1234.56, currency: 'EUR' } });
+    expect(parseAmount('USD 12.00', '.')).toEqual({ ok: true, value: { amount: 12, currency: 'USD' } });
+    expect(parseAmount('$12', '.', 'CAD')).toEqual({ ok: true, value: { amount: 12, currency: 'CAD' } });
+    expect(parseAmount('12.00', '.', 'GBP')).toEqual({ ok: true, value: { amount: 12, currency: 'GBP' } });
+    expect(parseAmount('12.00', '.')).toEqual({ ok: true, value: { amount: 12 } });
+  });
+  it('should refuse two different currencies in one cell', () => {
+    expect(parseAmount('€12 USD', '.').ok).toBe(false);
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2024-03-05', 'DMY', '2024-03-05T00:00:00.000Z'],
+    ['2024-03-05T10:00:00Z', 'DMY', '2024-03-05T10:00:00.000Z'],
+    ['2024-03-05 10:00:00 -0500', 'DMY', '2024-03-05T15:00:00.000Z'],
+    ['05/03/2024', 'DMY', '2024-03-05T00:00:00.000Z'],
+    ['03/05/2024', 'MDY', '2024-03-05T00:00:00.000Z'],
+    ['5.3.24', 'DMY', '2024-03-05T00:00:00.000Z'],
+    ['3/5/2024, 2:30 PM', 'MDY', '2024-03-05T14:30:00.000Z'],
+    ['5 Mar 2024', 'MDY', '2024-03-05T00:00:00.000Z'],
+    ['March 5, 2024 09:15', 'DMY', '2024-03-05T09:15:00.000Z'],
+  ] as const)('should read %s (%s) as %s', (text, order, iso) => {
+    expect(parseDate(text, { order })).toEqual({ ok: true, value: iso });
+  });
+  it('should apply the offset of times written without a zone', () => {
+    expect(parseDate('2024-03-05 10:00', { order: 'DMY', offsetMinutes: 60 })).toEqual({
+      ok: true,
+      value: '2024-03-05T09:00:00.000Z',
+    });
+  });
+  it('should refuse impossible dates rather than roll them over', () => {
+    expect(parseDate('2024-02-30', { order: 'DMY' }).ok).toBe(false);
+    expect(parseDate('25/03/2024', { order: 'MDY' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('MM/DD/YYYY'),
+    });
+    expect(parseDate('yesterday', { order: 'DMY' }).ok).toBe(false);
+  });
+});
+
+describe('detectDateOrder', () => {
+  it('should find day-first, month-first, both and neither', () => {
+    expect(detectDateOrder(['01/02/2024', '25/02/2024'])).toBe('DMY');
+    expect(detectDateOrder(['01/02/2024', '02/25/2024'])).toBe('MDY');
+    expect(detectDateOrder(['25/02/2024', '02/25/2024'])).toBe('inconsistent');
+    expect(detectDateOrder(['01/02/2024', '2024-02-25'])).toBe('ambiguous');
+  });
+});
+
+describe('parseBoolean', () => {
+  it('should read the yes and no words exports use', () => {
+    expect(parseBoolean('Yes')).toEqual({ ok: true, value: true });
+    expect(parseBoolean('unsubscribed')).toEqual({ ok: true, value: false });
+    expect(parseBoolean('maybe').ok).toBe(false);
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * Cell values as people's spreadsheets write them: numbers with either decimal mark,
+ * amounts with currency symbols or codes, dates in ISO, day-first or month-first order,
+ * and yes/no flags. Each parser returns the value or a reason, never a guess it can't back.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+export type DecimalMark = '.' | ',';
+
+/** Grouping characters people use between thousands: comma, dot, spaces (incl. no-break), apostrophe. */
+const GROUPING = /[\s\u00a0\u202f']/g;
+
+/**
+ * Parses "1,234.56", "1.234,56", "1 234,56", "-12", "(12.50)" (accounting negative) with the
+ * given decimal mark.
+ */
+export function parseDecimal(raw: string, mark: DecimalMark): Parsed<number> {
+  let text = raw.trim();
+  if (text === '') return fail('empty number');
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  if (text.startsWith('-') || text.startsWith('\u2212')) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) text = text.slice(1);
+  const group = mark === '.' ? ',' : '.';
+  text = text.replace(GROUPING, '');
+  // Grouping marks must sit between groups of three digits, or the number is misread.
+  const shape = mark === '.' ? /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/ : /^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+  if (!shape.test(text) && !(text.startsWith(mark) && /^\d+$/.test(text.slice(1)))) {
+    return fail(`"${raw.trim()}" is not a number with "${mark}" as the decimal mark`);
+  }
+  const value = Number(text.replaceAll(group, '').replace(mark, '.'));
+  return Number.isFinite(value) ? ok(negative ? -value : value) : fail(`"${raw.trim()}" is out of range`);
+}
+
+/**
+ * Which decimal mark a column uses, from sample cells. A separator followed by exactly three
+ * digits ("1,234") is ambiguous on its own; a cell with both marks, or one followed by one,
+ * two or four-plus digits, decides.
+ */
+export function detectDecimalMark(samples: readonly string[]): DecimalMark | 'ambiguous' {
+  let dot = 0;
+  let comma = 0;
+  for (const sample of samples) {
+    const text = sample.replace(/[^\d.,]/g, '');
+    const lastDot = text.lastIndexOf('.');
+    const lastComma = text.lastIndexOf(',');
+    if (lastDot !== -1 && lastComma !== -1) {
+      if (lastDot > lastComma) dot++;
+      else comma++;
+    } else if (lastDot !== -1 || lastComma !== -1) {
+      const at = Math.max(lastDot, lastComma);
+      const decimals = text.length - at - 1;
+      const repeated = text.indexOf(text[at] as string) !== at;
+      if (decimals === 3 && !repeated) continue;
+      // "1.234.567" groups with dots, so its mark is the comma (and vice versa).
+      if (repeated) lastDot !== -1 ? comma++ : dot++;
+      else lastDot !== -1 ? dot++ : comma++;
+    }
+  }
+  if (dot === 0 && comma === 0) return 'ambiguous';
+  return dot >= comma ? '.' : ',';
+}
+
+/** Currency symbols that name one currency unambiguously; "$" is read as the default currency when that is a dollar. */
+const SYMBOLS: Record<string, string> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₽': 'RUB',
+  '₺': 'TRY',
+  '₪': 'ILS',
+  '₫': 'VND',
+  '฿': 'THB',
+  zł: 'PLN',
+  kr: 'SEK',
+  R$: 'BRL',
+  CHF: 'CHF',
+  US$: 'USD',
+  C$: 'CAD',
+  A$: 'AUD',
+};
+
+export interface Amount {
+  amount: number;
+  /** ISO 4217, when the cell named it or the default applied. */
+  currency?: string;
+}
+
+/** Parses "€1.234,56", "1 234,56 EUR", "USD 12.00", "$12", "12.00" into an amount and its currency. */
+export function parseAmount(raw: string, mark: DecimalMark, defaultCurrency?: string): Parsed<Amount> {
+  let text = raw.trim();
+  let currency: string | undefined;
+  const code = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/.exec(text);
+  if (code) {
+    currency = code[1] ?? code[2];
+    text = text.replace(code[0], '');
+  }
+  for (const [symbol, iso] of Object.entries(SYMBOLS).sort((a, b) => b[0].length - a[0].length)) {
+    if (!text.includes(symbol)) continue;
+    if (currency && currency !== iso) return fail(`"${raw.trim()}" names two currencies`);
+    currency = iso;
+    text = text.replace(symbol, '');
+    break;
+  }
+  if (text.includes('$')) {
+    const dollar = defaultCurrency && /D$/.test(defaultCurrency) ? defaultCurrency : 'USD';
+    currency ??= dollar;
+    text = text.replace('$', '');
+  }
+  const amount = parseDecimal(text, mark);
+  if (!amount.ok) return fail(`"${raw.trim()}" is not an amount (${amount.reason})`);
+  currency ??= defaultCurrency;
+  return ok(currency ? { amount: amount.value, currency } : { amount: amount.value });
+}
+
+export type DateOrder = 'DMY' | 'MDY' | 'YMD';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "2024-03-05", "2024-03-05T10:00:00Z", "2024-03-05 10:00:00 -0500" (Shopify), "2024-03-05 10:00" (Stripe). */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+/** "05/03/2024", "5.3.24", "03-05-2024 14:30", "3/5/2024, 2:30 PM". */
+const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
+/** "5 Mar 2024", "Mar 5, 2024", "March 5 2024 10:00". */
+const NAMED =
+  /^(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function hour24(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = meridiem.toLowerCase().startsWith('p');
+  return (hour % 12) + (pm ? 12 : 0);
+}
+
+function instant(
+  year: number,
+  month: number,
+  day: number,
+  time: { h: number; m: number; s: number; ms: number },
+  offsetMinutes: number,
+  raw: string,
+): Parsed<string> {
+  if (month < 1 || month > 12) return fail(`"${raw}" has no month ${month}`);
+  if (day < 1 || day > daysInMonth(year, month)) return fail(`"${raw}" has no day ${day} in month ${month}`);
+  if (time.h > 23 || time.m > 59 || time.s > 59) return fail(`"${raw}" has an impossible time`);
+  const utc = Date.UTC(year, month - 1, day, time.h, time.m, time.s, time.ms) - offsetMinutes * 60_000;
+  return ok(new Date(utc).toISOString());
+}
+
+function offsetOf(zone: string | undefined, fallback: number): number {
+  if (!zone) return fallback;
+  if (/^(z|utc)$/i.test(zone)) return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
+function fullYear(year: number, digits: number): number {
+  // Two-digit years: 00-69 → 2000s, 70-99 → 1900s (the POSIX strptime convention).
+  if (digits > 2) return year;
+  return year < 70 ? 2000 + year : 1900 + year;
+}
+
+export interface DateOptions {
+  order: DateOrder;
+  /** Offset from UTC, in minutes, of times written without a zone (0 = UTC). */
+  offsetMinutes?: number;
+}
+
+/** Parses a date or date-time cell into an ISO instant (UTC). */
+export function parseDate(raw: string, options: DateOptions): Parsed<string> {
+  const text = raw.trim();
+  const fallback = options.offsetMinutes ?? 0;
+  if (text === '') return fail('empty date');
+  const iso = ISO.exec(text);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, zone] = iso;
+    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+    const time = { h: Number(h ?? 0), m: Number(mi ?? 0), s: Number(s ?? 0), ms: Math.min(ms, 999) };
+    return instant(Number(y), Number(mo), Number(d), time, offsetOf(zone, fallback), text);
+  }
+  const numeric = NUMERIC.exec(text);
+  if (numeric) {
+    const [, a, b, c, h, mi, s, meridiem] = numeric as unknown as (string | undefined)[];
+    const time = { h: hour24(Number(h ?? 0), meridiem), m: Number(mi ?? 0), s: Number(s ?? 0), ms: 0 };
+    if ((a as string).length === 4) return instant(Number(a), Number(b), Number(c), time, fallback, text);
+    const year = fullYear(Number(c), (c as string).length);
+    const [day, month] = options.order === 'MDY' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    if (month > 12)
+      return fail(
+        `"${text}" is not ${options.order === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}; set the date order if the file uses the other one`,
+      );
+    return instant(year, month, day, time, fallback, text);
+  }
+  const named = NAMED.exec(text);
+  if (named) {
+    const [, d1, m1, y1, m2, d2, y2, h, mi, s, meridiem] = named;
+    const monthName = (m1 ?? m2 ?? '').toLowerCase().slice(0, 3);
+    const month = MONTHS.indexOf(monthName) + 1;
+    if (month === 0) return fail(`"${text}" names no month`);
+    const time = { h: hour24(Number(h ?? 0), meridiem), m: Number(mi ?? 0), s: Number(s ?? 0), ms: 0 };
+    return instant(Number(y1 ?? y2), month, Number(d1 ?? d2), time, fallback, text);
+  }
+  return fail(`"${text}" is not a date`);
+}
+
+/**
+ * Whether numeric dates in a column are day-first or month-first: a first part above 12
+ * proves day-first, a second part above 12 proves month-first. Both proofs in one column
+ * means the column is inconsistent; neither means the sample can't tell.
+ */
+export function detectDateOrder(samples: readonly string[]): 'DMY' | 'MDY' | 'ambiguous' | 'inconsistent' {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const sample of samples) {
+    const match = NUMERIC.exec(sample.trim());
+    if (!match || (match[1] as string).length === 4) continue;
+    if (Number(match[1]) > 12) dayFirst = true;
+    if (Number(match[2]) > 12) monthFirst = true;
+  }
+  if (dayFirst && monthFirst) return 'inconsistent';
+  return dayFirst ? 'DMY' : monthFirst ? 'MDY' : 'ambiguous';
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'ja', 'oui', 'si', 'sí', 'checked', 'opted in', 'subscribed']);
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'nein',
+  'non',
+  'unchecked',
+  'opted out',
+  'unsubscribed',
+  'not subscribed',
+]);
+
+export function parseBoolean(raw: string): Parsed<boolean> {
+  const text = raw.trim().toLowerCase();
+  if (TRUE.has(text)) return ok(true);
+  if (FALSE.has(text)) return ok(false);
+  return fail(`"${raw.trim()}" is not yes or no`);
+}
