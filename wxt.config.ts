@@ -32,12 +32,15 @@ export default defineConfig({
     description: "A sales rep's contact sidebar in Gmail and Outlook: the 360-degree view, value and churn risk.",
     // alarms + notifications: a follow-up's reminder when it falls due. Other sites and feed URLs are
     // optional host permissions, asked for in the options page when the rep turns them on.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting: registers the any-page marker script once the rep grants all sites.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [
       // web_accessible_resources take origin patterns only (path "/*").
       { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_ORIGINS] : WEBMAIL_MATCHES },
+      // The card of the any-page markers: framed by pages the rep opted into (it shows nothing to them).
+      { resources: ['card.html'], matches: ['https://*/*', 'http://*/*'] },
     ],
   },
 });

@@ -68,7 +68,7 @@ export const ContactFormSchema = z.object({
   accountId: z.string().optional(),
 });
 
-export async function createContact(ctx: ActionContext, input: z.input<typeof ContactFormSchema>): Promise<Contact> {
+export async function createContact(ctx: ActionContext, input: unknown): Promise<Contact> {
   const form = ContactFormSchema.parse(input);
   const unknown = { status: 'unknown' as const };
   const contact: Contact = {
@@ -103,11 +103,7 @@ export const ContactEditSchema = z.object({
   lifecycleStage: LifecycleStageSchema,
 });
 
-export async function editContact(
-  ctx: ActionContext,
-  contact: Contact,
-  input: z.input<typeof ContactEditSchema>,
-): Promise<Contact> {
+export async function editContact(ctx: ActionContext, contact: Contact, input: unknown): Promise<Contact> {
   const form = ContactEditSchema.parse(input);
   const { firstName, lastName, company, title, ownerId, ...kept } = contact;
   const next = { ...kept, ...defined(form) } as Contact;
@@ -116,11 +112,7 @@ export async function editContact(
 
 export const NoteFormSchema = z.object({ body: text(10_000), pinned: z.boolean().default(false) });
 
-export async function addNote(
-  ctx: ActionContext,
-  contactId: string,
-  input: z.input<typeof NoteFormSchema>,
-): Promise<Note> {
+export async function addNote(ctx: ActionContext, contactId: string, input: unknown): Promise<Note> {
   const form = NoteFormSchema.parse(input);
   const note: Note = { ...meta(ctx), contactId, body: form.body, pinned: form.pinned };
   await ctx.repo.put('notes', note, { expectVersion: 0 });
@@ -146,11 +138,7 @@ export const TaskFormSchema = z.object({
   notes: optionalText(5000),
 });
 
-export async function addTask(
-  ctx: ActionContext,
-  contactId: string,
-  input: z.input<typeof TaskFormSchema>,
-): Promise<Task> {
+export async function addTask(ctx: ActionContext, contactId: string, input: unknown): Promise<Task> {
   const form = TaskFormSchema.parse(input);
   const task: Task = { ...meta(ctx), contactId, ...defined(form), done: false, source: 'manual:extension' };
   await ctx.repo.put('tasks', task, { expectVersion: 0 });
@@ -185,7 +173,7 @@ export async function logThread(
   ctx: ActionContext,
   contactId: string,
   thread: { key: string; subject: string },
-  input: z.input<typeof LogThreadFormSchema>,
+  input: unknown,
 ): Promise<{ touchpoint: Touchpoint; created: boolean }> {
   const form = LogThreadFormSchema.parse(input);
   const existing = (await ctx.repo.listByContact('touchpoints', contactId)).records.find(
@@ -225,6 +213,7 @@ export const OpportunityFormSchema = z.object({
   currency: z.string().trim().toUpperCase().pipe(CurrencySchema),
   expectedClose: z
     .string()
+    .optional()
     .transform((s) => s || undefined)
     .pipe(DateSchema.optional()),
 });
@@ -232,7 +221,7 @@ export const OpportunityFormSchema = z.object({
 export async function createOpportunity(
   ctx: ActionContext,
   contact: Pick<Contact, 'id' | 'accountId'>,
-  input: z.input<typeof OpportunityFormSchema>,
+  input: unknown,
 ): Promise<Opportunity> {
   const form = OpportunityFormSchema.parse(input);
   const opportunity: Opportunity = {
@@ -276,7 +265,7 @@ export const CaseFormSchema = z.object({
 export async function openCase(
   ctx: ActionContext,
   contact: Pick<Contact, 'id' | 'accountId'>,
-  input: z.input<typeof CaseFormSchema>,
+  input: unknown,
 ): Promise<Case> {
   const form = CaseFormSchema.parse(input);
   const at = ctx.now().toISOString();

@@ -11,8 +11,9 @@ export function announceDataChanged(): void {
   channel.close();
 }
 
-export function onDataChanged(listener: () => void, signal: AbortSignal): void {
+/** Listens until `signal` aborts (or, without one, for the life of the page). */
+export function onDataChanged(listener: () => void, signal?: AbortSignal): void {
   const channel = new BroadcastChannel(CHANNEL);
   channel.addEventListener('message', listener);
-  signal.addEventListener('abort', () => channel.close(), { once: true });
+  signal?.addEventListener('abort', () => channel.close(), { once: true });
 }

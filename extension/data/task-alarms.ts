@@ -1,11 +1,10 @@
 import type { Repository, Task } from '@cordial/core';
-import { openRepository } from './repository';
 
 const PREFIX = 'task:';
 
 /** The alarm that fires when a follow-up falls due (alarms survive the sidebar and the tab closing). */
-export async function scheduleTaskAlarm(taskId: string, repo?: Repository): Promise<void> {
-  const read = await (repo ?? (await openRepository())).get('tasks', taskId);
+export async function scheduleTaskAlarm(repo: Repository, taskId: string): Promise<void> {
+  const read = await repo.get('tasks', taskId);
   if (!read.ok) return;
   const task = read.value;
   if (task.done || !task.dueAt) {

@@ -1,5 +1,10 @@
 import type { Browser } from 'wxt/browser';
-import { startBackgroundJobs } from '../data/background-jobs';
+import { serveData, startBackgroundJobs } from '../data/background-jobs';
+import { DataMessageSchema } from '../messaging/data-protocol';
+
+const isDataMessage = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'data';
+
 import {
   type Message,
   MessageSchema,
@@ -58,6 +63,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped unread.
     if (sender.id !== browser.runtime.id) return undefined;
+    // Customer data is served to extension pages only (the frame, the side panel, the popup),
+    // never to a content script, which lives in the webmail page.
+    if (isDataMessage(raw)) {
+      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) {
+        console.warn('[cordial] refused a data request from outside the extension pages');
+        return Promise.resolve({ ok: false, message: 'not allowed' });
+      }
+      const message = parseMessage(DataMessageSchema, raw, 'an extension page');
+      return message ? serveData(message.request) : Promise.resolve({ ok: false, message: 'invalid request' });
+    }
     const message = parseMessage(MessageSchema, raw, sender.tab ? 'a content script' : 'an extension page');
     if (!message) return Promise.resolve({ ok: false, reason: 'invalid' } satisfies Result<never>);
     const tabId = sender.tab?.id;

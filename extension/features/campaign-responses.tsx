@@ -1,7 +1,7 @@
 import { date } from '../ui/format';
 import { defineSidebarFeature } from './define-sidebar-feature';
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('campaign-responses', {
   when: (view) => view.campaignResponses.length > 0,
   render: ({ view }) => (
     <section aria-labelledby={`campaigns-${view.contact.id}`}>

@@ -1,5 +1,4 @@
 import { CasePrioritySchema, CaseTypeSchema } from '@cordial/core';
-import { openCase } from '../data/actions';
 import { Disclosure, Field, Status, useActionForm } from '../ui/form';
 import { age } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -8,7 +7,7 @@ function OpenCase({ view, model, thread }: FeatureProps) {
   const form = useActionForm(
     `${view.contact.id}:case`,
     { subject: thread?.subject ?? '', description: '', type: 'question', priority: 'normal' },
-    (values) => model.act(view.email, (ctx) => openCase(ctx, view.contact, values as never), 'cases'),
+    (input) => model.act(view.email, { op: 'case:open', contactId: view.contact.id, input }),
     'Case opened.',
   );
   return (
@@ -61,7 +60,7 @@ function OpenCase({ view, model, thread }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('cases', {
   render: (props) => {
     const now = new Date();
     return (

@@ -1,5 +1,4 @@
 import { LifecycleStageSchema } from '@cordial/core';
-import { editContact } from '../data/actions';
 import { Disclosure, Field, Status, useActionForm } from '../ui/form';
 import { displayName } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -18,7 +17,7 @@ function EditContact({ view, model }: FeatureProps) {
       ownerId: c.ownerId ?? '',
       lifecycleStage: c.lifecycleStage as string,
     },
-    (values) => model.act(view.email, (ctx) => editContact(ctx, c, values as never), 'contacts'),
+    (values) => model.act(view.email, { op: 'contact:edit', contactId: c.id, input: values }),
     'Contact saved.',
   );
   const text = (field: 'firstName' | 'lastName' | 'company' | 'title' | 'ownerId', label: string) => (
@@ -56,10 +55,10 @@ function EditContact({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('contact-summary', {
   render: (props) => {
     const { contact, account } = props.view;
-    const company = account?.name ?? contact.company;
+    const company = contact.company ?? account?.name;
     return (
       <section aria-label="Contact" class="summary">
         <h2 class="name">{displayName(contact)}</h2>

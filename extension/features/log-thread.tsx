@@ -1,5 +1,4 @@
 import { TouchpointPurposeSchema } from '@cordial/core';
-import { logThread } from '../data/actions';
 import { Field, Status, useActionForm } from '../ui/form';
 import { dateTime } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -8,12 +7,7 @@ function LogThread({ view, model, thread }: FeatureProps & { thread: NonNullable
   const form = useActionForm(
     `${view.contact.id}:log:${thread.key}`,
     { purpose: 'sales', outcome: '' },
-    (values) =>
-      model.act(
-        view.email,
-        async (ctx) => (await logThread(ctx, view.contact.id, thread, values as never)).touchpoint,
-        'touchpoints',
-      ),
+    (input) => model.act(view.email, { op: 'thread:log', contactId: view.contact.id, thread, input }),
     'Conversation logged.',
   );
   const logged = view.timeline.find((t) => t.externalIds['email-thread'] === thread.key);
@@ -56,7 +50,7 @@ function LogThread({ view, model, thread }: FeatureProps & { thread: NonNullable
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('log-thread', {
   render: (props) => (props.thread ? <LogThread {...props} thread={props.thread} /> : null),
 });
 

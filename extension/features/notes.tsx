@@ -1,4 +1,3 @@
-import { addNote } from '../data/actions';
 import { Field, Status, useActionForm } from '../ui/form';
 import { date } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -7,7 +6,7 @@ function AddNote({ view, model }: FeatureProps) {
   const form = useActionForm(
     `${view.contact.id}:note`,
     { body: '' },
-    (values) => model.act(view.email, (ctx) => addNote(ctx, view.contact.id, values), 'notes'),
+    (input) => model.act(view.email, { op: 'note:add', contactId: view.contact.id, input }),
     'Note saved.',
   );
   return (
@@ -30,7 +29,7 @@ function AddNote({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('notes', {
   render: (props) => (
     <section aria-labelledby={`notes-${props.view.contact.id}`}>
       <h3 id={`notes-${props.view.contact.id}`}>Notes</h3>

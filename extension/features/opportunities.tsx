@@ -1,5 +1,4 @@
 import { type Opportunity, OpportunityStageSchema } from '@cordial/core';
-import { createOpportunity, moveOpportunity } from '../data/actions';
 import { Disclosure, Field, Status, useActionForm } from '../ui/form';
 import { money } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -13,7 +12,7 @@ function StageSelect({ opportunity, view, model }: FeatureProps & { opportunity:
       value={opportunity.stage}
       onChange={(e) => {
         const stage = OpportunityStageSchema.parse(e.currentTarget.value);
-        model.act(view.email, (ctx) => moveOpportunity(ctx, opportunity, stage), 'opportunities');
+        model.act(view.email, { op: 'opportunity:move', opportunityId: opportunity.id, stage });
       }}
     >
       {STAGES.map((s) => (
@@ -28,7 +27,7 @@ function NewOpportunity({ view, model }: FeatureProps) {
   const form = useActionForm(
     `${view.contact.id}:opportunity`,
     { name: '', stage: 'lead', amount: '', currency, expectedClose: '' },
-    (values) => model.act(view.email, (ctx) => createOpportunity(ctx, view.contact, values as never), 'opportunities'),
+    (input) => model.act(view.email, { op: 'opportunity:create', contactId: view.contact.id, input }),
     'Opportunity created.',
   );
   return (
@@ -91,7 +90,7 @@ function NewOpportunity({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('opportunities', {
   render: (props) => (
     <section aria-labelledby={`opps-${props.view.contact.id}`}>
       <h3 id={`opps-${props.view.contact.id}`}>Open opportunities</h3>

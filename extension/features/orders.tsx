@@ -1,7 +1,7 @@
 import { date, money } from '../ui/format';
 import { defineSidebarFeature } from './define-sidebar-feature';
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('orders', {
   when: (view) => view.orderCount > 0,
   render: ({ view }) => (
     <section aria-labelledby={`orders-${view.contact.id}`}>

@@ -1,4 +1,3 @@
-import { addTask, completeTask } from '../data/actions';
 import { Disclosure, Field, Status, useActionForm } from '../ui/form';
 import { dateTime } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
@@ -14,7 +13,7 @@ function AddTask({ view, model }: FeatureProps) {
   const form = useActionForm(
     `${view.contact.id}:task`,
     { title: '', dueAt: tomorrowMorning(new Date()), notes: '' },
-    (values) => model.act(view.email, (ctx) => addTask(ctx, view.contact.id, values), 'tasks'),
+    (input) => model.act(view.email, { op: 'task:add', contactId: view.contact.id, input }),
     'Follow-up saved; you will be notified when it is due.',
   );
   return (
@@ -50,7 +49,7 @@ function AddTask({ view, model }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('tasks', {
   render: (props) => {
     const now = new Date();
     return (
@@ -72,7 +71,7 @@ export default defineSidebarFeature(import.meta.url, {
                     type="button"
                     class="link"
                     aria-label={`Mark "${task.title}" done`}
-                    onClick={() => props.model.act(props.view.email, (ctx) => completeTask(ctx, task), 'tasks')}
+                    onClick={() => props.model.act(props.view.email, { op: 'task:complete', taskId: task.id })}
                   >
                     Done
                   </button>

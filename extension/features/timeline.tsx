@@ -27,7 +27,7 @@ function Timeline({ view }: FeatureProps) {
   );
 }
 
-export default defineSidebarFeature(import.meta.url, {
+export default defineSidebarFeature('timeline', {
   when: (view) => view.timeline.length > 0,
   render: (props) => <Timeline {...props} />,
 });

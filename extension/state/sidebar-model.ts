@@ -1,7 +1,7 @@
-import type { Contact, Repository } from '@cordial/core';
 import { batch, computed, signal } from '@preact/signals';
-import { type ActionContext, createContact } from '../data/actions';
-import { type ContactView, loadContactView, loadKnownContact } from '../data/contact-view';
+import type { ContactView } from '../data/contact-view';
+import type { ResultOf } from '../data/data-service';
+import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import type { PersonInView, Theme, ThreadInView } from '../messaging/protocol';
 
 export type ViewState =
@@ -10,17 +10,15 @@ export type ViewState =
   | { status: 'error'; message: string };
 
 export interface SidebarDeps {
-  repository: () => Promise<Repository>;
-  now?: () => Date;
-  newId?: () => string;
-  /** Called after every successful write (to schedule a due-task alarm, refresh the recent list, …). */
-  onWrite?: (what: { store: string; id: string; contactId?: string }) => void;
+  /** Runs a request against the customer database (in the background; directly in unit tests). */
+  call: <R extends DataRequest>(request: R) => Promise<DataResponse<ResultOf<R>>>;
 }
 
 /**
  * The sidebar's state as signals: the conversation in view, one loaded 360-degree view per
- * person, which person is expanded. Actions write through the repository and reload that
- * person's view, so what the rep saved is on screen the moment IndexedDB has it.
+ * person, which person is expanded. Actions go to the background, which writes them to
+ * IndexedDB, then that person's view is reloaded: what the rep saved is on screen the
+ * moment it is stored.
  */
 export function createSidebarModel(deps: SidebarDeps) {
   const thread = signal<ThreadInView | null>(null);
@@ -28,6 +26,8 @@ export function createSidebarModel(deps: SidebarDeps) {
   const views = signal<ReadonlyMap<string, ViewState>>(new Map());
   const expanded = signal<string | null>(null);
   const people = computed<PersonInView[]>(() => thread.value?.people ?? []);
+  /** Which contact each address shows when the rep picked one (duplicates, the popup). */
+  const chosen = new Map<string, string>();
   let generation = 0;
 
   const setView = (email: string, state: ViewState) => {
@@ -36,22 +36,16 @@ export function createSidebarModel(deps: SidebarDeps) {
     views.value = next;
   };
 
-  async function load(person: PersonInView, current: number) {
-    try {
-      const repo = await deps.repository();
-      const view = await loadContactView(repo, person.email, person.name);
-      if (current === generation) setView(person.email, { status: 'ready', view });
-    } catch (error) {
-      if (current === generation) setView(person.email, { status: 'error', message: errorMessage(error) });
-    }
-  }
-
-  async function actionContext(): Promise<ActionContext> {
-    return {
-      repo: await deps.repository(),
-      now: deps.now ?? (() => new Date()),
-      newId: deps.newId ?? (() => crypto.randomUUID()),
-    };
+  async function load(email: string, name: string | undefined, current: number) {
+    const contactId = chosen.get(email);
+    const response = contactId
+      ? await deps.call({ op: 'contact:view', contactId, email })
+      : await deps.call({ op: 'view', email, ...(name ? { name } : {}) });
+    if (current !== generation) return;
+    setView(
+      email,
+      response.ok ? { status: 'ready', view: response.value } : { status: 'error', message: response.message },
+    );
   }
 
   return {
@@ -63,70 +57,47 @@ export function createSidebarModel(deps: SidebarDeps) {
 
     /** A new conversation (or none): load every person in it; expand the first external one. */
     showThread(next: ThreadInView | null, nextTheme: Theme) {
-      const same = JSON.stringify(next) === JSON.stringify(thread.value);
       theme.value = nextTheme;
-      if (same) return;
+      if (JSON.stringify(next) === JSON.stringify(thread.value)) return Promise.resolve();
       const current = ++generation;
       batch(() => {
         thread.value = next;
         views.value = new Map((next?.people ?? []).map((p) => [p.email, { status: 'loading' } as const]));
         expanded.value = next?.people[0]?.email ?? null;
       });
-      return Promise.all((next?.people ?? []).map((p) => load(p, current)));
+      return Promise.all((next?.people ?? []).map((p) => load(p.email, p.name, current))).then(() => undefined);
     },
 
     expand(email: string) {
       expanded.value = expanded.value === email ? null : email;
     },
 
-    /** Reloads one person's view (after a write in this or another context). */
-    async refresh(email: string) {
-      const person = people.value.find((p) => p.email === email);
-      if (person) await load(person, generation);
+    /** Reloads everyone in view (after an import or the demo seed changed the stored data). */
+    async refreshAll() {
+      const current = generation;
+      await Promise.all(
+        [...views.value.keys()].map((email) => load(email, people.value.find((p) => p.email === email)?.name, current)),
+      );
+    },
+
+    /** Shows one stored contact under an address (a duplicate the rep picked, a popup search result). */
+    async showContact(email: string, contactId: string) {
+      chosen.set(email, contactId);
+      if (!views.value.has(email)) setView(email, { status: 'loading' });
+      await load(email, undefined, generation);
     },
 
     /**
-     * Runs one action: the write, then the reloaded view of that person. Resolves to an
-     * error message for the form to show (nothing is lost: the form keeps its draft).
+     * Runs one action, then reloads that person's view. Resolves to an error message for the
+     * form to show (nothing is lost: the form keeps its draft).
      */
-    async act<T extends { id: string; contactId?: string }>(
-      email: string,
-      action: (ctx: ActionContext) => Promise<T>,
-      store: string,
-    ): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
-      try {
-        const ctx = await actionContext();
-        const value = await action(ctx);
-        deps.onWrite?.({ store, id: value.id, ...(value.contactId ? { contactId: value.contactId } : {}) });
-        await this.refresh(email);
-        return { ok: true, value };
-      } catch (error) {
-        return { ok: false, message: errorMessage(error) };
-      }
-    },
-
-    async createContactFor(email: string, form: Parameters<typeof createContact>[1]) {
-      return this.act(email, (ctx) => createContact(ctx, form), 'contacts');
-    },
-
-    /** After a merge elsewhere (duplicates resolved), show the surviving contact. */
-    async showContact(email: string, contact: Contact) {
-      const repo = await deps.repository();
-      setView(email, { status: 'ready', view: await loadKnownContact(repo, contact, email) });
+    async act(email: string, request: DataRequest): Promise<{ ok: true } | { ok: false; message: string }> {
+      const response = await deps.call(request);
+      if (!response.ok) return response;
+      await load(email, people.value.find((p) => p.email === email)?.name, generation);
+      return { ok: true };
     },
   };
 }
 
 export type SidebarModel = ReturnType<typeof createSidebarModel>;
-
-/** A readable message for any failure: zod issues by field, repository errors by their message. */
-export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-    return error.issues
-      .map((issue: { path: PropertyKey[]; message: string }) =>
-        issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-      )
-      .join('; ');
-  }
-  return error instanceof Error ? error.message : String(error);
-}

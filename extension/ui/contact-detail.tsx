@@ -1,6 +1,4 @@
-import { useEffect } from 'preact/hooks';
 import type { KnownContactView } from '../data/contact-view';
-import { rememberContact } from '../data/search-contacts';
 import { features } from '../features';
 import type { SidebarModel, ViewState } from '../state/sidebar-model';
 import { Duplicates } from './duplicates';
@@ -8,9 +6,6 @@ import { UnknownPerson } from './unknown-person';
 
 function Known({ model, view }: { model: SidebarModel; view: KnownContactView }) {
   const thread = model.thread.value;
-  useEffect(() => {
-    void rememberContact(view.contact.id);
-  }, [view.contact.id]);
   return (
     <div class="contact">
       {features

@@ -14,7 +14,7 @@ export function Duplicates({ model, email, contacts }: { model: SidebarModel; em
             <span class="meta">
               {[c.company, c.lifecycleStage, `since ${date(c.createdAt)}`, c.source].filter(Boolean).join(' · ')}
             </span>{' '}
-            <button type="button" class="link" onClick={() => model.showContact(email, c)}>
+            <button type="button" class="link" onClick={() => model.showContact(email, c.id)}>
               {`Show ${displayName(c)}`}
             </button>
           </li>

@@ -13,10 +13,13 @@ export function UnknownPerson({ model, suggestion }: { model: SidebarModel; sugg
       title: '',
     },
     (values) =>
-      model.createContactFor(suggestion.email, {
-        ...values,
-        email: suggestion.email,
-        ...(suggestion.accountId ? { accountId: suggestion.accountId } : {}),
+      model.act(suggestion.email, {
+        op: 'contact:create',
+        input: {
+          ...values,
+          email: suggestion.email,
+          ...(suggestion.accountId ? { accountId: suggestion.accountId } : {}),
+        },
       }),
     'Contact created.',
   );

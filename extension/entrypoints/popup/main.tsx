@@ -1,30 +1,25 @@
 import type { Contact } from '@cordial/core';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { openRepository } from '../../data/repository';
-import { recentContactIds, searchContacts } from '../../data/search-contacts';
-import { scheduleTaskAlarm } from '../../data/task-alarms';
+import { callData } from '../../data/data-client';
 import { createSidebarModel } from '../../state/sidebar-model';
 import { ContactDetail } from '../../ui/contact-detail';
 import { displayName } from '../../ui/format';
 
 /** The toolbar popup: find a contact by name, email or company; the recently viewed ones first. */
-const model = createSidebarModel({
-  repository: openRepository,
-  onWrite: ({ store, id }) => {
-    if (store === 'tasks') void scheduleTaskAlarm(id);
-  },
-});
+const model = createSidebarModel({ call: callData });
 const query = signal('');
 const results = signal<Contact[]>([]);
 const heading = signal('Recent contacts');
 const selected = signal<string | null>(null);
 let searchRun = 0;
 
+const error = signal('');
+
 async function showRecent() {
-  const repo = await openRepository();
-  const reads = await Promise.all((await recentContactIds()).map((id) => repo.get('contacts', id)));
-  results.value = reads.flatMap((r) => (r.ok ? [r.value] : []));
+  const response = await callData({ op: 'contacts:recent' });
+  results.value = response.ok ? response.value : [];
+  error.value = response.ok ? '' : response.message;
   heading.value = 'Recent contacts';
 }
 
@@ -32,8 +27,10 @@ async function search(text: string) {
   query.value = text;
   const run = ++searchRun;
   if (!text.trim()) return showRecent();
-  const found = await searchContacts(await openRepository(), text);
+  const response = await callData({ op: 'contacts:search', query: text });
   if (run !== searchRun) return;
+  const found = response.ok ? response.value : [];
+  error.value = response.ok ? '' : response.message;
   results.value = found;
   heading.value = `${found.length === 20 ? 'First 20' : found.length} result${found.length === 1 ? '' : 's'}`;
 }
@@ -41,7 +38,7 @@ async function search(text: string) {
 async function open(contact: Contact) {
   const email = contact.emails[0] ?? contact.id;
   selected.value = email;
-  await model.showContact(email, contact);
+  await model.showContact(email, contact.id);
 }
 
 function Popup() {
@@ -63,6 +60,7 @@ function Popup() {
       ) : (
         <section aria-labelledby="results-title">
           <h2 id="results-title">{heading}</h2>
+          {error.value && <p class="status error">{`Could not search: ${error.value}`}</p>}
           {results.value.length === 0 ? (
             <p class="empty">{query.value ? 'No contact matches.' : 'No contact viewed yet.'}</p>
           ) : (

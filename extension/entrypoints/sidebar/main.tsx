@@ -1,22 +1,19 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { openRepository } from '../../data/repository';
-import { scheduleTaskAlarm } from '../../data/task-alarms';
+import { onDataChanged } from '../../data/data-changed';
+import { callData } from '../../data/data-client';
 import { parseMessage, SIDEBAR_PORT, type SidebarHello, SidebarUpdateSchema } from '../../messaging/protocol';
 import { createSidebarModel } from '../../state/sidebar-model';
 import { Sidebar } from './app';
 
 /**
  * The sidebar: an extension page shown in a frame beside the mail or in the browser's side
- * panel. It runs on the extension's origin, so it opens the customer database itself and
- * nothing it shows is readable by the webmail page.
+ * panel. It runs on the extension's origin, so nothing it shows is readable by the webmail
+ * page; the customer data comes from the background, which owns the database.
  */
-const model = createSidebarModel({
-  repository: openRepository,
-  onWrite: ({ store, id }) => {
-    if (store === 'tasks') void scheduleTaskAlarm(id);
-  },
-});
+const model = createSidebarModel({ call: callData });
+
+onDataChanged(() => void model.refreshAll());
 
 effect(() => {
   document.documentElement.dataset.theme = model.theme.value;

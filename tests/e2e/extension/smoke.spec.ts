@@ -15,7 +15,7 @@ test('should run on Gmail at its real URL', async ({ context }) => {
   await page.goto(url);
   const frame = page.frameLocator('iframe[title="Cordial contact sidebar"]');
   await expect(frame.getByRole('heading', { name: 'Cordial' })).toBeVisible();
-  await expect(frame.getByText('Ada Lovelace')).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
 });
 
 test('should open its options page', async ({ context, extensionId }) => {
