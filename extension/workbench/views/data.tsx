@@ -1,0 +1,452 @@
+import {
+  type Contact,
+  type DuplicateCandidate,
+  findDuplicates,
+  type SegmentRule,
+  SegmentRulesSchema,
+  type StoreName,
+} from '@cordial/core';
+import { useMemo, useState } from 'preact/hooks';
+import { backup, checkBackup, collectPersonData, erasureOps, type RestoreRow } from '../model/data-requests';
+import { listToCsv } from '../model/list-builder';
+import { readAll } from '../state/workbench';
+import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
+import { fieldErrors } from './form-errors';
+import { download, type ViewProps, ViewTitle } from './parts';
+
+function BackupSection({ workbench }: ViewProps) {
+  const [report, setReport] = useState<{ rows: RestoreRow[]; error?: string | undefined; written: number } | null>(
+    null,
+  );
+  const restore = async (file: File) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      return setReport({ rows: [], error: 'The file is not JSON.', written: 0 });
+    }
+    const checked = checkBackup(raw);
+    const repo = await workbench.repository();
+    let written = 0;
+    for (const [store, records] of Object.entries(checked.valid)) {
+      await repo.putMany(store as StoreName, records as never);
+      written += records.length;
+    }
+    setReport({ rows: checked.report, error: checked.error, written });
+    if (written > 0) await workbench.reloadAll();
+  };
+  const rejected = report?.rows.filter((r) => !r.ok) ?? [];
+  return (
+    <section aria-labelledby="backup-title">
+      <h3 id="backup-title">Export, backup and restore</h3>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => download('cordial-contacts.csv', listToCsv(workbench.rows.value), 'text/csv')}
+        >
+          Export contacts as CSV
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            const data = await backup(await workbench.repository(), workbench.now(), readAll);
+            download(`cordial-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data), 'application/json');
+          }}
+        >
+          Download a full backup
+        </button>
+        <div class="field inline">
+          <label for="restore-file">Restore or import a backup file</label>
+          <input
+            id="restore-file"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void restore(file);
+            }}
+          />
+        </div>
+      </div>
+      {report && (
+        <div role="status" data-testid="restore-report">
+          {report.error ? (
+            <p class="error">{report.error}</p>
+          ) : (
+            <p>
+              {report.written} records restored; {rejected.length} rejected.
+            </p>
+          )}
+          {rejected.length > 0 && (
+            <table class="table">
+              <caption>Rejected records</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Store</th>
+                  <th scope="col">Row</th>
+                  <th scope="col">Id</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rejected.map((r) => (
+                  <tr key={`${r.store}-${r.index}`}>
+                    <td>{r.store}</td>
+                    <td>{r.index + 1}</td>
+                    <td>{r.id || '—'}</td>
+                    <td>{r.problem}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DuplicatesSection({ workbench }: ViewProps) {
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const contacts = workbench.contacts.value;
+  const pairs = useMemo(
+    () =>
+      findDuplicates(
+        contacts.map((c) => ({
+          id: c.id,
+          emails: c.emails,
+          phones: c.phones,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          accountId: c.accountId,
+        })),
+      ),
+    [contacts],
+  );
+  const byId = workbench.rowById.value;
+  const shown = pairs.filter((p: DuplicateCandidate) => !dismissed.has(`${p.a}|${p.b}`));
+  return (
+    <section aria-labelledby="dup-title">
+      <h3 id="dup-title">Duplicates to review</h3>
+      {shown.length === 0 ? (
+        <p>No likely duplicates.</p>
+      ) : (
+        <ul class="list" data-testid="duplicates">
+          {shown.slice(0, 30).map((p) => (
+            <li key={`${p.a}|${p.b}`}>
+              <span class="strong">
+                {byId.get(p.a)?.name} ({byId.get(p.a)?.email}) and {byId.get(p.b)?.name} ({byId.get(p.b)?.email})
+              </span>{' '}
+              — {p.verdict}, {Math.round(p.score * 100)} %: {p.signals.map((s) => s.explanation).join('; ')}{' '}
+              <button type="button" class="link" onClick={() => setDismissed(new Set([...dismissed, `${p.a}|${p.b}`]))}>
+                Not the same person
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PrivacySection({ workbench }: ViewProps) {
+  const [email, setEmail] = useState('');
+  const [found, setFound] = useState<{ contact: Contact; data: Awaited<ReturnType<typeof collectPersonData>> } | null>(
+    null,
+  );
+  const [message, setMessage] = useState('');
+  const lookUp = async (e: Event) => {
+    e.preventDefault();
+    const repo = await workbench.repository();
+    const matches = await repo.findContactsByEmail(email.trim());
+    const contact = matches.records[0];
+    if (!contact) {
+      setFound(null);
+      return setMessage(`Nobody with the address ${email.trim()} is stored.`);
+    }
+    setMessage('');
+    setFound({ contact, data: await collectPersonData(repo, contact) });
+  };
+  const erase = async () => {
+    if (!found) return;
+    const repo = await workbench.repository();
+    const ops = erasureOps(found.data);
+    await repo.write(ops);
+    setMessage(`Erased ${ops.length} records about ${email.trim()}.`);
+    setFound(null);
+    await workbench.reloadAll();
+  };
+  return (
+    <section aria-labelledby="privacy-title">
+      <h3 id="privacy-title">Access and erasure requests</h3>
+      <form class="field inline" onSubmit={lookUp}>
+        <label for="privacy-email">Person's email address</label>
+        <input id="privacy-email" type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <button type="submit">Find their data</button>
+      </form>
+      {message && <p role="status">{message}</p>}
+      {found && (
+        <div data-testid="privacy-result">
+          <p>
+            Stored about this person:{' '}
+            {Object.entries(found.data)
+              .map(([store, list]) => `${list?.length ?? 0} ${store}`)
+              .join(', ')}
+            .
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  `access-request-${found.contact.id}.json`,
+                  JSON.stringify({ exportedAt: workbench.now().toISOString(), data: found.data }, null, 2),
+                  'application/json',
+                )
+              }
+            >
+              Download everything (access request)
+            </button>
+            <button type="button" class="danger" onClick={erase}>
+              Erase everything (erasure request)
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RuleRow({
+  rule,
+  index,
+  onChange,
+  onRemove,
+  onMove,
+}: {
+  rule: SegmentRule;
+  index: number;
+  onChange: (r: SegmentRule) => void;
+  onRemove: () => void;
+  onMove: (d: -1 | 1) => void;
+}) {
+  const range = (key: 'recency' | 'frequency' | 'monetary', end: 0 | 1) => (
+    <input
+      type="number"
+      min={1}
+      max={5}
+      aria-label={`${rule.name} ${key} ${end === 0 ? 'from' : 'to'}`}
+      value={rule[key][end]}
+      onInput={(e) => {
+        const next: [number, number] = [...rule[key]] as [number, number];
+        next[end] = Number(e.currentTarget.value);
+        onChange({ ...rule, [key]: next });
+      }}
+    />
+  );
+  return (
+    <tr>
+      <td>{index + 1}</td>
+      <td>
+        <input
+          aria-label={`Name of rule ${index + 1}`}
+          value={rule.name}
+          onInput={(e) => onChange({ ...rule, name: e.currentTarget.value })}
+        />
+      </td>
+      <td>
+        {range('recency', 0)}–{range('recency', 1)}
+      </td>
+      <td>
+        {range('frequency', 0)}–{range('frequency', 1)}
+      </td>
+      <td>
+        {range('monetary', 0)}–{range('monetary', 1)}
+      </td>
+      <td>
+        <button type="button" aria-label={`Move ${rule.name} up`} onClick={() => onMove(-1)}>
+          ↑
+        </button>
+        <button type="button" aria-label={`Move ${rule.name} down`} onClick={() => onMove(1)}>
+          ↓
+        </button>
+        <button type="button" aria-label={`Remove ${rule.name}`} onClick={onRemove}>
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function SettingsSection({ workbench }: ViewProps) {
+  const [draft, setDraft] = useState<WorkbenchSettings>(workbench.settings.value);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState('');
+  const rules = draft.rules;
+  const setRules = (next: SegmentRule[]) => setDraft({ ...draft, rules: next });
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const parsed = WorkbenchSettingsSchema.safeParse(draft);
+    const rulesCheck = SegmentRulesSchema.safeParse(draft.rules);
+    if (!parsed.success || !rulesCheck.success) {
+      setErrors({
+        ...(parsed.success ? {} : fieldErrors(parsed.error)),
+        ...(rulesCheck.success
+          ? {}
+          : {
+              rules: rulesCheck.error.issues.map((i) => `rule ${Number(i.path[0] ?? 0) + 1}: ${i.message}`).join('; '),
+            }),
+      });
+      setSaved('');
+      return;
+    }
+    setErrors({});
+    await workbench.saveSettings(parsed.data);
+    setSaved('Settings saved; the analysis is recomputed with them.');
+  };
+  return (
+    <section aria-labelledby="settings-title">
+      <h3 id="settings-title">Settings</h3>
+      <p>
+        Your own addresses, colleagues' domains and the exclude list are on the{' '}
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          options page
+        </a>
+        .
+      </p>
+      <form onSubmit={save} noValidate>
+        <div class="forms">
+          <div class="field">
+            <label for="s-currency">Currency (ISO code; empty: the one most orders are in)</label>
+            <input
+              id="s-currency"
+              value={draft.currency}
+              maxLength={3}
+              onInput={(e) => setDraft({ ...draft, currency: e.currentTarget.value.toUpperCase() as never })}
+            />
+            {errors.currency && (
+              <span class="error" role="alert">
+                {errors.currency}
+              </span>
+            )}
+          </div>
+          <div class="field">
+            <label for="s-fiscal">Fiscal year starts in month</label>
+            <input
+              id="s-fiscal"
+              type="number"
+              min={1}
+              max={12}
+              value={draft.fiscalYearStart}
+              onInput={(e) => setDraft({ ...draft, fiscalYearStart: Number(e.currentTarget.value) })}
+            />
+            {errors.fiscalYearStart && (
+              <span class="error" role="alert">
+                {errors.fiscalYearStart}
+              </span>
+            )}
+          </div>
+          <div class="field">
+            <label for="s-rep">Your name (for call scripts)</label>
+            <input
+              id="s-rep"
+              value={draft.repName}
+              onInput={(e) => setDraft({ ...draft, repName: e.currentTarget.value })}
+            />
+          </div>
+          <div class="field">
+            <label for="s-company">Your company</label>
+            <input
+              id="s-company"
+              value={draft.ourCompany}
+              onInput={(e) => setDraft({ ...draft, ourCompany: e.currentTarget.value })}
+            />
+          </div>
+          <div class="field">
+            <label for="s-risk">At risk below this chance of being active (%)</label>
+            <input
+              id="s-risk"
+              type="number"
+              min={5}
+              max={95}
+              value={Math.round(draft.atRiskBelow * 100)}
+              onInput={(e) => setDraft({ ...draft, atRiskBelow: Number(e.currentTarget.value) / 100 })}
+            />
+            {errors.atRiskBelow && (
+              <span class="error" role="alert">
+                {errors.atRiskBelow}
+              </span>
+            )}
+          </div>
+        </div>
+        <table class="table rules" data-testid="rule-table">
+          <caption>Segment rules: the first rule a customer's R, F and M scores (1–5) match names the segment</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Segment</th>
+              <th scope="col">Recency</th>
+              <th scope="col">Frequency</th>
+              <th scope="col">Monetary</th>
+              <th scope="col">Order</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule, i) => (
+              <RuleRow
+                key={i}
+                rule={rule}
+                index={i}
+                onChange={(r) => setRules(rules.map((x, j) => (j === i ? r : x)))}
+                onRemove={() => setRules(rules.filter((_, j) => j !== i))}
+                onMove={(d) => {
+                  const j = i + d;
+                  if (j < 0 || j >= rules.length) return;
+                  const next = [...rules];
+                  [next[i], next[j]] = [next[j] as SegmentRule, next[i] as SegmentRule];
+                  setRules(next);
+                }}
+              />
+            ))}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          onClick={() =>
+            setRules([
+              ...rules,
+              { name: `New segment ${rules.length + 1}`, recency: [1, 5], frequency: [1, 5], monetary: [1, 5] },
+            ])
+          }
+        >
+          Add a rule
+        </button>
+        {errors.rules && (
+          <p class="error" role="alert">
+            {errors.rules}
+          </p>
+        )}
+        <button type="submit">Save settings</button>
+        {saved && <p role="status">{saved}</p>}
+      </form>
+    </section>
+  );
+}
+
+/** Import, export, backup and restore; duplicates; access and erasure requests; settings. */
+export function DataManagementView({ workbench }: ViewProps) {
+  return (
+    <>
+      <ViewTitle>Data</ViewTitle>
+      <div class="actions">
+        <button type="button" onClick={() => workbench.recompute()} disabled={workbench.progress.value !== null}>
+          Recompute analytics
+        </button>
+      </div>
+      <BackupSection workbench={workbench} />
+      <DuplicatesSection workbench={workbench} />
+      <PrivacySection workbench={workbench} />
+      <SettingsSection workbench={workbench} />
+    </>
+  );
+}
