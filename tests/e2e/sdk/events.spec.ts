@@ -206,7 +206,7 @@ test.describe('loading', () => {
     expect(widgetRequests).toEqual([]);
     await page.evaluate(() => document.body.append(document.createElement('cordial-offer')));
     await expect.poll(() => widgetRequests).toEqual(['/sdk/widgets/offer.js']);
-    expect(await page.evaluate(() => customElements.get('cordial-offer') !== undefined)).toBe(true);
+    await page.waitForFunction(() => customElements.get('cordial-offer') !== undefined);
   });
 
   test('works as an ES module with createClient and loadWidgets, with no window.cordial', async ({ page }) => {
