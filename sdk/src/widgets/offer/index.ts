@@ -95,53 +95,72 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     ...(variant && { variant }),
   });
 
+  /** The element calls these from timers and event handlers: a failure is reported, never thrown into the page. */
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        fail(error);
+        return fallback;
+      }
+    };
+
   setOfferController({
-    decide(element) {
+    decide: guard((element: CordialOffer) => {
       if (!loaded) return null;
       const decision = decideFor(element.placement, element.token);
-      element.announce(new OfferDecisionEvent(explain(decision)));
+      element.announce(new OfferDecisionEvent(explanations.get(element.placement) as Explanation));
       return decision;
-    },
-    report(element, action, { offer, variant }) {
-      const now = Date.now();
-      const arm = variant ? `${offer.id}/${variant}` : null;
-      const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
-      if (action === 'shown') {
-        const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
-        history.impressions.push({
-          o: offer.id,
-          t: now,
-          s: sessionId,
-          k: element.token,
-          ...(variant && { v: variant }),
+    }, null),
+    report: guard(
+      (
+        element: CordialOffer,
+        action: 'shown' | 'clicked' | 'dismissed',
+        { offer, variant }: NonNullable<Decision['chosen']>,
+      ) => {
+        const now = Date.now();
+        const arm = variant ? `${offer.id}/${variant}` : null;
+        const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
+        if (action === 'shown') {
+          const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
+          history.impressions.push({
+            o: offer.id,
+            t: now,
+            s: sessionId,
+            k: element.token,
+            ...(variant && { v: variant }),
+          });
+          if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
+          if (counts) counts[0]++;
+          shownOn.set(offer.id, element);
+        } else if (action === 'clicked') {
+          // One click per impression at most, so that the bandit's click rate stays a rate.
+          const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
+          if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
+          if (impression) impression.c = true;
+          history.clicked[offer.id] = now;
+        } else history.dismissed[offer.id] = now;
+        if (arm && counts) history.arms[arm] = counts;
+        void save();
+        const detail = ref(offer, variant);
+        client.track(PROMOTION_EVENT[action], {
+          promotion_id: offer.id,
+          creative: variant ?? offer.id,
+          name: detail.title,
+          position: offer.placement,
+          offer_type: offer.type,
         });
-        if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
-        if (counts) counts[0]++;
-        shownOn.set(offer.id, element);
-      } else if (action === 'clicked') {
-        // One click per impression at most, so that the bandit's click rate stays a rate.
-        const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
-        if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
-        if (impression) impression.c = true;
-        history.clicked[offer.id] = now;
-      } else history.dismissed[offer.id] = now;
-      if (arm && counts) history.arms[arm] = counts;
-      void save();
-      const detail = ref(offer, variant);
-      client.track(PROMOTION_EVENT[action], {
-        promotion_id: offer.id,
-        creative: variant ?? offer.id,
-        name: detail.title,
-        position: offer.placement,
-        offer_type: offer.type,
-      });
-      element.announce(new OfferEvent(action, detail));
-      client.emit(`offer:${action}`, detail);
-    },
-    products(offer) {
+        element.announce(new OfferEvent(action, detail));
+        client.emit(`offer:${action}`, detail);
+      },
+      undefined,
+    ),
+    products: guard((offer: Offer) => {
       const spec = offer.content.products;
       return spec && recommender ? recommender.pick(spec, client.profile.summary()) : [];
-    },
+    }, []),
     productUrl: (id) =>
       config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null,
   });
