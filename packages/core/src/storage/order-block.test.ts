@@ -51,8 +51,11 @@ const orderArb: fc.Arbitrary<Order> = fc
     total: amount,
     source: fc.option(text, { nil: undefined }),
     externalIds: fc.dictionary(text, text, { maxKeys: 2 }),
+    // Imported orders often carry one time for placed, created and updated.
+    oneTime: fc.boolean(),
   })
-  .map(({ lines, coupons, total, ...o }) => {
+  .map(({ lines, coupons, total, oneTime, ...o }) => {
+    if (oneTime) Object.assign(o, { createdAt: o.placedAt, updatedAt: o.placedAt });
     const drop = <T extends object>(x: T) =>
       Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
     return drop({

@@ -133,9 +133,18 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
     const rest: OrderRest = {};
     block.ids[i] = o.id;
     block.contact[i] = intern(o.contactId);
-    block.placedAt[i] = instant(o.placedAt, 'placedAt', rest);
-    block.createdAt[i] = instant(o.createdAt, 'createdAt', rest);
-    block.updatedAt[i] = instant(o.updatedAt, 'updatedAt', rest);
+    // Imported orders are usually created and updated when placed: parse each distinct text once.
+    const placedAt = instant(o.placedAt, 'placedAt', rest);
+    const createdAt =
+      o.createdAt === o.placedAt
+        ? same(placedAt, rest, 'placedAt', 'createdAt')
+        : instant(o.createdAt, 'createdAt', rest);
+    block.placedAt[i] = placedAt;
+    block.createdAt[i] = createdAt;
+    block.updatedAt[i] =
+      o.updatedAt === o.createdAt
+        ? same(createdAt, rest, 'createdAt', 'updatedAt')
+        : instant(o.updatedAt, 'updatedAt', rest);
     block.version[i] = o.version;
     block.status[i] = ORDER_STATUSES.indexOf(o.status);
     block.currency[i] = intern(o.currency);
@@ -155,11 +164,25 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
       line++;
     }
     if (o.discounts.length > 0) rest.discounts = o.discounts;
-    if (Object.keys(o.externalIds).length > 0) rest.externalIds = o.externalIds;
-    if (Object.keys(rest).length > 0) block.rest[i] = rest;
+    if (hasKeys(o.externalIds)) rest.externalIds = o.externalIds;
+    if (hasKeys(rest)) block.rest[i] = rest;
   }
   block.lineStart[n] = line;
   return block;
+}
+
+type InstantKey = 'placedAt' | 'createdAt' | 'updatedAt';
+
+/** An instant equal to one already encoded: same ms, and the same non-canonical text when there is one. */
+function same(ms: number, rest: OrderRest, from: InstantKey, to: InstantKey): number {
+  if (rest[from] !== undefined) rest[to] = rest[from];
+  return ms;
+}
+
+/** Whether an object has an own key, without allocating the list of keys. */
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 /**
@@ -167,7 +190,7 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
  * (`2026-01-02T03:04:05.678Z`) that `toISOString` gives back. Checking the shape is much cheaper than
  * formatting, and a validated instant of that shape always round-trips.
  */
-function instant(text: string, key: 'placedAt' | 'createdAt' | 'updatedAt', rest: OrderRest): number {
+function instant(text: string, key: InstantKey, rest: OrderRest): number {
   if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */ || text.charCodeAt(19) !== 46 /* . */) rest[key] = text;
   return Date.parse(text);
 }

@@ -35,13 +35,13 @@ export interface Quarantined {
 }
 
 /**
- * Measured in Chromium (docs/storage.md): each IndexedDB value costs about 0.25 ms to write or read
- * whatever its size, while bytes are cheap (80 MB in 200 values writes in under 0.1 s). So orders live in
- * few, large values: 512 buckets (about 2,000 orders, 400 KB, each when a million are stored; one bucket
- * read gives a contact's orders) and 64 directory shards. A bucket with more than MAX_SEGMENTS segments
- * is compacted by the write that adds the next.
+ * Measured in Chromium (docs/storage.md): each IndexedDB value costs a fixed 0.25 to 1 ms to write or
+ * read, whatever its size, while bytes are cheap (80 MB in 200 values wrote in under 0.1 s). So orders
+ * live in few, large values: 256 buckets (about 4,000 orders, 800 KB, each when a million are stored;
+ * one bucket read gives a contact's orders) and 64 directory shards. A bucket with more than
+ * MAX_SEGMENTS segments is compacted by the write that adds the next.
  */
-export const BUCKET_COUNT = 512;
+export const BUCKET_COUNT = 256;
 export const SHARD_COUNT = 64;
 export const MAX_SEGMENTS = 16;
 

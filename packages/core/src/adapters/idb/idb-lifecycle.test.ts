@@ -75,6 +75,23 @@ describe('openIdbRepository migrations', () => {
   });
 });
 
+describe('openIdbRepository failed migrations', () => {
+  it('should leave the database at its old version, data intact, when a migration step fails', async () => {
+    const name = fresh();
+    // A version-1 database without the stores version 1 has: step 2 cannot find `accounts`.
+    const broken = await openDB(name, 1, { upgrade: (d) => void d.createObjectStore('contacts', { keyPath: 'id' }) });
+    await broken.put('contacts', { id: 'c1', r: contact('c1'), k: {} });
+    broken.close();
+    const error = await openIdbRepository({ name }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/accounts|NotFound/);
+    const db = await openDB(name);
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames]).toEqual(['contacts']);
+    expect(await db.count('contacts')).toBe(1);
+    db.close();
+  });
+});
+
 describe('openIdbRepository with other tabs', () => {
   it('should fail with a blocked error when another tab holds the older version open', async () => {
     const name = fresh();
