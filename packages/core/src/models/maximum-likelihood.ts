@@ -1,4 +1,5 @@
-import { type CustomerHistory, type PreparedCohort, prepareCohort } from './customer-history.ts';
+import * as z from 'zod';
+import { type CustomerHistory, CustomerHistorySchema, type PreparedCohort, prepareCohort } from './customer-history.ts';
 import { type FitResult, fitFailure } from './fit-result.ts';
 import { minimizeNelderMead } from './nelder-mead.ts';
 
@@ -63,6 +64,15 @@ export function fitInLogs<P extends Record<string, number>>(
   return finishFit(fromLog(run.point), -run.value, customers, run);
 }
 
+/** The first problem zod finds in a model's input, as "customer 12: t_x … cannot exceed T", or undefined. */
+export function firstInvalid(schema: z.ZodType, input: unknown): string | undefined {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+  const [index, ...field] = issue.path;
+  return `customer ${String(index)}${field.length > 0 ? ` (${field.join('.')})` : ''}: ${issue.message}`;
+}
+
 /** What a purchase-count model (BG/NBD, Pareto/NBD) tells the shared fitting routine. */
 export interface CountModel<P extends Record<string, number>> {
   readonly label: string;
@@ -84,6 +94,8 @@ export function fitCountModel<P extends Record<string, number>>(
       `${model.label} needs at least ${MIN_CUSTOMERS_TO_FIT} customers; got ${histories.length}.`,
     );
   }
+  const invalid = firstInvalid(z.array(CustomerHistorySchema), histories);
+  if (invalid) return fitFailure('invalid-input', invalid);
   const cohort = prepareCohort(histories);
   if (cohort.repeatCustomers === 0) return fitFailure('no-repeat-buyers', model.noRepeatMessage);
   const meanT = cohort.T.reduce((s, t, i) => s + t * (cohort.weight[i] as number), 0) / cohort.customers;
