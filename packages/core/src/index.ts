@@ -90,6 +90,8 @@ export { isRepositoryError, RepositoryError } from './ports/repository-error.ts'
 // --- Analytics: RFM, segments, customer-base models, churn, life cycle (branch analytics) ---
 export type { ChurnRisk, ChurnRiskInput, ChurnRiskOptions, ChurnRiskTier } from './lifecycle/churn-risk.ts';
 export { assessChurnRisk, ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
+export type { ContactStage, ContactStageOptions } from './lifecycle/contact-stages.ts';
+export { classifyContacts } from './lifecycle/contact-stages.ts';
 export { describeDuration } from './lifecycle/describe-duration.ts';
 export type { CustomerStage, LifecycleInput, LifecycleOptions } from './lifecycle/lifecycle-stage.ts';
 export { CustomerStageSchema, classifyCustomerStage, toStoredLifecycleStage } from './lifecycle/lifecycle-stage.ts';

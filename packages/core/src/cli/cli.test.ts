@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CDNOW, RFM_ORDERS_CSV } from '../../bench/shared-data.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/cordial.mjs');
+// Each test starts Node processes; on a busy machine that takes seconds, not a failure.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Runs the real bin with plain `node`, as a user would. */
 function cordial(args: string[], input?: string) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type FitResult, fitFailure } from './fit-result.ts';
-import { fitInLogs } from './maximum-likelihood.ts';
+import { firstInvalid, fitInLogs } from './maximum-likelihood.ts';
 import { logGamma } from './special-functions.ts';
 
 /**
@@ -50,6 +50,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, spenders: read
 export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<GammaGammaParams> {
   // A repeat buyer whose purchases were all free (CDNOW_master has $0 orders) has no spend
   // to model: the Gamma density is zero there. They are left out of the fit, not the forecast.
+  const invalid = firstInvalid(z.array(SpendHistorySchema), histories);
+  if (invalid) return fitFailure('invalid-input', invalid);
   const spenders = histories.filter((h) => h.x > 0 && h.meanSpend > 0);
   if (histories.every((h) => h.x === 0)) {
     return fitFailure('no-repeat-buyers', 'Spend per transaction is fitted on repeat buyers, and there are none.');
@@ -69,6 +71,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
     (params) => gammaGammaLogLikelihood(params, spenders),
     [1, 1, mean],
     spenders.length,
+    'spend per purchase that looks the same for every customer leaves no differences between customers to model',
   );
 }
 

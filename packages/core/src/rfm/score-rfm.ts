@@ -68,21 +68,33 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   let scoredCustomers = 0;
   for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
-  // Thresholds come from customers with orders only.
-  const pick = <T extends Int32Array | Uint32Array | Float64Array>(values: T): T => {
-    if (scoredCustomers === customers) return values;
-    const out = new (values.constructor as new (n: number) => T)(scoredCustomers);
+  // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
+  let scored = { recencyDays, frequency, monetary };
+  if (scoredCustomers < customers) {
+    scored = {
+      recencyDays: new Int32Array(scoredCustomers),
+      frequency: new Uint32Array(scoredCustomers),
+      monetary: new Float64Array(scoredCustomers),
+    };
     let j = 0;
-    for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) out[j++] = values[c] as number;
-    return out;
-  };
+    for (let c = 0; c < customers; c++) {
+      if ((frequency[c] as number) === 0) continue;
+      scored.recencyDays[j] = recencyDays[c] as number;
+      scored.frequency[j] = frequency[c] as number;
+      scored.monetary[j] = monetary[c] as number;
+      j++;
+    }
+  }
   const thresholds: RfmThresholds = {
-    recency: rfmThresholds(pick(recencyDays), bins),
-    frequency: rfmThresholds(pick(frequency), bins),
-    monetary: rfmThresholds(pick(monetary), bins),
+    recency: rfmThresholds(scored.recencyDays, bins),
+    frequency: rfmThresholds(scored.frequency, bins),
+    monetary: rfmThresholds(scored.monetary, bins),
   };
 
   const lookup = compileSegmentLookup(rules, bins);
+  const recencyCuts = Float64Array.from(thresholds.recency);
+  const frequencyCuts = Float64Array.from(thresholds.frequency);
+  const monetaryCuts = Float64Array.from(thresholds.monetary);
   const r = new Uint8Array(customers);
   const f = new Uint8Array(customers);
   const m = new Uint8Array(customers);
@@ -90,9 +102,9 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   for (let c = 0; c < customers; c++) {
     if ((frequency[c] as number) === 0) continue;
     // Fewer days since the last order is better, so recency scores run the other way.
-    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, thresholds.recency);
-    const fc = scoreAgainst(frequency[c] as number, thresholds.frequency);
-    const mc = scoreAgainst(monetary[c] as number, thresholds.monetary);
+    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, recencyCuts);
+    const fc = scoreAgainst(frequency[c] as number, frequencyCuts);
+    const mc = scoreAgainst(monetary[c] as number, monetaryCuts);
     r[c] = rc;
     f[c] = fc;
     m[c] = mc;
