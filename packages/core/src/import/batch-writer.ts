@@ -120,10 +120,27 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       for (const [i, entry] of entries.entries()) {
         const previous = stored[i];
         const existing = previous?.ok ? (previous.value as unknown as Record<string, unknown>) : undefined;
-        let record = existing ?? { id: entry.id, createdAt: entry.createdAt ?? stamp, updatedAt: stamp, version: 1 };
-        for (const l of entry.layers) record = layer(entry.store, record, l.fields, l.mode);
-        // Defaults go under the layers, so a `fill` layer still fills what a new record lacks.
-        if (!existing) record = { ...DEFAULTS[entry.store](), ...record };
+        let record: Record<string, unknown>;
+        if (existing) {
+          record = existing;
+          for (const l of entry.layers) record = layer(entry.store, record, l.fields, l.mode);
+        } else {
+          // The first layer is the record's content; later ones honour their mode. Defaults go
+          // underneath afterwards, so they never count as values a `fill` layer must respect.
+          // One layer (a million new orders) needs no layering; its undefined fields are dropped by the schema.
+          record = entry.layers.length === 1 ? (entry.layers[0]?.fields as Record<string, unknown>) : {};
+          if (entry.layers.length > 1)
+            for (const [i, l] of entry.layers.entries())
+              record = layer(entry.store, record, l.fields, i === 0 ? 'replace' : l.mode);
+          record = {
+            ...DEFAULTS[entry.store](),
+            ...record,
+            id: entry.id,
+            createdAt: entry.createdAt ?? stamp,
+            updatedAt: stamp,
+            version: 1,
+          };
+        }
         if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
           results.push({ entry, outcome: 'unchanged' });
           continue;
