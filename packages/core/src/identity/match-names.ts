@@ -81,12 +81,17 @@ const NICKNAMES: Record<string, string> = {
   josh: 'joshua',
 };
 
-/** Lower case, accents removed, punctuation dropped, whitespace collapsed: "José  O'Brien" → "jose obrien". */
-export function normalizeName(raw: string): string {
-  return raw
+/** Lower case without accents ("Ó" → "o"): the start of every text comparison key. */
+export function foldCase(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** Lower case, accents removed, punctuation dropped, whitespace collapsed: "José  O'Brien" → "jose obrien". */
+export function normalizeName(raw: string): string {
+  return foldCase(raw)
     .replace(/['’.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
