@@ -110,11 +110,17 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
     async flush(): Promise<FlushResult> {
       const entries = [...pending.values()];
       pending.clear();
-      const stored = await Promise.all(
-        entries.map((e) =>
-          existedBefore.get(e.store) || written.get(e.store)?.has(e.id) ? repo.get(e.store, e.id) : undefined,
-        ),
-      );
+      // Read back only what may exist: a first import of a million orders reads nothing.
+      const stored: (Awaited<ReturnType<Repository['get']>> | undefined)[] = new Array(entries.length);
+      const reads: Promise<void>[] = [];
+      for (const [i, e] of entries.entries())
+        if (existedBefore.get(e.store) || written.get(e.store)?.has(e.id))
+          reads.push(
+            repo.get(e.store, e.id).then((result) => {
+              stored[i] = result;
+            }),
+          );
+      await Promise.all(reads);
       const stamp = now();
       const results: { entry: Pending; record?: AnyRecord; outcome: keyof StoreCounts; issues?: string }[] = [];
       for (const [i, entry] of entries.entries()) {
