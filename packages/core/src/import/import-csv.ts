@@ -144,7 +144,10 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
   const normalized = new Set(headers.map(normalizeHeader));
   const system =
     options.source ??
-    kind.signatures?.find((s) => s.headers.some((h) => normalized.has(normalizeHeader(h))))?.source ??
+    // Two of a system's characteristic headers (or its only one) name it; one alone is too common.
+    kind.signatures?.find(
+      (s) => s.headers.filter((h) => normalized.has(normalizeHeader(h))).length >= Math.min(2, s.headers.length),
+    )?.source ??
     'csv';
   const used = new Set(Object.values(fields));
   const unmapped = headers.flatMap((h, column) => (used.has(column) || h === '' ? [] : [{ column, header: h }]));
