@@ -139,7 +139,12 @@ export class CordialHelp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
-    this._unwatch = service?.onRoute(() => this._refreshSuggestions()) ?? null;
+    const unroute = service?.onRoute(() => this._refreshSuggestions());
+    const unconsent = service?.onConsent(this._onOnline);
+    this._unwatch = () => {
+      unroute?.();
+      unconsent?.();
+    };
     addEventListener('online', this._onOnline);
     void this.load();
   }
@@ -490,7 +495,7 @@ export class CordialHelp extends LitElement {
       this._fire(kind, { [`${kind}_id`]: sent.id, status: sent.status });
       const tr = this._tr as Translator;
       this._view = 'done';
-      this._notice = sent.status === 'queued' ? tr.t('queued') : tr.t('caseSent', { id: sent.id });
+      this._notice = sent.status === 'sent' ? tr.t('caseSent', { id: sent.id }) : tr.t(sent.status);
       this._announce = this._notice;
       await this.updateComplete;
       this._focusFirst();
