@@ -519,3 +519,20 @@ test.describe('modes and placement', () => {
       });
   });
 });
+
+test.describe('theming', () => {
+  test('should take the site colours from custom properties and follow the dark colour scheme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dialog = await openHelp(page);
+    const background = () => dialog.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background()).toBe('rgb(31, 31, 31)');
+    expect((await new AxeBuilder({ page }).include('cordial-help').withTags(['wcag2aa']).analyze()).violations).toEqual(
+      [],
+    );
+    // CSSOM writes are allowed under the strict CSP (inline style attributes are not).
+    await page
+      .locator('cordial-help')
+      .evaluate((el: HTMLElement) => el.style.setProperty('--cordial-help-background', 'rgb(250, 240, 230)'));
+    expect(await background()).toBe('rgb(250, 240, 230)');
+  });
+});
