@@ -21,8 +21,39 @@ const widgets = readdirSync(join(SRC, 'widgets'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(SRC, 'widgets', d.name, 'index.ts')))
   .map((d) => d.name);
 
+/**
+ * Lit's css`` and html`` templates are strings to a minifier, so their indentation ships as
+ * is. Collapse it: CSS whitespace around punctuation, and runs of whitespace with a line
+ * break in HTML (equivalent for rendering: our templates have no <pre>).
+ */
+const minifyLitTemplates = {
+  name: 'cordial-minify-lit-templates',
+  transform(code, id) {
+    if (!id.startsWith(SRC) || !/\b(css|html)`/.test(code)) return null;
+    return code
+      .replace(
+        /\bcss`([^`]*)`/g,
+        (_, text) =>
+          `css\`${text
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{}:;,>])\s*/g, '$1')
+            .replace(/;}/g, '}')
+            .trim()}\``,
+      )
+      .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``);
+  },
+};
+
 // Relative base: chunk and worker URLs resolve against the module that loads them, wherever dist/sdk is served.
-const common = { base: './', configFile: false, logLevel: 'warn', root: ROOT, publicDir: false };
+const common = {
+  base: './',
+  configFile: false,
+  logLevel: 'warn',
+  root: ROOT,
+  publicDir: false,
+  plugins: [minifyLitTemplates],
+};
 const target = 'es2022';
 
 export async function buildSdk() {

@@ -129,6 +129,12 @@ describe('createClient', () => {
     expect(sent.map((m) => m.event)).toEqual(['Before consent']);
     expect(d.store.get('anonymousId')).toBe(cordial.user().anonymousId);
     expect(cordial.consent.state()).toMatchObject({ analytics: true, personalization: false });
+    const ready = vi.fn();
+    cordial.on('ready', ready);
+    cordial.consent.grant(['analytics', 'personalization']);
+    await tick();
+    expect(ready).toHaveBeenCalledOnce();
+    expect(cordial.profile.summary()).not.toBeNull();
   });
 
   it('should honour Global Privacy Control and Do Not Track by default', async () => {

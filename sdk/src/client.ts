@@ -281,8 +281,11 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     profileLoaded = true;
     early.length = 0;
     saveProfile();
-    ready = true;
-    emitter.emit('ready');
+    // load() runs again when personalization is granted later; ready is announced once.
+    if (!ready) {
+      ready = true;
+      emitter.emit('ready');
+    }
     if (consent.personalization) emitter.emit('profile');
   }
 

@@ -115,6 +115,18 @@ describe('createDelivery', () => {
     expect(second.bodies[0]?.batch.map((m) => m.messageId)).toEqual(['m-1', 'm-2']);
   });
 
+  it('should keep the unsent messages of two open tabs apart, and let the next page take over both', async () => {
+    const tabA = setup(['retry'], { flushAt: 100 });
+    const tabB = setup(['retry'], { flushAt: 100, persist: tabA.persist });
+    tabA.delivery.push(message(1));
+    tabB.delivery.push(message(2));
+    await Promise.all([tabA.delivery.flush(), tabB.delivery.flush()]);
+    const next = setup([], { persist: tabA.persist });
+    await next.delivery.restore();
+    await vi.runOnlyPendingTimersAsync();
+    expect(next.bodies.flatMap((b) => b.batch.map((m) => m.messageId)).sort()).toEqual(['m-1', 'm-2']);
+  });
+
   it('should hand the rest of the queue to sendBeacon on page hide', () => {
     const { delivery, beacons } = setup([], { flushAt: 100 });
     delivery.push(message(1));

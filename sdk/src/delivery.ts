@@ -95,9 +95,12 @@ export function createDelivery(options: DeliveryOptions) {
   let saving: Promise<void> = Promise.resolve();
   const random = options.random ?? Math.random;
 
+  // One key per page: two tabs of the same site must not overwrite each other's unsent messages.
+  const key = `queue:${Math.random().toString(36).slice(2)}`;
   const save = () => {
     const snapshot = queue.slice();
-    saving = saving.then(() => options.persist.set('queue', snapshot)).catch(() => undefined);
+    const write = () => (snapshot.length ? options.persist.set(key, snapshot) : options.persist.remove(key));
+    saving = saving.then(write).catch(() => undefined);
     return saving;
   };
 
@@ -157,12 +160,27 @@ export function createDelivery(options: DeliveryOptions) {
   if (typeof addEventListener === 'function') addEventListener('online', () => void flush());
 
   return {
-    /** Restores what an earlier page left unsent (before anything new is pushed). */
+    /**
+     * Takes over what earlier pages left unsent. A page that is still open keeps its own copy
+     * in memory and writes it back on its next change; if both send, the collector de-duplicates.
+     */
     async restore(): Promise<void> {
-      const stored = await options.persist.get<Message[]>('queue').catch(() => undefined);
-      if (!Array.isArray(stored) || stored.length === 0) return;
+      const keys = await options.persist.keys().catch(() => [] as string[]);
       const known = new Set(queue.map((m) => m.messageId));
-      queue = stored.filter((m) => m && typeof m.messageId === 'string' && !known.has(m.messageId)).concat(queue);
+      const restored: Message[] = [];
+      for (const other of keys) {
+        if (!other.startsWith('queue:') || other === key) continue;
+        const stored = await options.persist.get<Message[]>(other).catch(() => undefined);
+        await options.persist.remove(other).catch(() => undefined);
+        for (const m of Array.isArray(stored) ? stored : [])
+          if (m && typeof m.messageId === 'string' && !known.has(m.messageId)) {
+            known.add(m.messageId);
+            restored.push(m);
+          }
+      }
+      if (restored.length === 0) return;
+      queue = restored.sort((a, b) => a.timestamp.localeCompare(b.timestamp)).concat(queue);
+      void save();
       schedule(0);
     },
     push(message: Message) {

@@ -43,7 +43,8 @@ const kind = (value: unknown) =>
     ? 'null'
     : Array.isArray(value)
       ? 'array'
-      : typeof value === 'number' && Number.isInteger(value)
+      : // zod's int() means a safe integer; its JSON Schema bounds are left out of the shipped files.
+        Number.isSafeInteger(value)
         ? 'integer'
         : typeof value;
 

@@ -9,6 +9,8 @@ export interface Store {
 export interface AsyncStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+  keys(): Promise<string[]>;
   clear(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export function createMemoryAsyncStore(): AsyncStore {
   return {
     get: async <T>(key: string) => map.get(key) as T | undefined,
     set: async (key, value) => void map.set(key, value),
+    remove: async (key) => void map.delete(key),
+    keys: async () => [...map.keys()],
     clear: async () => map.clear(),
   };
 }
@@ -115,6 +119,18 @@ export function createIndexedDbStore(name = 'cordial'): AsyncStore {
         (s) => s.put(value, key),
         () => memory.set(key, value),
       ),
+    remove: (key) =>
+      run<void>(
+        'readwrite',
+        (s) => s.delete(key),
+        () => memory.remove(key),
+      ),
+    keys: () =>
+      run<IDBValidKey[]>(
+        'readonly',
+        (s) => s.getAllKeys(),
+        () => memory.keys(),
+      ).then((keys) => keys.map(String)),
     clear: () =>
       run<void>(
         'readwrite',

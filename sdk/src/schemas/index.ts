@@ -15,11 +15,29 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   'help-case-status': CaseStatusSchema,
 };
 
-/** The JSON Schema of the input shape, without the `$schema` key the checker does not need. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The JSON Schema of the input shape, minus what the checker does not need (it ships in
+ * size-budgeted bundles): `$schema`, the safe-integer bounds zod puts on every int, and
+ * `type` next to `enum`/`const` (the checker tests those first).
+ */
 export function toShippedSchema(schema: z.ZodType): unknown {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
+  return strip(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }));
+}
+
+function strip(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strip);
+  if (!node || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === '$schema' || (key === 'maximum' && value === SAFE) || (key === 'minimum' && value === -SAFE)) continue;
+    if (key === 'type' && ('enum' in record || 'const' in record)) continue;
+    if (key === 'enum' || key === 'const') out[key] = value;
+    else if (key === 'properties')
+      out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, strip(v)]));
+    else out[key] = strip(value);
+  }
+  return out;
 }

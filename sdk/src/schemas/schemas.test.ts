@@ -54,6 +54,7 @@ describe('shipped JSON schemas', () => {
       fc.constant(undefined),
       fc.constant(null),
       fc.integer({ min: -5, max: 200 }),
+      fc.constant(2 ** 53),
       fc.double(),
       fc.string(),
       fc.boolean(),

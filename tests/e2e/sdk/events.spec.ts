@@ -193,3 +193,31 @@ test.describe('event API (script tag on a strict-CSP page)', () => {
     expect(await anonymousIdOf(page)).toBe(after.anonymousId);
   });
 });
+
+test.describe('loading', () => {
+  test('loads the offer widget only when a <cordial-offer> is on the page', async ({ page }) => {
+    const widgetRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/sdk/widgets/') || r.url().includes('/sdk/chunks/'))
+        widgetRequests.push(new URL(r.url()).pathname);
+    });
+    await openHost(page, {}, 'empty.html');
+    await page.waitForTimeout(300);
+    expect(widgetRequests).toEqual([]);
+    await page.evaluate(() => document.body.append(document.createElement('cordial-offer')));
+    await expect.poll(() => widgetRequests).toEqual(['/sdk/widgets/offer.js']);
+    await page.waitForFunction(() => customElements.get('cordial-offer') !== undefined);
+  });
+
+  test('works as an ES module with createClient and loadWidgets, with no window.cordial', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/fixtures/sdk/esm.html');
+    await expect(page.locator('cordial-offer [part~=title]')).toHaveText('From the ES module');
+    const id = await page.locator('html').getAttribute('data-anonymous-id');
+    expect(await page.evaluate(() => 'cordial' in window)).toBe(false);
+    await expect
+      .poll(async () => (await collected(page, id ?? '')).map((m) => m.event ?? m.type))
+      .toEqual(['Imported As Module', 'page', 'Promotion Viewed']);
+    expect(errors).toEqual([]);
+  });
+});

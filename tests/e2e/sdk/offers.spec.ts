@@ -51,9 +51,9 @@ const EVERY_TYPE = {
   ],
 };
 
-async function setOffers(page: Page, config: unknown) {
-  const error = await cordial(page, (c) => c.offers.set((window as unknown as { __config: unknown }).__config));
-  return error;
+/** Sets the configuration the init script left on the page (it survives reloads). */
+function applyOffers(page: Page) {
+  return cordial(page, (c) => c.offers.set((window as unknown as { __config: unknown }).__config));
 }
 
 async function openWithOffers(page: Page, config: unknown, params: Record<string, string> = {}) {
@@ -61,7 +61,7 @@ async function openWithOffers(page: Page, config: unknown, params: Record<string
     (window as unknown as { __config: unknown }).__config = value;
   }, config);
   await openHost(page, { recommendations: '/store/recommendations.json', ...params });
-  expect(await setOffers(page, config)).toBeNull();
+  expect(await applyOffers(page)).toBeNull();
 }
 
 test.describe('offers', () => {
@@ -206,16 +206,23 @@ test.describe('offers', () => {
     };
     await openWithOffers(page, config);
     await expect(title(page)).toHaveText('Once per session');
+    // The impression is written to IndexedDB asynchronously; reload once it is there.
+    const impressions = () =>
+      cordial(page, async (c) => (await c.profile.export()).widgets.offers?.impressions.length ?? 0);
+    await expect.poll(impressions).toBe(1);
     await page.reload();
-    await setOffers(page, config);
+    await applyOffers(page);
     await expect(title(page)).toHaveText('Fallback');
     const why = await cordial(page, (c) => c.explain('inline'));
     expect(why.rejected).toEqual([{ id: 'once', reasons: ['shown 1 time(s) this session (cap 1)'] }]);
     await slot(page)
       .getByRole('button', { name: /Dismiss offer/ })
       .click();
+    await expect
+      .poll(() => cordial(page, async (c) => (await c.profile.export()).widgets.offers?.dismissed.fallback))
+      .toBeTruthy();
     await page.reload();
-    await setOffers(page, config);
+    await applyOffers(page);
     await expect
       .poll(async () =>
         (await cordial(page, (c) => c.explain('inline'))).rejected.map((r: { reasons: string[] }) => r.reasons[0]),

@@ -14,12 +14,8 @@ async function stored(page: import('@playwright/test').Page) {
       const request = db.transaction('kv').objectStore('kv').getAllKeys();
       request.onsuccess = () => resolve(request.result);
     });
-    const queue = await new Promise<unknown[] | undefined>((resolve) => {
-      const request = db.transaction('kv').objectStore('kv').get('queue');
-      request.onsuccess = () => resolve(request.result as unknown[] | undefined);
-    });
     db.close();
-    return { local, idb: keys.map(String).filter((k) => k !== 'queue' || (queue?.length ?? 0) > 0) };
+    return { local, idb: keys.map(String) };
   });
 }
 

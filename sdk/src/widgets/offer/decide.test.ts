@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createProfile, type LoggedEvent, type ProfileSummary, summarize } from '../../profile';
+import { seededRandom } from '../../testing/seeded-random';
 import { chooseArm } from './bandit';
 import type { EventCondition, Offer } from './config';
 import { type DecisionInput, decide, emptyHistory, matchesPath } from './decide';
@@ -8,17 +9,6 @@ import { EventIndex } from './event-index';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-03T10:00:00Z'); // a Wednesday
-
-/** A seeded generator so that the bandit's draws are reproducible. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const offer = (id: string, extra: Partial<Offer> = {}): Offer => ({
   id,
@@ -48,7 +38,7 @@ function input(offers: Offer[], extra: Partial<DecisionInput> = {}): DecisionInp
     sessionId: 's1',
     history: emptyHistory(),
     bucket: () => 50,
-    random: seeded(1),
+    random: seededRandom(1),
     ...extra,
   };
 }
@@ -185,13 +175,13 @@ describe('decide', () => {
     const history = emptyHistory();
     history.arms['v/a'] = [40, 2];
     history.arms['v/b'] = [40, 12];
-    const random = seeded(7);
+    const random = seededRandom(7);
     const variants = [{ id: 'a' }, { id: 'b' }];
     let b = 0;
     for (let i = 0; i < 200; i++)
       if (decide(input([offer('v', { variants })], { history, random })).chosen?.variant === 'b') b++;
     expect(b).toBeGreaterThan(180);
-    const fresh = seeded(3);
+    const fresh = seededRandom(3);
     let explored = 0;
     for (let i = 0; i < 200; i++)
       if (

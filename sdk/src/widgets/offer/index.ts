@@ -1,14 +1,11 @@
-import type { RecommendationTable } from '@cordial/core/recommend';
 import type { Client, Explanation, OfferRef } from '../../client';
 import type { WidgetServices } from '../../loader';
-import type { JsonSchema } from '../../schema-check';
-import tableSchema from '../../schemas/recommendation-table.json';
 import { type Offer, type OfferConfig, parseOfferConfig } from './config';
 import { type Decision, type Device, decide, emptyHistory, MAX_IMPRESSIONS, type OfferHistory } from './decide';
 import { EventIndex } from './event-index';
 import { CordialOffer, refreshOffers, setOfferController } from './offer-element';
 import { OfferDecisionEvent, OfferEvent } from './offer-events';
-import { pickProducts } from './products';
+import type { Recommender } from './products';
 
 /** Segment e-commerce v2 names for what happens to an offer (a promotion, in the spec's words). */
 const PROMOTION_EVENT = { shown: 'Promotion Viewed', clicked: 'Promotion Clicked', dismissed: 'Promotion Dismissed' };
@@ -22,7 +19,8 @@ const ATTRIBUTION_WINDOW = 7 * 86_400_000;
  */
 export function define(client: Client, { checkSchema }: WidgetServices): void {
   let config: OfferConfig = { offers: [] };
-  let table: RecommendationTable | null = null;
+  let recommender: Recommender | null = null;
+  let recommending = false;
   let history = emptyHistory();
   const index = new EventIndex();
   const explanations = new Map<string, Explanation>();
@@ -41,6 +39,16 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     }
     config = parsed.config;
     explanations.clear();
+    if (!recommending && config.offers.some((o) => o.content.products)) {
+      recommending = true;
+      const url = client.config.recommendations;
+      Promise.all([import('./products'), url ? getJson(url).catch(fail) : null])
+        .then(([module, table]) => {
+          recommender = module.createRecommender(table, checkSchema, fail);
+          refreshOffers();
+        })
+        .catch(fail);
+    }
     refreshOffers();
     return null;
   };
@@ -87,53 +95,72 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     ...(variant && { variant }),
   });
 
+  /** The element calls these from timers and event handlers: a failure is reported, never thrown into the page. */
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        fail(error);
+        return fallback;
+      }
+    };
+
   setOfferController({
-    decide(element) {
+    decide: guard((element: CordialOffer) => {
       if (!loaded) return null;
       const decision = decideFor(element.placement, element.token);
-      element.announce(new OfferDecisionEvent(explain(decision)));
+      element.announce(new OfferDecisionEvent(explanations.get(element.placement) as Explanation));
       return decision;
-    },
-    report(element, action, { offer, variant }) {
-      const now = Date.now();
-      const arm = variant ? `${offer.id}/${variant}` : null;
-      const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
-      if (action === 'shown') {
-        const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
-        history.impressions.push({
-          o: offer.id,
-          t: now,
-          s: sessionId,
-          k: element.token,
-          ...(variant && { v: variant }),
+    }, null),
+    report: guard(
+      (
+        element: CordialOffer,
+        action: 'shown' | 'clicked' | 'dismissed',
+        { offer, variant }: NonNullable<Decision['chosen']>,
+      ) => {
+        const now = Date.now();
+        const arm = variant ? `${offer.id}/${variant}` : null;
+        const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
+        if (action === 'shown') {
+          const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
+          history.impressions.push({
+            o: offer.id,
+            t: now,
+            s: sessionId,
+            k: element.token,
+            ...(variant && { v: variant }),
+          });
+          if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
+          if (counts) counts[0]++;
+          shownOn.set(offer.id, element);
+        } else if (action === 'clicked') {
+          // One click per impression at most, so that the bandit's click rate stays a rate.
+          const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
+          if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
+          if (impression) impression.c = true;
+          history.clicked[offer.id] = now;
+        } else history.dismissed[offer.id] = now;
+        if (arm && counts) history.arms[arm] = counts;
+        void save();
+        const detail = ref(offer, variant);
+        client.track(PROMOTION_EVENT[action], {
+          promotion_id: offer.id,
+          creative: variant ?? offer.id,
+          name: detail.title,
+          position: offer.placement,
+          offer_type: offer.type,
         });
-        if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
-        if (counts) counts[0]++;
-        shownOn.set(offer.id, element);
-      } else if (action === 'clicked') {
-        // One click per impression at most, so that the bandit's click rate stays a rate.
-        const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
-        if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
-        if (impression) impression.c = true;
-        history.clicked[offer.id] = now;
-      } else history.dismissed[offer.id] = now;
-      if (arm && counts) history.arms[arm] = counts;
-      void save();
-      const detail = ref(offer, variant);
-      client.track(PROMOTION_EVENT[action], {
-        promotion_id: offer.id,
-        creative: variant ?? offer.id,
-        name: detail.title,
-        position: offer.placement,
-        offer_type: offer.type,
-      });
-      element.announce(new OfferEvent(action, detail));
-      client.emit(`offer:${action}`, detail);
-    },
-    products(offer) {
+        element.announce(new OfferEvent(action, detail));
+        client.emit(`offer:${action}`, detail);
+      },
+      undefined,
+    ),
+    products: guard((offer: Offer) => {
       const spec = offer.content.products;
-      return spec ? pickProducts(spec, table, client.profile.summary()).products : [];
-    },
+      return spec && recommender ? recommender.pick(spec, client.profile.summary()) : [];
+    }, []),
     productUrl: (id) =>
       config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null,
   });
@@ -176,15 +203,7 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     if (stored && Array.isArray(stored.impressions)) history = { ...emptyHistory(), ...stored };
     loaded = true;
     const source = client.config.offers ?? inlineConfig();
-    const [offers, recommendations] = await Promise.all([
-      typeof source === 'string' ? getJson(source) : source,
-      client.config.recommendations ? getJson(client.config.recommendations) : null,
-    ]);
-    if (recommendations) {
-      const problems = checkSchema(tableSchema as unknown as JsonSchema, recommendations);
-      if (problems.length === 0) table = recommendations as RecommendationTable;
-      else fail(new Error(`Cordial: the recommendation table is invalid.\n  ${problems.slice(0, 10).join('\n  ')}`));
-    }
+    const offers = typeof source === 'string' ? await getJson(source) : source;
     if (offers !== undefined) setConfig(offers);
     refreshOffers();
   };

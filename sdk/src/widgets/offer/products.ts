@@ -1,6 +1,32 @@
 import type { RecommendationTable } from '@cordial/core/recommend';
+import type { WidgetServices } from '../../loader';
 import type { ProfileSummary } from '../../profile';
+import type { JsonSchema } from '../../schema-check';
+import tableSchema from '../../schemas/recommendation-table.json';
 import type { Offer } from './config';
+
+/**
+ * Product lists inside offers. This module is imported on demand, only when the
+ * configuration has an offer with `products`, so that offers without them load less.
+ */
+export interface Recommender {
+  pick(spec: NonNullable<Offer['content']['products']>, summary: ProfileSummary | null): ShownProduct[];
+}
+
+/** Checks the table `cordial recommend` wrote; without a valid one, lists fall back to the owner's ids. */
+export function createRecommender(
+  input: unknown,
+  check: WidgetServices['checkSchema'],
+  fail: (error: Error) => void,
+): Recommender {
+  let table: RecommendationTable | null = null;
+  if (input) {
+    const problems = check(tableSchema as unknown as JsonSchema, input);
+    if (problems.length === 0) table = input as RecommendationTable;
+    else fail(new Error(`Cordial: the recommendation table is invalid.\n  ${problems.slice(0, 10).join('\n  ')}`));
+  }
+  return { pick: (spec, summary) => pickProducts(spec, table, summary).products };
+}
 
 export interface ShownProduct {
   id: string;

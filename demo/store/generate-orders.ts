@@ -1,26 +1,17 @@
 // Seeded order history for the demo store's recommendations:
-//   node demo/store/generate-orders.mjs > demo/store/orders.csv
+//   npx vite-node demo/store/generate-orders.ts > demo/store/orders.csv
 //   node packages/core/bin/cordial.mjs recommend demo/store/orders.csv > demo/store/recommendations.json
 // Baskets follow a few brewing "kits" (pour-over, tea, espresso-at-home) with noise, so the
 // co-occurrence table has real structure. Same seed, same file.
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../../sdk/src/testing/seeded-random.ts';
 
-const products = JSON.parse(readFileSync(new URL('./products.json', import.meta.url), 'utf8'));
+type Product = { product_id: string; name: string; category: string; price: number };
+const products: Product[] = JSON.parse(readFileSync(new URL('./products.json', import.meta.url), 'utf8'));
 const byId = Object.fromEntries(products.map((p) => [p.product_id, p]));
 
-/** mulberry32: a small, good-enough seeded generator. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261125);
-const pick = (list) => list[Math.floor(random() * list.length)];
+const random = seededRandom(20261125);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 const KITS = [
   ['p-kettle', 'p-dripper', 'p-filters', 'p-beans-eth'],
@@ -30,7 +21,7 @@ const KITS = [
   ['p-beans-eth', 'p-beans-col', 'p-filters'],
 ];
 
-const rows = ['order_id,customer_id,product_id,name,category,price,date'];
+const rows: string[] = ['order_id,customer_id,product_id,name,category,price,date'];
 const start = Date.parse('2026-01-01T00:00:00Z');
 let orderNo = 1000;
 for (let c = 1; c <= 400; c++) {
@@ -39,11 +30,11 @@ for (let c = 1; c <= 400; c++) {
   for (let o = 0; o < orders; o++) {
     const items = new Set(kit.filter(() => random() < 0.6));
     if (random() < 0.3) items.add(pick(products).product_id);
-    if (items.size === 0) items.add(kit[0]);
+    if (items.size === 0) items.add(kit[0] as string);
     const date = new Date(start + Math.floor(random() * 320) * 86_400_000).toISOString().slice(0, 10);
     orderNo++;
     for (const id of items) {
-      const p = byId[id];
+      const p = byId[id] as Product;
       rows.push([`o-${orderNo}`, `c-${c}`, id, `"${p.name}"`, p.category, p.price, date].join(','));
     }
   }
