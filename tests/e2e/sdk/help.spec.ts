@@ -471,12 +471,14 @@ test.describe('modes and placement', () => {
 
   test('should render in place in a page slot, without a launcher or a focus trap', async ({ page }) => {
     await page.goto('/store/cart');
+    // After the store rendered its view (it replaces <main>'s children), add a help slot below it.
+    await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
     await page.evaluate(() => {
       document.querySelector('cordial-help')?.remove();
       const inline = document.createElement('cordial-help');
       inline.setAttribute('inline', '');
       inline.setAttribute('src', '/store/help/articles.json');
-      document.querySelector('main')?.append(inline);
+      document.querySelector('main')?.after(inline);
     });
     const region = page.getByRole('region', { name: 'Help' });
     await expect(region.getByRole('button', { name: 'Returns and refunds' }).first()).toBeVisible();
