@@ -48,7 +48,12 @@ const minifyLitTemplates = {
 // Relative base: chunk and worker URLs resolve against the module that loads them, wherever dist/sdk is served.
 const common = {
   base: './',
-  configFile: false, logLevel: 'warn', root: ROOT, publicDir: false, plugins: [minifyLitTemplates] };
+  configFile: false,
+  logLevel: 'warn',
+  root: ROOT,
+  publicDir: false,
+  plugins: [minifyLitTemplates],
+};
 const target = 'es2022';
 
 export async function buildSdk() {

@@ -2,6 +2,9 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSchema, type JsonSchema } from '../schema-check';
 import clientConfig from './client-config.json';
+import helpCaseStatus from './help-case-status.json';
+import helpConfig from './help-config.json';
+import helpContent from './help-content.json';
 import { SCHEMAS, toShippedSchema } from './index';
 import offerConfig from './offer-config.json';
 import recommendationTable from './recommendation-table.json';
@@ -10,6 +13,9 @@ const FILES: Record<string, unknown> = {
   'client-config': clientConfig,
   'offer-config': offerConfig,
   'recommendation-table': recommendationTable,
+  'help-content': helpContent,
+  'help-config': helpConfig,
+  'help-case-status': helpCaseStatus,
 };
 const shipped = (name: string) => FILES[name] as JsonSchema;
 

@@ -180,7 +180,27 @@ test.describe('contact form', () => {
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => localStorage.getItem('cordial.help.outbox'))).toContain(subject);
     await context.setOffline(false);
-    await expect(dialog.getByText(/You are back online: your saved request case-.* was sent/)).toBeVisible();
+    await expect(dialog.getByText(/Your saved request case-.* was sent/)).toBeVisible();
+    await expect.poll(() => collectedWith(page, 'Case Opened', 'subject', subject), { timeout: 10_000 }).toBeTruthy();
+  });
+  test('should hold a request while Global Privacy Control declines sending, and send it once the visitor allows it', async ({
+    page,
+  }) => {
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+    );
+    const dialog = await openHelp(page);
+    await dialog.getByRole('button', { name: 'Contact us' }).click();
+    const subject = `Held case ${Date.now()}`;
+    await fillContact(page, subject);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(dialog.getByText(/saved on this device but not sent/)).toBeVisible();
+    await page.waitForTimeout(1000);
+    expect(await collectedWith(page, 'Case Opened', 'subject', subject)).toBeUndefined();
+    await page.keyboard.press('Escape');
+    // The store's own privacy control (by keyboard: the demo's offer banner may cover the footer).
+    await page.getByRole('button', { name: 'Allow personalization' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => collectedWith(page, 'Case Opened', 'subject', subject), { timeout: 10_000 }).toBeTruthy();
   });
 });
@@ -451,12 +471,14 @@ test.describe('modes and placement', () => {
 
   test('should render in place in a page slot, without a launcher or a focus trap', async ({ page }) => {
     await page.goto('/store/cart');
+    // After the store rendered its view (it replaces <main>'s children), add a help slot below it.
+    await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
     await page.evaluate(() => {
       document.querySelector('cordial-help')?.remove();
       const inline = document.createElement('cordial-help');
       inline.setAttribute('inline', '');
       inline.setAttribute('src', '/store/help/articles.json');
-      document.querySelector('main')?.append(inline);
+      document.querySelector('main')?.after(inline);
     });
     const region = page.getByRole('region', { name: 'Help' });
     await expect(region.getByRole('button', { name: 'Returns and refunds' }).first()).toBeVisible();
@@ -497,5 +519,22 @@ test.describe('modes and placement', () => {
       .toMatchObject({
         properties: { attachments: [{ name: 'noise.png', type: 'image/png', url: 'https://files.example/1' }] },
       });
+  });
+});
+
+test.describe('theming', () => {
+  test('should take the site colours from custom properties and follow the dark colour scheme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dialog = await openHelp(page);
+    const background = () => dialog.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background()).toBe('rgb(31, 31, 31)');
+    expect((await new AxeBuilder({ page }).include('cordial-help').withTags(['wcag2aa']).analyze()).violations).toEqual(
+      [],
+    );
+    // CSSOM writes are allowed under the strict CSP (inline style attributes are not).
+    await page
+      .locator('cordial-help')
+      .evaluate((el: HTMLElement) => el.style.setProperty('--cordial-help-background', 'rgb(250, 240, 230)'));
+    expect(await background()).toBe('rgb(250, 240, 230)');
   });
 });

@@ -17,8 +17,8 @@ declare global {
     'cordial-help-search': HelpEvent<{ query: string; results_count: number }>;
     'cordial-help-article': HelpEvent<{ article_id: string; title: string }>;
     'cordial-help-vote': HelpEvent<{ article_id: string; helpful: boolean }>;
-    'cordial-help-case': HelpEvent<{ case_id: string; status: 'sent' | 'queued' }>;
-    'cordial-help-callback': HelpEvent<{ callback_id: string; status: 'sent' | 'queued' }>;
+    'cordial-help-case': HelpEvent<{ case_id: string; status: 'sent' | 'queued' | 'held' }>;
+    'cordial-help-callback': HelpEvent<{ callback_id: string; status: 'sent' | 'queued' | 'held' }>;
     'cordial-help-rated': HelpEvent<{ case_id: string; satisfaction: number }>;
     'cordial-help-error': HelpEvent<{ message: string }>;
   }

@@ -192,20 +192,11 @@ export const helpStyles = css`
     display: flex;
     gap: 0.25rem;
   }
-  .stars label {
-    font-weight: 400;
-  }
   .stars input {
     inline-size: auto;
   }
   .article pre {
     overflow-x: auto;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-  }
-  .article a {
-    color: var(--_accent);
   }
   .sr-only {
     position: absolute;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { type Article, articlesFor, type HelpContent, parseContent, popular, suggestionsFor } from './articles';
+import type { Article, HelpContent } from './articles';
 import { DEFAULT_CONFIG, type HelpConfig, MODES, type Mode, parseHelpConfig } from './config';
 import type { Check } from './defaults';
 import {
@@ -15,7 +15,6 @@ import {
 import { helpStyles } from './help.styles';
 import { HelpEvent, type HelpEventName } from './help-event';
 import { chooseLocale, LOCALES, loadTranslator, type Translator, wantedLocales } from './i18n';
-import { renderMarkdown } from './markdown';
 import type { Hit, Searcher, Segment } from './search';
 import type { HelpService, Sent } from './service';
 
@@ -38,26 +37,8 @@ const SEARCH_REPORT_MS = 800;
 const PERSONAL = new Set(['name', 'email', 'phone']);
 const ANNOUNCE_MS = 350;
 
-/** Articles per URL, fetched and validated once per page even with several elements. */
-const contentCache = new Map<string, Promise<HelpContent>>();
-function fetchContent(url: string, check: Check): Promise<HelpContent> {
-  let pending = contentCache.get(url);
-  if (!pending) {
-    pending = fetch(url, { credentials: 'same-origin' })
-      .then((res) => {
-        if (!res.ok) throw new Error(`Cordial help: ${url} answered ${res.status}.`);
-        return res.json();
-      })
-      .then((json) => {
-        const parsed = parseContent(json, check);
-        if (!parsed.ok) throw new Error(parsed.error);
-        return parsed.content;
-      });
-    contentCache.set(url, pending);
-    pending.catch(() => contentCache.delete(url));
-  }
-  return pending;
-}
+/** The article chunk (content checks, Markdown, suggestions), loaded when the panel first opens. */
+type Library = typeof import('./library');
 
 const segments = (parts: Segment[]) => parts.map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text));
 
@@ -123,6 +104,9 @@ export class CordialHelp extends LitElement {
   private _config: HelpConfig = DEFAULT_CONFIG;
   private _content: HelpContent | null = null;
   private _articles: Article[] = [];
+  private _lib: Library | null = null;
+  private _articlesLoad: Promise<void> | null = null;
+  private _wanted: (string | null | undefined)[] = [];
   private _searcher: Searcher | null = null;
   private _searchLoad: Promise<void> | null = null;
   private _articleLocale = 'en';
@@ -139,7 +123,12 @@ export class CordialHelp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
-    this._unwatch = service?.onRoute(() => this._refreshSuggestions()) ?? null;
+    const unroute = service?.onRoute(() => this._refreshSuggestions());
+    const unconsent = service?.onConsent(this._onOnline);
+    this._unwatch = () => {
+      unroute?.();
+      unconsent?.();
+    };
     addEventListener('online', this._onOnline);
     void this.load();
   }
@@ -156,8 +145,7 @@ export class CordialHelp extends LitElement {
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('labels')) this._refreshSuggestions();
     // Switching from contact-only to a mode with articles needs the articles.
-    if (changed.has('mode') && this._mode !== 'contact' && !this._content && this._status === 'ready')
-      void this.load(true);
+    if (changed.has('mode') && (this._open || this.inline)) void this._ensureArticles();
     // A new language or article source after the first load: read everything again.
     if (['locale', 'src'].some((key) => changed.has(key) && changed.get(key) !== undefined)) void this.load(true);
   }
@@ -180,19 +168,27 @@ export class CordialHelp extends LitElement {
       const parsed = parseHelpConfig(this._configOverride ?? this._inlineConfig(), this._check());
       if (!parsed.ok) throw new Error(parsed.error);
       this._config = parsed.config;
-      const wanted = wantedLocales(this.locale || this._config.locale || null, document, navigator);
-      this._tr = await loadTranslator(chooseLocale(wanted, Object.keys(LOCALES)));
-      if (this._mode !== 'contact') await this._loadArticles(wanted);
+      this._wanted = wantedLocales(this.locale || this._config.locale || null, document, navigator);
+      this._tr = await loadTranslator(chooseLocale(this._wanted, Object.keys(LOCALES)));
       this._windows = callbackWindows(new Date(), this._config.callback);
       this._status = 'ready';
+      // Articles load when first shown (panel opened, or inline); a reload re-reads them if they were.
+      const shown = this._articlesLoad !== null || this.inline;
+      this._articlesLoad = null;
+      this._content = null;
+      if (shown) await this._ensureArticles();
       await service?.pollCases(this._config.caseStatusUrl);
       void this._flushOutbox();
     } catch (error) {
-      this._status = 'error';
-      this._error = error instanceof Error ? error.message : String(error);
-      console.warn(this._error);
-      this._fire('error', { message: this._error });
+      this._failed(error);
     }
+  }
+
+  private _failed(error: unknown) {
+    this._status = 'error';
+    this._error = error instanceof Error ? error.message : String(error);
+    console.warn(this._error);
+    this._fire('error', { message: this._error });
   }
 
   private _check(): Check {
@@ -210,26 +206,37 @@ export class CordialHelp extends LitElement {
     }
   }
 
-  private async _loadArticles(wanted: (string | null | undefined)[]) {
+  /** Loads the article chunk and the articles once (per configuration); resolves when they are shown. */
+  private _ensureArticles(): Promise<void> {
+    if (this._mode === 'contact') return Promise.resolve();
+    this._articlesLoad ??= this._loadArticles().catch((error: unknown) => this._failed(error));
+    return this._articlesLoad;
+  }
+
+  private async _loadArticles() {
+    this._status = 'loading';
+    const lib = await import('./library');
+    this._lib = lib;
     const url = this.src || this._config.articlesUrl;
     let content: HelpContent;
     if (this._config.articles !== undefined) {
-      const parsed = parseContent(this._config.articles, this._check());
+      const parsed = lib.parseContent(this._config.articles, this._check());
       if (!parsed.ok) throw new Error(parsed.error);
       content = parsed.content;
     } else if (url) {
-      content = await fetchContent(new URL(url, location.href).href, this._check());
+      content = await lib.fetchContent(new URL(url, location.href).href, this._check());
     } else throw new Error('Cordial help: give articles inline ("articles") or a URL ("src" or "articlesUrl").');
     const locales = [...new Set(content.articles.map((a) => a.locale))];
-    const articleLocale = chooseLocale(wanted, locales, content.defaultLocale);
+    const articleLocale = chooseLocale(this._wanted, locales, content.defaultLocale);
     this._content = content;
-    this._articles = articlesFor(content, articleLocale);
+    this._articles = lib.articlesFor(content, articleLocale);
     this._articleLocale = articleLocale;
     this._searcher = null;
     this._searchLoad = null;
     this._bodies.clear();
-    if (this.inline) void this._ensureSearch();
     this._refreshSuggestions();
+    this._status = 'ready';
+    if (this.inline) void this._ensureSearch();
   }
 
   /** Loads the search chunk and builds the index (once per article set). */
@@ -250,12 +257,13 @@ export class CordialHelp extends LitElement {
   }
 
   private _refreshSuggestions() {
-    if (!this._content) return;
+    const lib = this._lib;
+    if (!this._content || !lib) return;
     const labels = this.labels
       .split(',')
       .map((l) => l.trim())
       .filter(Boolean);
-    this._suggested = suggestionsFor(this._content, this._articles, new URL(location.href), labels);
+    this._suggested = lib.suggestionsFor(this._content, this._articles, new URL(location.href), labels);
   }
 
   private _onOnline = () => void this._flushOutbox();
@@ -295,10 +303,16 @@ export class CordialHelp extends LitElement {
       this._open = true;
       this._fire('open', {});
     }
-    void this._ensureSearch();
+    const articles = this._ensureArticles();
     await this.updateComplete;
     if (this.inline) this.scrollIntoView({ block: 'nearest' });
     this._focusFirst();
+    // The panel shows at once; once the articles are in, focus goes to the search box unless the visitor moved it.
+    await articles;
+    void this._ensureSearch();
+    await this.updateComplete;
+    const panel = this.renderRoot.querySelector('[part~="panel"]');
+    if (!panel?.contains((this.renderRoot as ShadowRoot).activeElement)) this._focusFirst();
   }
 
   close(): void {
@@ -315,6 +329,7 @@ export class CordialHelp extends LitElement {
 
   async openArticle(id: string): Promise<boolean> {
     await this.load();
+    await this._ensureArticles();
     const article = this._articles.find((a) => a.id === id);
     if (!article) {
       this._say(this._tr?.t('notFound') ?? '');
@@ -328,6 +343,7 @@ export class CordialHelp extends LitElement {
   /** Opens the panel with this query in the search box; resolves to the number of results. */
   async search(query: string): Promise<number> {
     await this.open('home');
+    await this._ensureArticles();
     this._setQuery(String(query));
     await this._ensureSearch();
     this._reportSearch();
@@ -490,7 +506,7 @@ export class CordialHelp extends LitElement {
       this._fire(kind, { [`${kind}_id`]: sent.id, status: sent.status });
       const tr = this._tr as Translator;
       this._view = 'done';
-      this._notice = sent.status === 'queued' ? tr.t('queued') : tr.t('caseSent', { id: sent.id });
+      this._notice = sent.status === 'sent' ? tr.t('caseSent', { id: sent.id }) : tr.t(sent.status);
       this._announce = this._notice;
       await this.updateComplete;
       this._focusFirst();
@@ -572,6 +588,10 @@ export class CordialHelp extends LitElement {
     }
   }
 
+  private _popular(): Article[] {
+    return this._lib?.popular(this._articles) ?? [];
+  }
+
   private _articleList(articles: Article[], hits?: Hit[]) {
     const items =
       hits ?? articles.map((article) => ({ article, title: [{ text: article.title, mark: false }], snippet: [] }));
@@ -613,7 +633,7 @@ export class CordialHelp extends LitElement {
                     ${this._articleList([], hits)}`
                   : q
                     ? html`<p>${tr.t('noMatch', { q })}</p>
-                      ${this._articleList(popular(this._articles))}`
+                      ${this._articleList(this._popular())}`
                     : html`${
                         this._suggested.length
                           ? html`<h3>${tr.t('suggested')}</h3>
@@ -621,7 +641,7 @@ export class CordialHelp extends LitElement {
                           : nothing
                       }
                     <h3>${tr.t('popular')}</h3>
-                    ${this._articleList(popular(this._articles).filter((a) => !this._suggested.includes(a)))}`
+                    ${this._articleList(this._popular().filter((a) => !this._suggested.includes(a)))}`
             }`
         : nothing
     }
@@ -642,7 +662,7 @@ export class CordialHelp extends LitElement {
     if (!body) {
       body = document.createElement('div');
       body.className = 'article';
-      body.append(renderMarkdown(article.body, location.href));
+      body.append((this._lib as Library).renderMarkdown(article.body, location.href));
       this._bodies.set(article.id, body);
     }
     return body;

@@ -56,7 +56,7 @@ export function define(client: Client, { checkSchema }: WidgetServices): HelpApi
       for (const el of helpElements()) el.configure(config);
     },
   };
-  Object.defineProperty(client, 'help', { value: Object.freeze(api), configurable: true });
+  Object.defineProperty(client, 'help', { value: api, configurable: true });
   return api;
 }
 

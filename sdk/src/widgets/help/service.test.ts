@@ -128,4 +128,24 @@ describe('createHelpService', () => {
     expect(asked).toEqual([`https://s.example/cases/${id}.json`]);
     expect(service.toRate()?.id).toBe(id);
   });
+
+  it('should hold a request made without analytics consent and send it once consent is granted', async () => {
+    const store = createMemoryStore();
+    const client = createClient({ consent: 'required' }, { store });
+    const tracked: Message[] = [];
+    client.on('track', (m) => tracked.push(m));
+    const service = createHelpService({
+      client,
+      store,
+      check: checkSchema,
+      online: () => true,
+      pageUrl: () => 'https://s.example/',
+    });
+    const sent = await service.openCase(contact, [], undefined);
+    expect(sent.status).toBe('held');
+    expect(tracked.some((m) => m.event === 'Case Opened')).toBe(false);
+    client.consent.grant(['analytics']);
+    expect(await service.flushOutbox()).toEqual([sent.id]);
+    expect(tracked.find((m) => m.event === 'Case Opened')?.properties?.case_id).toBe(sent.id);
+  });
 });

@@ -7,7 +7,7 @@ import type { Check } from './defaults';
 import type { CallbackInput, ContactInput } from './forms';
 
 /** The event API calls the help widget makes (a narrow view of the client, easy to fake in tests). */
-export type HelpClient = Pick<Client, 'track' | 'identify' | 'user' | 'on' | 'off' | 'flush' | 'profile'>;
+export type HelpClient = Pick<Client, 'track' | 'identify' | 'user' | 'on' | 'off' | 'flush' | 'profile' | 'consent'>;
 
 /** A case or call-back request waiting for the network (kept in storage, so it survives a reload). */
 type Pending = { event: 'Case Opened' | 'Callback Requested'; id: string; properties: Properties };
@@ -26,7 +26,8 @@ const isCaseRef = (v: unknown): v is CaseRef =>
   typeof v.rated === 'boolean' &&
   typeof v.closed === 'boolean';
 
-export type Sent = { status: 'sent' | 'queued'; id: string };
+/** `queued`: waiting for the network; `held`: waiting for the visitor's consent to send data (GPC, DNT, or none yet). */
+export type Sent = { status: 'sent' | 'queued' | 'held'; id: string };
 
 export interface ServiceDeps {
   client: HelpClient;
@@ -106,11 +107,14 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
     }
   }
 
+  /** Events are only sent with analytics consent; a request made without it waits for it rather than vanishing. */
+  const mayDeliver = () => isOnline() && client.consent.state().analytics;
+
   async function deliver(pending: Pending): Promise<Sent> {
-    if (!isOnline()) {
+    if (!mayDeliver()) {
       outbox = [...outbox.filter((p) => p.id !== pending.id), pending];
       saveOutbox();
-      return { status: 'queued', id: pending.id };
+      return { status: isOnline() ? 'held' : 'queued', id: pending.id };
     }
     client.track(pending.event, pending.properties);
     await client.flush();
@@ -216,9 +220,9 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
         },
       });
     },
-    /** Sends what was queued offline (call when the browser is back online); returns the ids sent. */
+    /** Sends what waited for the network or for consent (call when either comes); returns the ids sent. */
     async flushOutbox(): Promise<string[]> {
-      if (!isOnline() || outbox.length === 0) return [];
+      if (!mayDeliver() || outbox.length === 0) return [];
       const sending = outbox;
       outbox = [];
       saveOutbox();
@@ -266,6 +270,11 @@ export function createHelpService({ client, store, online, fetch: fetchFn, pageU
     onRoute(fn: () => void): () => void {
       client.on('route', fn);
       return () => client.off('route', fn);
+    },
+    /** Calls back when the visitor's consent changes (held requests may now go out); returns the unsubscribe. */
+    onConsent(fn: () => void): () => void {
+      client.on('consent', fn);
+      return () => client.off('consent', fn);
     },
     dispose() {
       client.off('track', remember);

@@ -54,7 +54,8 @@ export const fr: Messages = {
   caseSent: 'Merci ! Nous avons reçu votre demande (référence {id}) et répondrons par e-mail.',
   queued:
     'Vous êtes hors ligne. Votre demande est enregistrée sur cet appareil et partira dès le retour de la connexion.',
-  queuedSent: 'Connexion rétablie : votre demande {id} a été envoyée.',
+  held: 'Votre demande est enregistrée sur cet appareil mais pas envoyée : ce site ne peut l’envoyer qu’avec votre accord dans ses paramètres de confidentialité. Elle partira dès que vous l’aurez donné.',
+  queuedSent: 'Votre demande enregistrée {id} a été envoyée.',
   callbackSent: 'Merci ! Nous vous appellerons le {when}.',
   rateTitle: 'Votre avis',
   rateQuestion: 'Votre demande {subject} est close. Êtes-vous satisfait ?',
