@@ -1,4 +1,5 @@
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
+import { parseMessage } from '../messaging/protocol';
 import { isListed, loadSettings, watchSettings } from '../state/settings';
 import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
@@ -57,6 +58,14 @@ export function startBackgroundJobs(): void {
       await recomputeSignals();
     });
   }
+}
+
+/** Demo build only (the benchmark): more generated customers, in one chunk. */
+export async function seedBulkFromMessage(raw: unknown): Promise<{ ok: true; contacts: number } | { ok: false }> {
+  const { SeedBulkMessageSchema, seedBulk } = await import('./demo-seed');
+  const message = parseMessage(SeedBulkMessageSchema, raw, 'the benchmark');
+  if (!message) return { ok: false };
+  return { ok: true, contacts: await seedBulk(await openRepository(), message.chunk, message.contacts) };
 }
 
 /** One poll of the rep's feed; new events change orders, so the value signals follow. */
