@@ -75,14 +75,25 @@ function countingStatistics(values: ArrayLike<number>, ranks: readonly number[],
 function selectionStatistics(values: ArrayLike<number>, ranks: readonly number[]) {
   const a = Float64Array.from(values);
   const out = new Map<number, number>();
-  // Ranks ascend, so each selection only needs the part right of the previous one.
+  // Ranks ascend, so each selection only needs the part right of the previous one; the
+  // neighbour k + 1 that type-7 interpolation needs is just the minimum of that part.
   let from = 0;
   for (const k of ranks) {
-    quickselect(a, k, from, a.length - 1);
+    if (k === from + 1 && out.has(from)) moveMinimumTo(a, k);
+    else quickselect(a, k, from, a.length - 1);
     out.set(k, a[k] as number);
     from = k;
   }
   return out;
+}
+
+/** Swaps the smallest of a[k..] into a[k]: one pass instead of a selection. */
+function moveMinimumTo(a: Float64Array, k: number): void {
+  let at = k;
+  for (let i = k + 1; i < a.length; i++) if ((a[i] as number) < (a[at] as number)) at = i;
+  const t = a[k] as number;
+  a[k] = a[at] as number;
+  a[at] = t;
 }
 
 /** Hoare-partition quickselect with median-of-three pivots: afterwards a[k] is the k-th smallest of a[left..right]. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { compileSegmentLookup, segmentLookupIndex } from '../segments/assign-segment.ts';
 import { DEFAULT_SEGMENT_RULES, OTHERS_SEGMENT, SegmentRulesSchema } from '../segments/segment-rules.ts';
+import { aggregateOrders } from './aggregate-orders.ts';
 import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
 
 /**
@@ -53,47 +54,19 @@ export interface RfmColumns {
 }
 
 /**
- * RFM and segments for columnar orders: one pass to aggregate, selection for the
- * quantile thresholds, one pass to score and segment (segments via a compiled lookup).
+ * RFM and segments for columnar orders: aggregate (see aggregate-orders.ts), selection for
+ * the quantile thresholds, one pass to score and segment (segments via a compiled lookup).
  */
 export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmColumns {
   const { asOfDay, bins, rules } = RfmOptionsSchema.parse(options);
   const { customers, customer, day, amount } = orders;
-  const n = customer.length;
-  if (day.length !== n || amount.length !== n) throw new RangeError('order columns must have the same length');
-
-  // Per-customer state interleaved in 16 bytes (sum, count, last day) so that each order
-  // touches one cache line: with random customer order, memory latency is the cost.
-  const state = new ArrayBuffer(customers * 16);
-  const sums = new Float64Array(state);
-  const ints = new Int32Array(state);
-  let ignoredOrders = 0;
-  for (let i = 0; i < n; i++) {
-    const c = customer[i] as number;
-    const d = day[i] as number;
-    if (c >= customers) throw new RangeError(`order ${i} names customer ${c}, but there are only ${customers}`);
-    if (d > asOfDay) {
-      ignoredOrders++;
-      continue;
-    }
-    const at = c << 2;
-    sums[c << 1] = (sums[c << 1] as number) + (amount[i] as number);
-    const count = ints[at + 2] as number;
-    ints[at + 2] = count + 1;
-    if (count === 0 || d > (ints[at + 3] as number)) ints[at + 3] = d;
+  if (day.length !== customer.length || amount.length !== customer.length) {
+    throw new RangeError('order columns must have the same length');
   }
 
-  const recencyDays = new Int32Array(customers);
-  const frequency = new Uint32Array(customers);
-  const monetary = new Float64Array(customers);
+  const { recencyDays, frequency, monetary, ignoredOrders } = aggregateOrders(orders, asOfDay);
   let scoredCustomers = 0;
-  for (let c = 0; c < customers; c++) {
-    const count = ints[(c << 2) + 2] as number;
-    frequency[c] = count;
-    monetary[c] = sums[c << 1] as number;
-    recencyDays[c] = count > 0 ? asOfDay - (ints[(c << 2) + 3] as number) : -1;
-    if (count > 0) scoredCustomers++;
-  }
+  for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
   // Thresholds come from customers with orders only.
   const pick = <T extends Int32Array | Uint32Array | Float64Array>(values: T): T => {
