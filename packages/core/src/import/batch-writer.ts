@@ -120,15 +120,10 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       for (const [i, entry] of entries.entries()) {
         const previous = stored[i];
         const existing = previous?.ok ? (previous.value as unknown as Record<string, unknown>) : undefined;
-        let record = existing ?? {
-          ...DEFAULTS[entry.store](),
-          id: entry.id,
-          createdAt: entry.createdAt ?? stamp,
-          updatedAt: stamp,
-          version: 1,
-        };
-        // A new record takes every layer as given; an existing one honours each layer's mode.
-        for (const l of entry.layers) record = layer(entry.store, record, l.fields, existing ? l.mode : 'replace');
+        let record = existing ?? { id: entry.id, createdAt: entry.createdAt ?? stamp, updatedAt: stamp, version: 1 };
+        for (const l of entry.layers) record = layer(entry.store, record, l.fields, l.mode);
+        // Defaults go under the layers, so a `fill` layer still fills what a new record lacks.
+        if (!existing) record = { ...DEFAULTS[entry.store](), ...record };
         if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
           results.push({ entry, outcome: 'unchanged' });
           continue;

@@ -536,6 +536,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
       }
     }
     if (group) finishOrder(group);
+    group = undefined;
     options.signal?.throwIfAborted();
     await flush();
   } catch (error) {

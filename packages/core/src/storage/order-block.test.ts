@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Order, OrderSchema } from '../model/order.ts';
 import { generateDataset } from '../testing/generate.ts';
-import { checkOrderBlock, decodeOrder, decodeOrderBlock, encodeOrderBlock } from './order-block.ts';
+import { checkOrderBlock, concatOrderBlocks, decodeOrder, encodeOrderBlock, type OrderBlock } from './order-block.ts';
+
+const decodeOrderBlock = (block: OrderBlock) => block.ids.map((_, row) => decodeOrder(block, row));
 
 const instant = fc
   .tuple(fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }), fc.constantFrom('Z', '+01:00', '-05:30'))
@@ -83,6 +85,35 @@ describe('encodeOrderBlock', () => {
     const names = orders.flatMap((o) => o.lineItems.map((l) => l.name));
     expect(names.length).toBeGreaterThan(new Set(names).size);
     for (const name of new Set(names)) expect(block.strings.filter((s) => s === name)).toHaveLength(1);
+  });
+});
+
+describe('concatOrderBlocks', () => {
+  it('should merge the kept rows of several blocks into one that decodes to the same orders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(orderArb, { maxLength: 8 }),
+        fc.array(orderArb, { maxLength: 8 }),
+        fc.integer({ min: 2, max: 4 }),
+        (a, b, every) => {
+          const keep = (row: number) => row % every !== 0;
+          const merged = concatOrderBlocks([{ block: encodeOrderBlock(a), keep }, { block: encodeOrderBlock(b) }]);
+          expect(decodeOrderBlock(merged)).toEqual([...a.filter((_, row) => keep(row)), ...b]);
+          expect(checkOrderBlock(structuredClone(merged)).ok).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('should not keep the strings of dropped rows', () => {
+    const { orders } = generateDataset({ seed: 2, contacts: 10 });
+    const [first] = orders;
+    const other = orders.find((o) => o.contactId !== first?.contactId);
+    const merged = concatOrderBlocks([
+      { block: encodeOrderBlock(orders), keep: (row) => orders[row]?.contactId === first?.contactId },
+    ]);
+    expect(merged.strings).toContain(first?.contactId);
+    expect(merged.strings).not.toContain(other?.contactId);
   });
 });
 

@@ -125,11 +125,14 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
   return block;
 }
 
-/** Epoch ms of an instant; the text itself goes to `rest` when ms can't reproduce it exactly. */
+/**
+ * Epoch ms of an instant; the text itself goes to `rest` unless it is in the canonical UTC form
+ * (`2026-01-02T03:04:05.678Z`) that `toISOString` gives back. Checking the shape is much cheaper than
+ * formatting, and a validated instant of that shape always round-trips.
+ */
 function instant(text: string, key: 'placedAt' | 'createdAt' | 'updatedAt', rest: OrderRest): number {
-  const ms = Date.parse(text);
-  if (new Date(ms).toISOString() !== text) rest[key] = text;
-  return ms;
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */ || text.charCodeAt(19) !== 46 /* . */) rest[key] = text;
+  return Date.parse(text);
 }
 
 export function blockSize(block: OrderBlock): number {
@@ -183,13 +186,6 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
   return order;
 }
 
-/** Every order of a block. */
-export function decodeOrderBlock(block: OrderBlock): Order[] {
-  const out: Order[] = [];
-  for (let row = 0; row < block.ids.length; row++) out.push(decodeOrder(block, row));
-  return out;
-}
-
 const ROW_COLUMNS = [
   ['contact', Uint32Array],
   ['placedAt', Float64Array],
@@ -234,4 +230,103 @@ export function checkOrderBlock(value: unknown): { ok: true; block: OrderBlock }
       return { ok: false, issues: `column ${key} is not a ${type.name} of ${lines} lines` };
   if (typeof v.rest !== 'object' || v.rest === null) return { ok: false, issues: 'rest is missing' };
   return { ok: true, block: v as OrderBlock };
+}
+
+/**
+ * The rows of several blocks (those `keep` accepts) as one block, built column by column: merging
+ * and filtering stored orders never turns them back into objects.
+ */
+export function concatOrderBlocks(
+  parts: readonly { block: OrderBlock; keep?: (row: number) => boolean }[],
+): OrderBlock {
+  let n = 0;
+  let lines = 0;
+  for (const { block, keep } of parts)
+    for (let row = 0; row < block.ids.length; row++)
+      if (!keep || keep(row)) {
+        n++;
+        lines += (block.lineStart[row + 1] as number) - (block.lineStart[row] as number);
+      }
+  const out = encodeOrderBlock([]);
+  const dictionary = new Map<string, number>();
+  const columns = (length: number) => ({
+    u32: () => new Uint32Array(length),
+    f64: () => new Float64Array(length),
+  });
+  const rowsOf = columns(n);
+  const linesOf = columns(lines);
+  Object.assign(out, {
+    ids: new Array<string>(n),
+    contact: rowsOf.u32(),
+    placedAt: rowsOf.f64(),
+    createdAt: rowsOf.f64(),
+    updatedAt: rowsOf.f64(),
+    version: rowsOf.u32(),
+    status: new Uint8Array(n),
+    currency: rowsOf.u32(),
+    total: rowsOf.f64(),
+    number: rowsOf.u32(),
+    account: rowsOf.u32(),
+    source: rowsOf.u32(),
+    lineStart: new Uint32Array(n + 1),
+    lineProduct: linesOf.u32(),
+    lineSku: linesOf.u32(),
+    lineName: linesOf.u32(),
+    lineCategory: linesOf.u32(),
+    lineQuantity: linesOf.f64(),
+    lineUnitPrice: linesOf.f64(),
+    lineDiscount: linesOf.f64(),
+  });
+  let row = 0;
+  let line = 0;
+  for (const { block, keep } of parts) {
+    // The part's dictionary indices into the merged dictionary, filled on first use so strings of
+    // dropped rows don't linger.
+    const remap = new Int32Array(block.strings.length).fill(-1);
+    const map = (index: number) => {
+      if (index === NONE) return NONE;
+      let merged = remap[index] as number;
+      if (merged < 0) {
+        const value = block.strings[index] as string;
+        merged = dictionary.get(value) ?? out.strings.length;
+        if (merged === out.strings.length) {
+          dictionary.set(value, merged);
+          out.strings.push(value);
+        }
+        remap[index] = merged;
+      }
+      return merged;
+    };
+    for (let r = 0; r < block.ids.length; r++) {
+      if (keep && !keep(r)) continue;
+      out.ids[row] = block.ids[r] as string;
+      out.contact[row] = map(block.contact[r] as number);
+      out.placedAt[row] = block.placedAt[r] as number;
+      out.createdAt[row] = block.createdAt[r] as number;
+      out.updatedAt[row] = block.updatedAt[r] as number;
+      out.version[row] = block.version[r] as number;
+      out.status[row] = block.status[r] as number;
+      out.currency[row] = map(block.currency[r] as number);
+      out.total[row] = block.total[r] as number;
+      out.number[row] = map(block.number[r] as number);
+      out.account[row] = map(block.account[r] as number);
+      out.source[row] = map(block.source[r] as number);
+      const rest = block.rest[r];
+      if (rest) out.rest[row] = rest;
+      out.lineStart[row] = line;
+      for (let l = block.lineStart[r] as number; l < (block.lineStart[r + 1] as number); l++) {
+        out.lineProduct[line] = map(block.lineProduct[l] as number);
+        out.lineSku[line] = map(block.lineSku[l] as number);
+        out.lineName[line] = map(block.lineName[l] as number);
+        out.lineCategory[line] = map(block.lineCategory[l] as number);
+        out.lineQuantity[line] = block.lineQuantity[l] as number;
+        out.lineUnitPrice[line] = block.lineUnitPrice[l] as number;
+        out.lineDiscount[line] = block.lineDiscount[l] as number;
+        line++;
+      }
+      row++;
+    }
+  }
+  out.lineStart[n] = line;
+  return out;
 }

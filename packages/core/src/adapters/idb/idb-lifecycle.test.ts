@@ -137,7 +137,7 @@ describe('openIdbRepository damaged order blocks', () => {
       order('o2', other, '2026-01-02T00:00:00.000Z'),
     ]);
     const db = await openDB(name);
-    await db.put(ORDER_BUCKETS, { format: 1, ids: ['o1'], strings: 'garbage' }, bucketOf('c1'));
+    await db.put(ORDER_BUCKETS, { format: 1, ids: ['o1'], strings: 'garbage' }, [bucketOf('c1'), 0]);
     db.close();
     return { repo, other };
   }
@@ -146,20 +146,20 @@ describe('openIdbRepository damaged order blocks', () => {
     const { repo, other } = await withDamagedBucket();
     const damaged = await repo.listByContact('orders', 'c1');
     expect(damaged.records).toEqual([]);
-    expect(damaged.corrupt).toMatchObject([{ store: 'orders', id: `bucket ${bucketOf('c1')}` }]);
+    expect(damaged.corrupt).toMatchObject([{ store: 'orders', id: `block ${bucketOf('c1')}/0` }]);
     expect(await repo.get('orders', 'o1')).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(ids(await repo.listByContact('orders', other))).toEqual(['o2']);
     expect((await repo.orderFacts()).orderIds).toEqual(['o2']);
     await repo.close();
   });
 
-  it('should set a damaged block aside when writing into its bucket, and keep reporting it', async () => {
+  it('should keep reporting a damaged block while new orders are written into its bucket', async () => {
     const { repo } = await withDamagedBucket();
     await repo.put('orders', order('o3', 'c1', '2026-02-01T00:00:00.000Z'));
     const after = await repo.listByContact('orders', 'c1');
     expect(ids(after)).toEqual(['o3']);
-    expect(after.corrupt).toMatchObject([{ id: `bucket ${bucketOf('c1')}` }]);
-    expect((await repo.list('orders')).corrupt).toMatchObject([{ id: `bucket ${bucketOf('c1')}` }]);
+    expect(after.corrupt).toMatchObject([{ id: `block ${bucketOf('c1')}/0` }]);
+    expect((await repo.list('orders')).corrupt).toMatchObject([{ id: `block ${bucketOf('c1')}/0` }]);
     await repo.close();
   });
 
@@ -171,9 +171,9 @@ describe('openIdbRepository damaged order blocks', () => {
       order('o2', 'c1', '2026-01-02T00:00:00.000Z'),
     ]);
     const db = await openDB(name);
-    const block = await db.get(ORDER_BUCKETS, bucketOf('c1'));
+    const block = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
     block.status[block.ids.indexOf('o1')] = 200;
-    await db.put(ORDER_BUCKETS, block, bucketOf('c1'));
+    await db.put(ORDER_BUCKETS, block, [bucketOf('c1'), 0]);
     db.close();
     const read = await repo.listByContact('orders', 'c1');
     expect(ids(read)).toEqual(['o2']);
