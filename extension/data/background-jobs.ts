@@ -1,5 +1,6 @@
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
-import { isListed, loadSettings, watchSettings } from '../state/settings';
+import { parseMessage } from '../messaging/protocol';
+import { isListed, loadSettings, saveSettings, watchSettings } from '../state/settings';
 import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
 import { FEED_ALARM, pollFeed, scheduleFeed } from './feed-job';
@@ -52,11 +53,22 @@ export function startBackgroundJobs(): void {
   if (import.meta.env.CORDIAL_DEMO) {
     browser.runtime.onInstalled.addListener(async ({ reason }) => {
       if (reason !== 'install') return;
-      const { seedDemoData } = await import('./demo-seed');
+      const { DEMO_REP, seedDemoData } = await import('./demo-seed');
+      // The demo inbox's rep and company domain are the rep's own (set aside in every thread).
+      const settings = await loadSettings();
+      if (settings.ownAddresses.length === 0) await saveSettings({ ...settings, ownAddresses: DEMO_REP });
       await seedDemoData(await openRepository());
       await recomputeSignals();
     });
   }
+}
+
+/** Demo build only (the benchmark): more generated customers, in one chunk. */
+export async function seedBulkFromMessage(raw: unknown): Promise<{ ok: true; contacts: number } | { ok: false }> {
+  const { SeedBulkMessageSchema, seedBulk } = await import('./demo-seed');
+  const message = parseMessage(SeedBulkMessageSchema, raw, 'the benchmark');
+  if (!message) return { ok: false };
+  return { ok: true, contacts: await seedBulk(await openRepository(), message.chunk, message.contacts) };
 }
 
 /** One poll of the rep's feed; new events change orders, so the value signals follow. */

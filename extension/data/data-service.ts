@@ -36,6 +36,8 @@ export interface DataServiceDeps extends ActionContext {
 }
 
 async function withSignals(deps: DataServiceDeps, view: KnownContactView): Promise<KnownContactView> {
+  // Remembered for the popup's recent list without holding up the answer.
+  void rememberContact(view.contact.id);
   return deps.signalsOf ? { ...view, value: await deps.signalsOf(view.contact.id) } : view;
 }
 
@@ -64,13 +66,10 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
   switch (request.op) {
     case 'view': {
       const view = await loadContactView(repo, request.email, request.name);
-      if (view.kind !== 'known') return view;
-      await rememberContact(view.contact.id);
-      return withSignals(deps, view);
+      return view.kind === 'known' ? withSignals(deps, view) : view;
     }
     case 'contact:view': {
       const contact = await need(repo, 'contacts', request.contactId);
-      await rememberContact(contact.id);
       return withSignals(deps, await loadKnownContact(repo, contact, request.email));
     }
     case 'contact:create':

@@ -55,7 +55,7 @@ test('should follow single-page navigation between threads and back to the inbox
   await page.evaluate(() => {
     location.hash = '#inbox';
   });
-  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toHaveCount(0);
+  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
 });
 
@@ -64,7 +64,7 @@ test('should never look up or show an excluded address', async ({ context }) => 
   await expect(page.locator('h2.hP')).toHaveText('Sunday lunch');
   // Give the content script time to react (it debounces DOM changes), then check nothing appeared.
   await page.waitForTimeout(500);
-  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toHaveCount(0);
+  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
 });
 
 test('should follow the webmail into dark mode', async ({ context }) => {
