@@ -84,15 +84,23 @@ export function createWorkbench(deps: WorkbenchDeps) {
   }
 
   let runs = 0;
+  let cancelCurrent = () => {};
   async function recompute(): Promise<void> {
     const repo = await deps.repository();
     const run = ++runs;
     // Progress arrives on comlink's proxy channel, which is not ordered with the result's channel:
     // a late report must not bring the bar back after the run has finished.
     let finished = false;
+    let cancelled = false;
+    cancelCurrent = () => {
+      cancelled = true;
+      deps.runner.cancel();
+    };
     progress.value = { step: 'Reading orders', done: 0 };
     try {
       const facts = await repo.orderFacts();
+      // Cancelled while the orders were being read: the worker never starts.
+      if (cancelled) throw new AnalysisCancelled(false);
       analysis.value = await deps.runner.run(
         {
           orders: facts,
@@ -176,7 +184,7 @@ export function createWorkbench(deps: WorkbenchDeps) {
     now: deps.now,
     load,
     recompute,
-    cancel: () => deps.runner.cancel(),
+    cancel: () => cancelCurrent(),
     reloadAll: load,
 
     async addFollowUp(contactId: string, title: string, dueAt: string): Promise<Task> {

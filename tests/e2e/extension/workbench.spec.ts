@@ -147,7 +147,13 @@ test('should move an opportunity by keyboard and by drag and drop, and show the 
   await expect(page.locator(':focus')).toContainText(name);
   await expect(page.getByText(`${name} moved to qualified.`)).toBeAttached();
   const moved = qualified.locator('.card', { hasText: name });
-  await moved.dragTo(page.locator('section[data-stage="proposal"]'));
+  // The drag is dispatched as DOM drag events with one DataTransfer (the native gesture depends on
+  // layout: columns reflow while the mouse moves).
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await moved.dispatchEvent('dragstart', { dataTransfer });
+  const proposal = page.locator('section[data-stage="proposal"]');
+  await proposal.dispatchEvent('dragover', { dataTransfer });
+  await proposal.dispatchEvent('drop', { dataTransfer });
   await expect(page.locator('section[data-stage="proposal"]').getByText(name, { exact: true })).toBeVisible();
   // The move is stored: it survives a reload.
   await page.reload();
