@@ -32,8 +32,9 @@ export default defineConfig({
     description: "A sales rep's contact sidebar in Gmail and Outlook: the 360-degree view, value and churn risk.",
     // alarms + notifications: a follow-up's reminder when it falls due. Other sites and feed URLs are
     // optional host permissions, asked for in the options page when the rep turns them on.
-    // scripting: registers the any-page marker script once the rep grants all sites.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // scripting: registers the any-page marker script once the rep grants all sites. unlimitedStorage:
+    // the value signals of every contact (one small record each) in extension storage.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [

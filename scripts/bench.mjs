@@ -4,11 +4,14 @@
 //   Node benchmarks:    packages/*/bench/*.bench.ts and sdk/bench/*.bench.ts (run with vite-node)
 //   Browser benchmarks: tests/bench/*.bench.ts, bundled with Vite and run in Debian Chromium;
 //                       each prints `BENCH {json}` lines to the console and `BENCH_DONE` at the end.
+//   Extension benchmarks: tests/bench/*.extension.bench.ts, run with vite-node; they drive Chromium
+//                       with the built extension through Playwright (BENCH_URL: the demo server).
 // `npm run bench -- NAME` runs only the benchmarks whose file name contains NAME.
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { listen } from './demo-server.mjs';
+import { formatLine } from './lib/bench-format.mjs';
 import { CHROMIUM, ensureChromium, ensureDependencies, ROOT } from './lib/ensure.mjs';
 import { run } from './lib/run.mjs';
 
@@ -20,15 +23,7 @@ const list = (dir) =>
         .map((f) => join(dir, f))
     : [];
 
-/** `{ name, value, unit, baseline?: { name, value } }` → one readable line. */
-export function formatLine({ name, value, unit, baseline, note }) {
-  const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
-  let text = `  ${name}: ${fmt(value)} ${unit}`;
-  if (baseline)
-    text += `  (baseline ${baseline.name}: ${fmt(baseline.value)} ${unit}; ratio ${fmt(value / baseline.value)}×)`;
-  if (note) text += `  ${note}`;
-  return text;
-}
+export { formatLine };
 
 async function runBrowserBench(file, baseUrl) {
   const { chromium } = await import('@playwright/test');
@@ -84,15 +79,24 @@ const nodeBenches = [
   ...readdirSync(join(ROOT, 'packages')).flatMap((p) => list(`packages/${p}/bench`)),
   ...list('sdk/bench'),
 ];
-const browserBenches = list('tests/bench');
+const extensionBenches = list('tests/bench').filter((f) => f.endsWith('.extension.bench.ts'));
+const browserBenches = list('tests/bench').filter((f) => !extensionBenches.includes(f));
 let failed = 0;
 for (const file of nodeBenches) {
   const code = await run('npx', ['vite-node', file], { label: `bench ${file} (Node ${process.version})`, cwd: ROOT });
   if (code !== 0) failed++;
 }
-if (browserBenches.length > 0) {
+if (browserBenches.length + extensionBenches.length > 0) {
   await ensureChromium();
   const server = await listen(Number(process.env.BENCH_PORT ?? 4175));
+  for (const file of extensionBenches) {
+    const code = await run('npx', ['vite-node', file], {
+      label: `bench ${file} (Chromium with the extension)`,
+      cwd: ROOT,
+      env: { BENCH_URL: server.url },
+    });
+    if (code !== 0) failed++;
+  }
   for (const file of browserBenches) {
     console.log(`\n▶ bench ${file} (Chromium)`);
     try {
@@ -104,5 +108,6 @@ if (browserBenches.length > 0) {
   }
   server.server.close();
 }
-if (nodeBenches.length + browserBenches.length === 0) console.log(`No benchmark matches "${filter}".`);
+if (nodeBenches.length + browserBenches.length + extensionBenches.length === 0)
+  console.log(`No benchmark matches "${filter}".`);
 process.exit(failed === 0 ? 0 : 1);

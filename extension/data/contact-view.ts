@@ -11,6 +11,7 @@ import type {
   Task,
   Touchpoint,
 } from '@cordial/core';
+import type { ValueSignals } from './signals-store';
 import type { ContactSuggestion } from './suggest-contact';
 import { suggestContact } from './suggest-contact';
 
@@ -36,6 +37,8 @@ export interface KnownContactView {
   campaignResponses: { response: CampaignResponse; campaign: Campaign | undefined }[];
   /** Records that failed their schema on read: shown as a count, never silently dropped. */
   corrupt: number;
+  /** RFM, churn risk and CLV from the background's last run (attached by the data service). */
+  value?: ValueSignals;
 }
 
 export type ContactView =

@@ -1,4 +1,4 @@
-import type { Contact, Repository } from '@cordial/core';
+import { type Contact, mergeContacts, type Repository } from '@cordial/core';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import {
   type ActionContext,
@@ -14,6 +14,7 @@ import {
 } from './actions';
 import { type ContactView, type KnownContactView, loadContactView, loadKnownContact } from './contact-view';
 import { recentContactIds, rememberContact, searchContacts } from './search-contacts';
+import type { ValueSignals } from './signals-store';
 
 /** What each request resolves to, so callers get typed values back. */
 export interface DataResults {
@@ -30,6 +31,14 @@ export type ResultOf<R extends DataRequest> = R['op'] extends keyof DataResults
 export interface DataServiceDeps extends ActionContext {
   /** Called after a task is written (the background sets or clears its due-time alarm). */
   onTask?: (taskId: string) => Promise<void>;
+  /** The contact's value signals (RFM, churn risk, CLV), computed in the background. */
+  signalsOf?: (contactId: string) => Promise<ValueSignals>;
+}
+
+async function withSignals(deps: DataServiceDeps, view: KnownContactView): Promise<KnownContactView> {
+  // Remembered for the popup's recent list without holding up the answer.
+  void rememberContact(view.contact.id);
+  return deps.signalsOf ? { ...view, value: await deps.signalsOf(view.contact.id) } : view;
 }
 
 async function need<S extends 'contacts' | 'tasks' | 'opportunities'>(repo: Repository, store: S, id: string) {
@@ -57,13 +66,11 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
   switch (request.op) {
     case 'view': {
       const view = await loadContactView(repo, request.email, request.name);
-      if (view.kind === 'known') await rememberContact(view.contact.id);
-      return view;
+      return view.kind === 'known' ? withSignals(deps, view) : view;
     }
     case 'contact:view': {
       const contact = await need(repo, 'contacts', request.contactId);
-      await rememberContact(contact.id);
-      return loadKnownContact(repo, contact, request.email);
+      return withSignals(deps, await loadKnownContact(repo, contact, request.email));
     }
     case 'contact:create':
       return createContact(deps, request.input);
@@ -89,6 +96,14 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
       return moveOpportunity(deps, await need(repo, 'opportunities', request.opportunityId), request.stage);
     case 'case:open':
       return openCase(deps, await need(repo, 'contacts', request.contactId), request.input);
+    case 'contacts:merge': {
+      // core's merge: one atomic write that re-points every record of the duplicates to the survivor.
+      const merge = await mergeContacts(repo, request.survivorId, request.duplicateIds, {
+        now: () => deps.now().toISOString(),
+        reasons: ['the rep merged contacts that share an email address'],
+      });
+      return { id: merge.survivorId, contactId: merge.survivorId };
+    }
     case 'contacts:search':
       return searchContacts(repo, request.query);
     case 'contacts:recent': {

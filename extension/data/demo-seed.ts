@@ -1,5 +1,12 @@
 import { type Repository, STORE_NAMES } from '@cordial/core';
-import { type Dataset, generateDataset } from '@cordial/core/testing';
+import {
+  type CustomerBundle,
+  type Dataset,
+  generateCustomers,
+  generateDataset,
+  generateWorld,
+} from '@cordial/core/testing';
+import * as z from 'zod';
 import { announceDataChanged } from './data-changed';
 
 /**
@@ -38,10 +45,47 @@ export async function seedDemoData(repo: Repository, contacts = 300): Promise<vo
   announceDataChanged();
 }
 
+/**
+ * Demo build only: adds `contacts` more generated customers (with their orders, touchpoints
+ * and the rest) in one chunk, so the benchmark can fill the database to 100,000 contacts
+ * through the real extension. Chunks keep each background event short.
+ */
+export const SeedBulkMessageSchema = z.object({
+  type: z.literal('demo:seed-bulk'),
+  chunk: z.number().int().min(0).max(10_000),
+  contacts: z.number().int().min(1).max(20_000),
+});
+
+export async function seedBulk(repo: Repository, chunk: number, contacts: number): Promise<number> {
+  const now = new Date().toISOString();
+  const world = generateWorld({ seed: 7, now });
+  const data: { [S in Exclude<keyof CustomerBundle, 'rhythm' | 'contact'> | 'contacts']: unknown[] } = {
+    contacts: [],
+    orders: [],
+    touchpoints: [],
+    opportunities: [],
+    cases: [],
+    tasks: [],
+    notes: [],
+    campaignResponses: [],
+    offerImpressions: [],
+  };
+  for (const bundle of generateCustomers(
+    { seed: 1000 + chunk, contacts, now, idPrefix: `bulk${chunk}-`, touchpointsPerContact: 2 },
+    world,
+  )) {
+    const { contact, rhythm, ...linked } = bundle;
+    data.contacts.push(contact);
+    for (const [store, records] of Object.entries(linked)) data[store as keyof typeof linked].push(...records);
+  }
+  await putDataset(repo, data as Partial<Dataset> as Dataset);
+  return repo.count('contacts');
+}
+
 /** Writes a generated data set, one atomic batch per store. */
 export async function putDataset(repo: Repository, data: Dataset): Promise<void> {
   for (const store of STORE_NAMES) {
-    const records = data[store];
+    const records = data[store] ?? [];
     // `data[store]` and `store` vary together, which TypeScript cannot follow through the loop.
     if (records.length > 0) await repo.putMany(store, records as never);
   }

@@ -44,13 +44,24 @@ export async function searchContacts(repo: Repository, query: string, limit = 20
 const RECENT_KEY = 'recent-contacts';
 const RECENT_MAX = 10;
 
-/** The contacts the rep looked at last, newest first (ids only, in extension storage). */
-export async function recentContactIds(): Promise<string[]> {
+let remembering: Promise<void> = Promise.resolve();
+
+async function readRecent(): Promise<string[]> {
   const stored = (await browser.storage.local.get(RECENT_KEY))[RECENT_KEY];
   return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export async function rememberContact(id: string): Promise<void> {
-  const ids = [id, ...(await recentContactIds()).filter((x) => x !== id)].slice(0, RECENT_MAX);
-  await browser.storage.local.set({ [RECENT_KEY]: ids });
+/** The contacts the rep looked at last, newest first (ids only, in extension storage). */
+export async function recentContactIds(): Promise<string[]> {
+  await remembering;
+  return readRecent();
+}
+
+/** Puts a contact first in the recent list; calls run one after another so none is lost. */
+export function rememberContact(id: string): Promise<void> {
+  remembering = remembering.then(async () => {
+    const ids = [id, ...(await readRecent()).filter((x) => x !== id)].slice(0, RECENT_MAX);
+    await browser.storage.local.set({ [RECENT_KEY]: ids });
+  });
+  return remembering;
 }

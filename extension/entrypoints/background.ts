@@ -1,9 +1,11 @@
 import type { Browser } from 'wxt/browser';
-import { serveData, startBackgroundJobs } from '../data/background-jobs';
+import { seedBulkFromMessage, serveData, startBackgroundJobs } from '../data/background-jobs';
 import { DataMessageSchema } from '../messaging/data-protocol';
 
-const isDataMessage = (raw: unknown) =>
-  typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'data';
+const typeOf = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+const isDataMessage = (raw: unknown) => typeOf(raw) === 'data';
+const isSeedMessage = (raw: unknown) => typeOf(raw) === 'demo:seed-bulk';
 
 import {
   type Message,
@@ -72,6 +74,9 @@ export default defineBackground(() => {
       }
       const message = parseMessage(DataMessageSchema, raw, 'an extension page');
       return message ? serveData(message.request) : Promise.resolve({ ok: false, message: 'invalid request' });
+    }
+    if (import.meta.env.CORDIAL_DEMO && isSeedMessage(raw) && sender.url?.startsWith(browser.runtime.getURL('/'))) {
+      return seedBulkFromMessage(raw);
     }
     const message = parseMessage(MessageSchema, raw, sender.tab ? 'a content script' : 'an extension page');
     if (!message) return Promise.resolve({ ok: false, reason: 'invalid' } satisfies Result<never>);

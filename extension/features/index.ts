@@ -8,9 +8,11 @@ import opportunities from './opportunities';
 import orders from './orders';
 import tasks from './tasks';
 import timeline from './timeline';
+import valueSignals from './value-signals';
 
 export const features = [
   contactSummary,
+  valueSignals,
   logThread,
   tasks,
   opportunities,

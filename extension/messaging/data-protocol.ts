@@ -28,6 +28,7 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('opportunity:create'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('opportunity:move'), opportunityId: IdSchema, stage: OpportunityStageSchema }),
   z.object({ op: z.literal('case:open'), contactId: IdSchema, input: FormInputSchema }),
+  z.object({ op: z.literal('contacts:merge'), survivorId: IdSchema, duplicateIds: z.array(IdSchema).min(1).max(50) }),
   z.object({ op: z.literal('contacts:search'), query: z.string().max(200) }),
   z.object({ op: z.literal('contacts:recent') }),
 ]);

@@ -32,15 +32,15 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
 }
 
-/** Calls `listener` with the new settings whenever any context saves them, until `signal` aborts. */
-export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+/** Calls `listener` with the new settings whenever any context saves them, until `signal` aborts (if given). */
+export function watchSettings(listener: (settings: Settings) => void, signal?: AbortSignal): void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     const parsed = SettingsSchema.safeParse(changes[SETTINGS_KEY]?.newValue ?? {});
     if (parsed.success) listener(parsed.data);
   };
   browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 }
 
 /** One entry a line: `me@company.com` is an address, `company.com` (or `@company.com`) a whole domain. */

@@ -94,6 +94,8 @@ export function createSidebarModel(deps: SidebarDeps) {
     async act(email: string, request: DataRequest): Promise<{ ok: true } | { ok: false; message: string }> {
       const response = await deps.call(request);
       if (!response.ok) return response;
+      // After a merge only the survivor exists: show whatever the address now resolves to.
+      if (request.op === 'contacts:merge') chosen.delete(email);
       await load(email, people.value.find((p) => p.email === email)?.name, generation);
       return { ok: true };
     },

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'preact/hooks';
 import type { KnownContactView } from '../data/contact-view';
 import { features } from '../features';
 import type { SidebarModel, ViewState } from '../state/sidebar-model';
@@ -6,6 +7,10 @@ import { UnknownPerson } from './unknown-person';
 
 function Known({ model, view }: { model: SidebarModel; view: KnownContactView }) {
   const thread = model.thread.value;
+  // When the 360-degree view is in the document, before the next paint (the benchmark reads this mark).
+  useLayoutEffect(() => {
+    performance.mark('cordial:view-shown', { detail: view.contact.id });
+  }, [view.contact.id]);
   return (
     <div class="contact">
       {features

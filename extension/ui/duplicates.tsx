@@ -1,9 +1,17 @@
 import type { Contact } from '@cordial/core';
+import { useState } from 'preact/hooks';
 import type { SidebarModel } from '../state/sidebar-model';
+import { Status } from './form';
 import { date, displayName } from './format';
 
 /** Several stored contacts share this address: say so, show them side by side, and offer the merge. */
 export function Duplicates({ model, email, contacts }: { model: SidebarModel; email: string; contacts: Contact[] }) {
+  const [status, setStatus] = useState({ text: '', error: false });
+  const merge = async (survivor: Contact) => {
+    const duplicateIds = contacts.filter((c) => c.id !== survivor.id).map((c) => c.id);
+    const outcome = await model.act(email, { op: 'contacts:merge', survivorId: survivor.id, duplicateIds });
+    setStatus(outcome.ok ? { text: 'Merged.', error: false } : { text: `Not merged: ${outcome.message}`, error: true });
+  };
   return (
     <section aria-label="Possible duplicates" class="duplicates">
       <p class="warning">{`${contacts.length} contacts share ${email}. They are probably the same person.`}</p>
@@ -16,10 +24,14 @@ export function Duplicates({ model, email, contacts }: { model: SidebarModel; em
             </span>{' '}
             <button type="button" class="link" onClick={() => model.showContact(email, c.id)}>
               {`Show ${displayName(c)}`}
+            </button>{' '}
+            <button type="button" onClick={() => merge(c)}>
+              {`Merge all into ${displayName(c)}`}
             </button>
           </li>
         ))}
       </ul>
+      <Status status={status} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { type FeedStatus, lastFeedStatus } from '../../data/feed-job';
 import { ANY_PAGE_ORIGINS } from '../../hosts/webmail-hosts';
 import { loadSettings, parseAddressList, type Settings, SettingsSchema, saveSettings } from '../../state/settings';
 
@@ -10,6 +11,7 @@ const feedUrl = signal('');
 const feedMinutes = signal('15');
 const anyPage = signal(false);
 const status = signal('');
+const feedStatus = signal<FeedStatus | undefined>(undefined);
 
 /** Asks for (or gives back) an optional host permission; only a click may ask, as browsers require. */
 async function setPermission(origins: string[], wanted: boolean): Promise<boolean> {
@@ -141,6 +143,11 @@ function Options() {
               }}
             />
           </p>
+          {feedStatus.value && (
+            <p role="status" aria-label="Last feed import">
+              {`Last import ${new Date(feedStatus.value.at).toLocaleString()}: ${feedStatus.value.text}`}
+            </p>
+          )}
           <p>
             <label for="feed-minutes">Import every (minutes)</label>{' '}
             <input
@@ -174,6 +181,12 @@ loadSettings().then((settings) => {
   feedUrl.value = settings.feed?.url ?? '';
   feedMinutes.value = String(settings.feed?.intervalMinutes ?? 15);
 });
+const showFeedStatus = () =>
+  lastFeedStatus().then((s) => {
+    feedStatus.value = s;
+  });
+void showFeedStatus();
+browser.storage.onChanged.addListener(() => void showFeedStatus());
 browser.permissions.contains({ origins: ANY_PAGE_ORIGINS }).then((granted) => {
   anyPage.value = granted;
 });

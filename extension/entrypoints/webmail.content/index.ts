@@ -1,4 +1,4 @@
-import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { threadKey, threadReaderFor } from '../../hosts/read-thread';
 import { WEBMAIL_MATCHES } from '../../hosts/webmail-hosts';
 import type { Message, ThreadInView } from '../../messaging/protocol';
@@ -14,28 +14,33 @@ import { mountLauncher } from './launcher';
  * data into the page. Every listener and observer hangs off `ctx.signal`, so an extension
  * update or reload leaves nothing behind in the long-lived webmail tab.
  */
+const THROTTLE_MS = 50;
+
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
     let settings: Settings = await loadSettings();
     const readThread = threadReaderFor(location.hostname);
-    let frame: IframeContentScriptUi<void> | undefined;
     let hidden = false;
 
-    const createFrame = () =>
-      createIframeUi(ctx, {
-        page: '/sidebar.html',
-        position: 'overlay',
-        alignment: 'top-right',
-        anchor: 'body',
-        onMount(wrapper, iframe) {
-          wrapper.style.cssText = 'position:fixed;top:64px;right:0;z-index:2147483646;';
-          iframe.title = 'Cordial contact sidebar';
-          iframe.style.cssText =
-            'width:360px;height:calc(100vh - 80px);border:0;border-radius:8px 0 0 8px;box-shadow:0 2px 12px rgb(0 0 0 / 25%);background:Canvas;color-scheme:normal;';
-        },
-      });
+    // The frame is created once, hidden, when the page loads: opening a conversation then only
+    // shows it and sends the new thread, instead of loading an extension page each time.
+    let wrapper: HTMLElement | undefined;
+    const frame = createIframeUi(ctx, {
+      page: '/sidebar.html',
+      position: 'overlay',
+      alignment: 'top-right',
+      anchor: 'body',
+      onMount(root, iframe) {
+        wrapper = root;
+        root.style.cssText = 'position:fixed;top:64px;right:0;z-index:2147483646;display:none;';
+        iframe.title = 'Cordial contact sidebar';
+        iframe.style.cssText =
+          'width:360px;height:calc(100vh - 80px);border:0;border-radius:8px 0 0 8px;box-shadow:0 2px 12px rgb(0 0 0 / 25%);background:Canvas;color-scheme:normal;';
+      },
+    });
+    frame.mount();
 
     const launcher = mountLauncher(ctx, {
       onToggle() {
@@ -57,13 +62,7 @@ export default defineContentScript({
       if (key === last) return;
       last = key;
       const showFrame = thread !== null && settings.display === 'frame' && !hidden;
-      if (showFrame && !frame) {
-        frame = createFrame();
-        frame.mount();
-      } else if (!showFrame && frame) {
-        frame.remove();
-        frame = undefined;
-      }
+      if (wrapper) wrapper.style.display = showFrame ? 'block' : 'none';
       launcher.update({ visible: thread !== null, expanded: showFrame, mode: settings.display });
       send({ type: 'thread:changed', thread, theme });
     }
@@ -74,11 +73,23 @@ export default defineContentScript({
       });
     }
 
-    // Webmail is a single-page app: watch the DOM (debounced) and the URL instead of page loads.
-    let timer: number | undefined;
+    // Webmail is a single-page app: watch the DOM and the URL instead of page loads. Reads are
+    // throttled (the first change at once, then at most every THROTTLE_MS), not debounced: Gmail
+    // mutates the DOM all the time, and a debounce would keep postponing the sidebar.
+    let lastRun = Number.NEGATIVE_INFINITY;
+    let trailing: number | undefined;
     const schedule = () => {
-      clearTimeout(timer);
-      timer = ctx.setTimeout(publish, 120);
+      const since = performance.now() - lastRun;
+      if (since >= THROTTLE_MS) {
+        lastRun = performance.now();
+        publish();
+      } else {
+        trailing ??= ctx.setTimeout(() => {
+          trailing = undefined;
+          lastRun = performance.now();
+          publish();
+        }, THROTTLE_MS - since);
+      }
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });

@@ -84,14 +84,29 @@ export type {
 } from './ports/repository.ts';
 export type { RepositoryErrorCode } from './ports/repository-error.ts';
 export { isRepositoryError, RepositoryError } from './ports/repository-error.ts';
+
 // --- end core-data ---
 
-// --- Analytics the workbench computes with (branch extension-workbench re-exports branch analytics' modules;
-// when analytics publishes its own block, this one goes) ---
+export type { FeedTransport, PollResult } from './events/feed-poller.ts';
+export { createFeedPoller } from './events/feed-poller.ts';
+export type { MergeRecord } from './identity/merge-contacts.ts';
+export { mergeContacts } from './identity/merge-contacts.ts';
+// --- Used by the extension (branch extension-sidebar) until the owning branches export them in their blocks ---
+export { assessChurnRisk } from './lifecycle/churn-risk.ts';
+export { describeDuration } from './lifecycle/describe-duration.ts';
+export type { CustomerSummary } from './models/calibration-summary.ts';
+export { summarizeCalibration } from './models/calibration-summary.ts';
+export { valueCohort } from './models/customer-value.ts';
+export { dayNumberOf } from './rfm/day-number.ts';
+export { scoreRfmColumns } from './rfm/score-rfm.ts';
+// --- end extension-sidebar ---
+
+// --- Analytics the workbench computes with (branch extension-workbench, beside extension-sidebar's block;
+// both go when branch analytics publishes its own) ---
 export type { DuplicateCandidate, IdentityFacts, MatchSignal } from './identity/find-duplicates.ts';
 export { findDuplicates } from './identity/find-duplicates.ts';
 export type { ChurnRisk, ChurnRiskTier } from './lifecycle/churn-risk.ts';
-export { assessChurnRisk, ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
+export { ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
 export type { LifecycleStage as AnalyticsLifecycleStage } from './lifecycle/lifecycle-stage.ts';
 export {
   classifyLifecycleStage,
@@ -99,13 +114,11 @@ export {
 } from './lifecycle/lifecycle-stage.ts';
 export type { BgNbdParams } from './models/bg-nbd.ts';
 export { bgNbdProbabilityAlive } from './models/bg-nbd.ts';
-export type { CustomerSummary, Purchase } from './models/calibration-summary.ts';
-export { summarizeCalibration } from './models/calibration-summary.ts';
+export type { Purchase } from './models/calibration-summary.ts';
 export type { CohortValue, CustomerValue } from './models/customer-value.ts';
-export { valueCohort } from './models/customer-value.ts';
-export { dayNumberOf, formatDayNumber } from './rfm/day-number.ts';
+export { formatDayNumber } from './rfm/day-number.ts';
 export type { OrderColumns, RfmColumns } from './rfm/score-rfm.ts';
-export { NO_SEGMENT, NOT_SCORED, scoreRfmColumns } from './rfm/score-rfm.ts';
+export { NO_SEGMENT, NOT_SCORED } from './rfm/score-rfm.ts';
 export type { SegmentRule, SegmentRules } from './segments/segment-rules.ts';
 export { DEFAULT_SEGMENT_RULES, OTHERS_SEGMENT, SegmentRulesSchema } from './segments/segment-rules.ts';
 // --- end analytics for the workbench ---

@@ -14,6 +14,11 @@ test('should show the 360-degree view of the one external sender of a Gmail thre
   // The rep (recipient) is recognised and set aside: one person in the list.
   await expect(frame.getByRole('list', { name: 'People in this conversation' }).locator(':scope > li')).toHaveCount(1);
   await expect(frame.getByRole('heading', { name: /Last orders/ })).toBeVisible();
+  // Value signals from the background's run over every order (Ada is a frequent, recent buyer).
+  const value = frame.locator('[data-feature="value-signals"]');
+  await expect(value.getByText(/RFM \d-\d-\d/)).toBeVisible({ timeout: 20_000 });
+  await expect(value.getByText(/churn risk/)).toBeVisible();
+  await expect(value.getByText(/^Lifetime value /)).toBeVisible();
   await expect(frame.getByRole('heading', { name: /Timeline/ })).toBeVisible();
 });
 
@@ -50,7 +55,7 @@ test('should follow single-page navigation between threads and back to the inbox
   await page.evaluate(() => {
     location.hash = '#inbox';
   });
-  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toHaveCount(0);
+  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
 });
 
@@ -59,7 +64,7 @@ test('should never look up or show an excluded address', async ({ context }) => 
   await expect(page.locator('h2.hP')).toHaveText('Sunday lunch');
   // Give the content script time to react (it debounces DOM changes), then check nothing appeared.
   await page.waitForTimeout(500);
-  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toHaveCount(0);
+  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
 });
 
 test('should follow the webmail into dark mode', async ({ context }) => {

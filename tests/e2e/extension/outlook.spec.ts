@@ -10,7 +10,7 @@ test('should recognise the sender and every recipient in Outlook on the web and 
   context,
 }) => {
   const page = await openOutlook(context);
-  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toHaveCount(0);
+  await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
   await page.getByRole('link', { name: /Re: Renewal/ }).click();
   const frame = sidebar(page);
   await expect(frame.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();

@@ -1,0 +1,58 @@
+import { createMemoryRepository } from '@cordial/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type DataServiceDeps, handleDataRequest } from './data-service';
+
+let deps: DataServiceDeps;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  let n = 0;
+  deps = { repo: createMemoryRepository(), now: () => new Date('2026-11-25T10:00:00.000Z'), newId: () => `id-${++n}` };
+});
+
+describe(handleDataRequest, () => {
+  it('should create a contact, then show it as known with the note added to it', async () => {
+    const created = await handleDataRequest(deps, {
+      op: 'contact:create',
+      input: { email: 'ada@example.com', firstName: 'Ada' },
+    });
+    expect(created.ok).toBe(true);
+    await handleDataRequest(deps, { op: 'note:add', contactId: 'id-1', input: { body: 'Met at the fair' } });
+    const view = await handleDataRequest(deps, { op: 'view', email: 'ada@example.com' });
+    expect(view).toMatchObject({ ok: true, value: { kind: 'known', notes: [{ body: 'Met at the fair' }] } });
+  });
+
+  it('should answer bad input with a message naming the field, and write nothing', async () => {
+    const response = await handleDataRequest(deps, { op: 'task:add', contactId: 'c1', input: { title: '' } });
+    expect(response).toMatchObject({ ok: false, message: expect.stringMatching(/title/) });
+    expect(await deps.repo.count('tasks')).toBe(0);
+  });
+
+  it('should merge duplicates into the chosen contact, moving their records', async () => {
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', firstName: 'Ada' } });
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', lastName: 'Lovelace' } });
+    await handleDataRequest(deps, { op: 'note:add', contactId: 'id-2', input: { body: 'From the second record' } });
+    const before = await handleDataRequest(deps, { op: 'view', email: 'ada@example.com' });
+    expect(before).toMatchObject({ ok: true, value: { kind: 'duplicates' } });
+    const merged = await handleDataRequest(deps, { op: 'contacts:merge', survivorId: 'id-1', duplicateIds: ['id-2'] });
+    expect(merged.ok).toBe(true);
+    const after = await handleDataRequest(deps, { op: 'view', email: 'ada@example.com' });
+    expect(after).toMatchObject({
+      ok: true,
+      value: { kind: 'known', contact: { id: 'id-1' }, notes: [{ body: 'From the second record' }] },
+    });
+  });
+
+  it('should list the contacts viewed last in the popup, newest first', async () => {
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'a@example.com' } });
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'b@example.com' } });
+    await handleDataRequest(deps, { op: 'view', email: 'a@example.com' });
+    await handleDataRequest(deps, { op: 'view', email: 'b@example.com' });
+    const recent = await handleDataRequest(deps, { op: 'contacts:recent' });
+    expect(recent.ok && (recent.value as { emails: string[] }[]).map((c) => c.emails[0])).toEqual([
+      'b@example.com',
+      'a@example.com',
+    ]);
+  });
+});
