@@ -84,12 +84,23 @@ export function createWorkbench(deps: WorkbenchDeps) {
   }
 
   let runs = 0;
+  let cancelCurrent = () => {};
   async function recompute(): Promise<void> {
     const repo = await deps.repository();
     const run = ++runs;
+    // Progress arrives on comlink's proxy channel, which is not ordered with the result's channel:
+    // a late report must not bring the bar back after the run has finished.
+    let finished = false;
+    let cancelled = false;
+    cancelCurrent = () => {
+      cancelled = true;
+      deps.runner.cancel();
+    };
     progress.value = { step: 'Reading orders', done: 0 };
     try {
       const facts = await repo.orderFacts();
+      // Cancelled while the orders were being read: the worker never starts.
+      if (cancelled) throw new AnalysisCancelled(false);
       analysis.value = await deps.runner.run(
         {
           orders: facts,
@@ -98,7 +109,7 @@ export function createWorkbench(deps: WorkbenchDeps) {
           ...(settings.value.currency ? { currency: settings.value.currency } : {}),
         },
         (step, done) => {
-          if (run === runs) progress.value = { step, done };
+          if (run === runs && !finished) progress.value = { step, done };
         },
       );
       error.value = null;
@@ -107,13 +118,14 @@ export function createWorkbench(deps: WorkbenchDeps) {
         if (!e.superseded) notice.value = 'Analysis cancelled; the figures shown are from the last complete run.';
       } else error.value = `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
+      finished = true;
       // A superseded run must not hide the progress of the run that replaced it.
       if (run === runs) progress.value = null;
     }
   }
 
+  /** Reads everything and recomputes. Only the first load shows "Loading"; later ones swap data in place. */
   async function load(): Promise<void> {
-    status.value = 'loading';
     try {
       const [s, v, a] = await Promise.all([
         deps.storage.settings.load(),
@@ -172,7 +184,7 @@ export function createWorkbench(deps: WorkbenchDeps) {
     now: deps.now,
     load,
     recompute,
-    cancel: () => deps.runner.cancel(),
+    cancel: () => cancelCurrent(),
     reloadAll: load,
 
     async addFollowUp(contactId: string, title: string, dueAt: string): Promise<Task> {

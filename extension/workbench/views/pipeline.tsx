@@ -92,30 +92,30 @@ export function PipelineView({ workbench }: ViewProps) {
                 </h3>
                 <ul class="cards">
                   {groups[stage].map((o) => (
-                    <li key={o.id}>
-                      <button
-                        type="button"
-                        id={`opp-${o.id}`}
-                        class="card"
-                        draggable
-                        aria-label={`${o.name}, ${money(o)}, stage ${o.stage}. Press left or right arrow to move.`}
-                        onDragStart={(e) => {
-                          dragging.current = o.id;
-                          e.dataTransfer?.setData('text/plain', o.id);
-                        }}
-                        onKeyDown={(e) => {
-                          if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                            e.preventDefault();
-                            void move(o, neighbourStage(o.stage, e.key === 'ArrowRight' ? 1 : -1));
-                          }
-                        }}
-                      >
-                        <span class="strong">{o.name}</span>
-                        <span>{money(o)}</span>
-                        <span class="muted">
-                          {contactName(o) ?? ''} {o.expectedClose ? `· closes ${fmt.date(o.expectedClose)}` : ''}
-                        </span>
-                      </button>
+                    <li
+                      key={o.id}
+                      id={`opp-${o.id}`}
+                      class="card"
+                      draggable
+                      // biome-ignore lint/a11y/noNoninteractiveTabindex: a card takes focus so the arrow keys can move it between stages.
+                      tabIndex={0}
+                      aria-label={`${o.name}, ${money(o)}, stage ${o.stage}. Press left or right arrow to move.`}
+                      onDragStart={(e) => {
+                        dragging.current = o.id;
+                        e.dataTransfer?.setData('text/plain', o.id);
+                      }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                          e.preventDefault();
+                          void move(o, neighbourStage(o.stage, e.key === 'ArrowRight' ? 1 : -1));
+                        }
+                      }}
+                    >
+                      <span class="strong">{o.name}</span>
+                      <span>{money(o)}</span>
+                      <span class="muted">
+                        {contactName(o) ?? ''} {o.expectedClose ? `· closes ${fmt.date(o.expectedClose)}` : ''}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -31,18 +31,21 @@ export function createAnalysisRunner(
         remote = wrap<AnalysisWorkerApi>(worker);
       }
       const call = remote.analyse(copyForTransfer(input), proxy(progress)) as Promise<Analysis>;
+      let stop: (superseded: boolean) => void = () => {};
       const cancelled = new Promise<never>((_, reject) => {
-        stopCurrent = (superseded) => {
+        stop = (superseded) => {
           worker?.terminate();
           worker = undefined;
           remote = undefined;
           reject(new AnalysisCancelled(superseded));
         };
       });
+      stopCurrent = stop;
       try {
         return await Promise.race([call, cancelled]);
       } finally {
-        stopCurrent = undefined;
+        // Only this run's own stopper is cleared: a newer run may already have installed its own.
+        if (stopCurrent === stop) stopCurrent = undefined;
       }
     },
     /** Stops the running analysis, if any; its `run` rejects with AnalysisCancelled. */
