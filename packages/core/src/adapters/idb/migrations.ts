@@ -49,7 +49,9 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     }
     db.createObjectStore(ORDER_BUCKETS);
     db.createObjectStore(ORDER_DIRECTORY);
-    db.createObjectStore(QUARANTINE).createIndex('contact', 'contact');
+    const quarantine = db.createObjectStore(QUARANTINE);
+    quarantine.createIndex('contact', 'contact');
+    quarantine.createIndex('bucket', 'bucket');
     const old = (await tx.objectStore('orders').getAll()) as Envelope[];
     const ops: OrderOp[] = [];
     for (const envelope of old) {

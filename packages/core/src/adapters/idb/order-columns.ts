@@ -6,10 +6,11 @@ import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository
 import { hashString } from '../../storage/hash.ts';
 import {
   checkOrderBlock,
+  concatOrderBlocks,
   decodeOrder,
-  decodeOrderBlock,
   encodeOrderBlock,
   type OrderBlock,
+  storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
@@ -17,111 +18,272 @@ import {
   BUCKET_COUNT,
   type DirectoryShard,
   type Envelope,
+  MAX_SEGMENTS,
   ORDER_BUCKETS,
   ORDER_DIRECTORY,
   QUARANTINE,
   type Quarantined,
+  type SegmentKey,
   SHARD_COUNT,
 } from './db-schema.ts';
 
-// The columnar order store: every function takes a transaction that includes ORDER_BUCKETS,
-// ORDER_DIRECTORY and QUARANTINE, and awaits only IndexedDB requests, so the transaction stays alive.
+// The columnar order store. Every function takes a transaction over ORDER_BUCKETS, ORDER_DIRECTORY and
+// QUARANTINE and awaits only IndexedDB requests, so the transaction stays alive until it is done.
 type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'versionchange'>;
 type WriteTx = IDBPTransaction<unknown, string[], 'readwrite' | 'versionchange'>;
 
 export type OrderOp = { type: 'put'; order: Order; expectVersion?: number } | { type: 'delete'; id: string };
 
 export const bucketOf = (contactId: string) => hashString(contactId) % BUCKET_COUNT;
-const shardOf = (orderId: string) => hashString(orderId) % SHARD_COUNT;
-const quarantinedBucket = (bucket: number) => `orderBuckets:${bucket}`;
+const shardOf = (hash: number) => hash % SHARD_COUNT;
+const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket, 0], [bucket, Number.POSITIVE_INFINITY]);
+const blockName = ([bucket, segment]: SegmentKey) => `block ${bucket}/${segment}`;
 
-async function readBucket(tx: Tx, bucket: number): Promise<{ block?: OrderBlock; issues?: string }> {
-  const value = await tx.objectStore(ORDER_BUCKETS).get(bucket);
-  if (value === undefined) return {};
-  const checked = checkOrderBlock(value);
-  return checked.ok ? { block: checked.block } : { issues: checked.issues };
-}
-
-/** Order id → bucket, for the ids of the shards loaded so far. */
-async function loadDirectory(tx: Tx, shards: Iterable<number>): Promise<Map<string, number>> {
-  const directory = new Map<string, number>();
+/** The directory shards of the given numbers; a damaged shard is rebuilt from the blocks in memory. */
+async function loadShards(
+  tx: Tx,
+  numbers: Iterable<number>,
+): Promise<{ shards: Map<number, DirectoryShard>; rebuilt: boolean }> {
+  const list = [...numbers];
   const store = tx.objectStore(ORDER_DIRECTORY);
-  const values = await Promise.all([...shards].map((s) => store.get(s) as Promise<DirectoryShard | undefined>));
-  for (const shard of values) {
-    if (!shard) continue;
-    for (let i = 0; i < shard.ids.length; i++) directory.set(shard.ids[i] as string, shard.buckets[i] as number);
-  }
-  return directory;
+  const values = await Promise.all(list.map((n) => store.get(n)));
+  const shards = new Map<number, DirectoryShard>();
+  let damaged = false;
+  values.forEach((value, i) => {
+    if (value === undefined) shards.set(list[i] as number, { hashes: new Uint32Array(0), buckets: new Uint16Array(0) });
+    else if (isShard(value)) shards.set(list[i] as number, value);
+    else damaged = true;
+  });
+  if (!damaged) return { shards, rebuilt: false };
+  return { shards: await rebuildDirectory(tx), rebuilt: true };
 }
+
+function isShard(value: unknown): value is DirectoryShard {
+  const v = value as Partial<DirectoryShard> | null;
+  return v?.hashes instanceof Uint32Array && v.buckets instanceof Uint16Array && v.hashes.length === v.buckets.length;
+}
+
+/** The whole directory computed from the blocks (for a damaged shard: the blocks are the truth). */
+async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
+  const entries = new Map<number, [number, number][]>();
+  for (const { key, block } of await allBlocks(tx, [])) {
+    for (const id of block.ids) {
+      const hash = hashString(id);
+      pushTo(entries, shardOf(hash), [hash, key[0]]);
+    }
+  }
+  const shards = new Map<number, DirectoryShard>();
+  for (let n = 0; n < SHARD_COUNT; n++)
+    shards.set(n, mergeShard({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }, entries.get(n) ?? [], []));
+  return shards;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Buckets that may hold the id with this hash. */
+function candidates(shard: DirectoryShard, hash: number): number[] {
+  let lo = 0;
+  let hi = shard.hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((shard.hashes[mid] as number) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < shard.hashes.length && shard.hashes[i] === hash; i++) out.push(shard.buckets[i] as number);
+  return out;
+}
+
+/** A shard with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by hash. */
+function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [number, number][]): DirectoryShard {
+  const remove = new Map<number, number>();
+  for (const [hash, bucket] of removes)
+    remove.set(hash * BUCKET_COUNT + bucket, (remove.get(hash * BUCKET_COUNT + bucket) ?? 0) + 1);
+  adds.sort((a, b) => a[0] - b[0]);
+  const size = shard.hashes.length + adds.length;
+  const hashes = new Uint32Array(size);
+  const buckets = new Uint16Array(size);
+  let out = 0;
+  let a = 0;
+  const push = (hash: number, bucket: number) => {
+    hashes[out] = hash;
+    buckets[out] = bucket;
+    out++;
+  };
+  for (let i = 0; i < shard.hashes.length; i++) {
+    const hash = shard.hashes[i] as number;
+    const bucket = shard.buckets[i] as number;
+    const pending = remove.size === 0 ? 0 : (remove.get(hash * BUCKET_COUNT + bucket) ?? 0);
+    if (pending > 0) {
+      remove.set(hash * BUCKET_COUNT + bucket, pending - 1);
+      continue;
+    }
+    while (a < adds.length && (adds[a] as [number, number])[0] < hash) {
+      push(...(adds[a] as [number, number]));
+      a++;
+    }
+    push(hash, bucket);
+  }
+  for (; a < adds.length; a++) push(...(adds[a] as [number, number]));
+  return { hashes: hashes.subarray(0, out), buckets: buckets.subarray(0, out) };
+}
+
+/** A stored segment a write looked at; `block` is absent when it was damaged (and set aside). */
+interface Segment {
+  key: SegmentKey;
+  block?: OrderBlock;
+  removed: Set<number>;
+}
+
+/** Where an order is during a write: a row of a stored segment, or among the orders being appended. */
+type Place = { segment: Segment; row: number } | { appended: Order };
+const bucketOfPlace = (place: Place) =>
+  'segment' in place ? place.segment.key[0] : bucketOf(place.appended.contactId);
 
 /**
- * Applies puts and deletes of orders in order, rewriting each touched bucket and directory shard once.
- * Returns, per op, whether the order existed before it. Throws a `conflict` RepositoryError when an
- * expected version does not match (the caller aborts the transaction, so nothing is written).
+ * Applies puts and deletes of orders in order. Stored rows are never turned back into objects: a put
+ * or delete of a stored order drops its row from its segment (column by column), and every new or
+ * changed order is appended in one new segment per bucket. A bucket that would pass MAX_SEGMENTS is
+ * compacted into one segment. Returns, per op, whether the order existed before it. Throws a
+ * `conflict` RepositoryError when an expected version does not match (the caller aborts the
+ * transaction, so nothing is written).
  */
 export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promise<boolean[]> {
   if (ops.length === 0) return [];
   const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
-  const shards = new Set(ops.map((op) => shardOf(opId(op))));
-  const directory = await loadDirectory(tx, shards);
-  const buckets = new Set<number>();
-  for (const op of ops) {
-    const current = directory.get(opId(op));
-    if (current !== undefined) buckets.add(current);
-    if (op.type === 'put') buckets.add(bucketOf(op.order.contactId));
-  }
-  const rows = new Map<number, Map<string, Order>>();
-  await Promise.all(
-    [...buckets].map(async (bucket) => {
-      const { block, issues } = await readBucket(tx, bucket);
-      if (issues !== undefined) {
+  const hashes = ops.map((op) => hashString(opId(op)));
+  const { shards, rebuilt } = await loadShards(tx, new Set(hashes.map(shardOf)));
+  const store = tx.objectStore(ORDER_BUCKETS);
+  const segmentsOf = new Map<number, number[]>();
+  for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
+    pushTo(segmentsOf, bucket, segment);
+
+  // Load every segment of every bucket that may already hold one of the ids.
+  const loaded = new Map<string, Segment>();
+  const place = new Map<string, Place>();
+  const ids = new Set(ops.map(opId));
+  /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
+  const load = async (bucket: number, from = 0) => {
+    const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
+    const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as unknown as SegmentKey;
+      if (loaded.has(String(key))) continue;
+      const seg: Segment = { key, removed: new Set() };
+      loaded.set(String(key), seg);
+      const checked = checkOrderBlock(values[i]);
+      if (!checked.ok) {
         // A damaged block can't be rewritten without losing what is left of it: set it aside.
-        const value = await tx.objectStore(ORDER_BUCKETS).get(bucket);
-        const record: Quarantined = { store: 'orders', id: `bucket ${bucket}`, issues, value };
-        await tx.objectStore(QUARANTINE).put(record, quarantinedBucket(bucket));
+        const record: Quarantined = {
+          store: 'orders',
+          id: blockName(key),
+          bucket,
+          issues: checked.issues,
+          value: values[i],
+        };
+        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${key[0]}/${key[1]}`);
+        continue;
       }
-      rows.set(bucket, new Map(block ? decodeOrderBlock(block).map((o) => [o.id, o]) : []));
-    }),
-  );
-  const bucketRows = (bucket: number) => rows.get(bucket) as Map<string, Order>;
+      seg.block = checked.block;
+      checked.block.ids.forEach((id, row) => {
+        if (ids.has(id)) place.set(id, { segment: seg, row });
+      });
+    }
+  };
+  const wanted = new Set<number>();
+  hashes.forEach((hash) => {
+    for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
+  });
+  await Promise.all([...wanted].map((bucket) => load(bucket)));
+
+  /** The bucket each touched id was in before this write, for the directory changes. */
+  const origin = new Map<string, number | undefined>();
   const existed = ops.map((op) => {
     const id = opId(op);
-    const current = directory.get(id);
-    if (op.type === 'delete') {
-      if (current === undefined) return false;
-      bucketRows(current).delete(id);
-      directory.delete(id);
-      return true;
-    }
-    if (op.expectVersion !== undefined) {
-      const stored = current === undefined ? undefined : bucketRows(current).get(id)?.version;
+    const current = place.get(id);
+    if (!origin.has(id)) origin.set(id, current && bucketOfPlace(current));
+    if (op.type === 'put' && op.expectVersion !== undefined) {
+      const stored = !current
+        ? undefined
+        : 'segment' in current
+          ? current.segment.block?.version[current.row]
+          : current.appended.version;
       if ((stored ?? 0) !== op.expectVersion) throw conflictError('orders', id, op.expectVersion, stored);
     }
-    const target = bucketOf(op.order.contactId);
-    if (current !== undefined && current !== target) bucketRows(current).delete(id);
-    bucketRows(target).set(id, op.order);
-    directory.set(id, target);
+    if (current && 'segment' in current) current.segment.removed.add(current.row);
+    if (op.type === 'delete') place.delete(id);
+    else place.set(id, { appended: op.order });
     return current !== undefined;
   });
-  const pending: Promise<unknown>[] = [];
-  const bucketStore = tx.objectStore(ORDER_BUCKETS);
-  for (const [bucket, orders] of rows)
-    pending.push(
-      orders.size === 0 ? bucketStore.delete(bucket) : bucketStore.put(encodeOrderBlock([...orders.values()]), bucket),
-    );
-  const byShard = new Map<number, [string[], number[]]>([...shards].map((s) => [s, [[], []]]));
-  for (const [id, bucket] of directory) {
-    const shard = byShard.get(shardOf(id));
-    if (!shard) continue;
-    shard[0].push(id);
-    shard[1].push(bucket);
+
+  const appended = new Map<number, Order[]>();
+  for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
+  const requests: Promise<unknown>[] = [];
+  /** Drops the removed rows of a loaded segment (and a damaged one, already set aside). */
+  const rewriteSegment = (seg: Segment) => {
+    const { block, removed } = seg;
+    if (block && removed.size === 0) return;
+    if (!block || removed.size === block.ids.length) requests.push(store.delete(seg.key));
+    else
+      requests.push(store.put(storedForm(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }])), seg.key));
+  };
+  const touchedBuckets = new Set([...appended.keys(), ...[...loaded.values()].map((s) => s.key[0])]);
+  for (const bucket of touchedBuckets) {
+    const existing = segmentsOf.get(bucket) ?? [];
+    const fresh = appended.get(bucket);
+    const next = existing.length === 0 ? 0 : Math.max(...existing) + 1;
+    if (fresh && existing.length + 1 > MAX_SEGMENTS) {
+      // Too many segments: merge all but the oldest (usually the largest, from earlier merges) with the
+      // new orders, so reading a contact stays a few values and big blocks are not rewritten each time.
+      const oldest = Math.min(...existing);
+      await load(bucket, oldest + 1);
+      const oldestSeg = loaded.get(String([bucket, oldest]));
+      const merged = existing.filter((segment) => segment !== oldest);
+      const parts = merged.flatMap((segment) => {
+        const seg = loaded.get(String([bucket, segment])) as Segment;
+        return seg.block ? [{ block: seg.block, keep: (row: number) => !seg.removed.has(row) }] : [];
+      });
+      if (oldestSeg?.block && oldestSeg.removed.size > 0)
+        requests.push(
+          store.put(
+            concatOrderBlocks([{ block: oldestSeg.block, keep: (row) => !oldestSeg.removed.has(row) }]),
+            oldestSeg.key,
+          ),
+        );
+      for (const segment of merged) requests.push(store.delete([bucket, segment]));
+      requests.push(
+        store.put(storedForm(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }])), [bucket, next]),
+      );
+      continue;
+    }
+    for (const segment of existing) {
+      const seg = loaded.get(String([bucket, segment]));
+      if (seg) rewriteSegment(seg);
+    }
+    if (fresh) requests.push(store.put(storedForm(encodeOrderBlock(fresh)), [bucket, next]));
   }
-  const shardStore = tx.objectStore(ORDER_DIRECTORY);
-  for (const [shard, [ids, bucketList]] of byShard) {
-    const value: DirectoryShard = { ids, buckets: Uint16Array.from(bucketList) };
-    pending.push(ids.length === 0 ? shardStore.delete(shard) : shardStore.put(value, shard));
+
+  const adds = new Map<number, [number, number][]>();
+  const removes = new Map<number, [number, number][]>();
+  for (const [id, before] of origin) {
+    const now = place.get(id);
+    const after = now && bucketOfPlace(now);
+    if (before === after) continue;
+    const hash = hashString(id);
+    if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
+    if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
   }
-  await Promise.all(pending);
+  const directory = tx.objectStore(ORDER_DIRECTORY);
+  const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
+  for (const n of touched) {
+    const shard = mergeShard(shards.get(n) as DirectoryShard, adds.get(n) ?? [], removes.get(n) ?? []);
+    requests.push(shard.hashes.length === 0 ? directory.delete(n) : directory.put(shard, n));
+  }
+  await Promise.all(requests);
   return existed;
 }
 
@@ -139,22 +301,6 @@ function readRow(block: OrderBlock, row: number): ReadResult<Order> {
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: 'corrupt', issues: parsed.issues };
 }
 
-export async function getOrder(tx: Tx, id: string): Promise<ReadResult<Order>> {
-  const bucket = (await loadDirectory(tx, [shardOf(id)])).get(id);
-  if (bucket === undefined) {
-    const quarantined = (await tx.objectStore(QUARANTINE).get(`orders:${id}`)) as Quarantined | undefined;
-    return quarantined
-      ? { ok: false, reason: 'corrupt', issues: quarantined.issues }
-      : { ok: false, reason: 'not-found' };
-  }
-  const { block, issues } = await readBucket(tx, bucket);
-  if (!block) return { ok: false, reason: 'corrupt', issues: issues ?? `order block ${bucket} is missing` };
-  const row = block.ids.indexOf(id);
-  return row < 0
-    ? { ok: false, reason: 'corrupt', issues: `order block ${bucket} lost the order` }
-    : readRow(block, row);
-}
-
 function collect(out: ReadMany<Order>, block: OrderBlock, row: number) {
   const result = readRow(block, row);
   if (result.ok) out.records.push(result.value);
@@ -162,19 +308,56 @@ function collect(out: ReadMany<Order>, block: OrderBlock, row: number) {
     out.corrupt.push({ store: 'orders', id: block.ids[row] as string, issues: result.issues });
 }
 
+/** The blocks of one bucket (or of all, without a bucket), checked; damaged ones reported as corrupt. */
+async function allBlocks(
+  tx: Tx,
+  corrupt: CorruptRecord[],
+  bucket?: number,
+): Promise<{ key: SegmentKey; block: OrderBlock }[]> {
+  const store = tx.objectStore(ORDER_BUCKETS);
+  const range = bucket === undefined ? undefined : bucketRange(bucket);
+  const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+  const out: { key: SegmentKey; block: OrderBlock }[] = [];
+  values.forEach((value, i) => {
+    const key = keys[i] as unknown as SegmentKey;
+    const checked = checkOrderBlock(value);
+    if (checked.ok) out.push({ key, block: checked.block });
+    else corrupt.push({ store: 'orders', id: blockName(key), issues: checked.issues });
+  });
+  return out;
+}
+
+export async function getOrder(tx: Tx, id: string): Promise<ReadResult<Order>> {
+  const hash = hashString(id);
+  const { shards } = await loadShards(tx, [shardOf(hash)]);
+  for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) {
+    const corrupt: CorruptRecord[] = [];
+    for (const { block } of await allBlocks(tx, corrupt, bucket)) {
+      const row = block.ids.indexOf(id);
+      if (row >= 0) return readRow(block, row);
+    }
+    if (corrupt.length > 0) return { ok: false, reason: 'corrupt', issues: `${corrupt[0]?.id}: ${corrupt[0]?.issues}` };
+  }
+  const quarantined = (await tx.objectStore(QUARANTINE).get(`orders:${id}`)) as Quarantined | undefined;
+  return quarantined
+    ? { ok: false, reason: 'corrupt', issues: quarantined.issues }
+    : { ok: false, reason: 'not-found' };
+}
+
 const byTimeThenId = (a: Order, b: Order) => Date.parse(a.placedAt) - Date.parse(b.placedAt) || (a.id < b.id ? -1 : 1);
 
-/** The orders of one contact within [from, to) epoch ms, oldest first: one bucket read. */
+/** The orders of one contact within [from, to) epoch ms, oldest first: the few blocks of one bucket. */
 export async function ordersOfContact(tx: Tx, contactId: string, from: number, to: number): Promise<ReadMany<Order>> {
   const bucket = bucketOf(contactId);
   const out: ReadMany<Order> = { records: [], corrupt: [] };
-  const { block, issues } = await readBucket(tx, bucket);
-  if (issues !== undefined) out.corrupt.push({ store: 'orders', id: `bucket ${bucket}`, issues });
-  const setAside = (await tx.objectStore(QUARANTINE).get(quarantinedBucket(bucket))) as Quarantined | undefined;
-  if (setAside) out.corrupt.push(corruptOf(setAside));
-  const quarantine = (await tx.objectStore(QUARANTINE).index('contact').getAll(contactId)) as Quarantined[];
-  out.corrupt.push(...quarantine.map(corruptOf));
-  if (block) {
+  const quarantine = tx.objectStore(QUARANTINE);
+  const [blocks, ofContact, ofBucket] = await Promise.all([
+    allBlocks(tx, out.corrupt, bucket),
+    quarantine.index('contact').getAll(contactId) as Promise<Quarantined[]>,
+    quarantine.index('bucket').getAll(bucket) as Promise<Quarantined[]>,
+  ]);
+  out.corrupt.push(...ofContact.map(corruptOf), ...ofBucket.map(corruptOf));
+  for (const { block } of blocks) {
     const index = block.strings.indexOf(contactId);
     for (let row = 0; index >= 0 && row < block.ids.length; row++) {
       const at = block.placedAt[row] as number;
@@ -185,22 +368,9 @@ export async function ordersOfContact(tx: Tx, contactId: string, from: number, t
   return out;
 }
 
-/** Every block, checked; damaged ones reported as corrupt. */
-async function allBlocks(tx: Tx, corrupt: CorruptRecord[]): Promise<OrderBlock[]> {
-  const store = tx.objectStore(ORDER_BUCKETS);
-  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-  const blocks: OrderBlock[] = [];
-  values.forEach((value, i) => {
-    const checked = checkOrderBlock(value);
-    if (checked.ok) blocks.push(checked.block);
-    else corrupt.push({ store: 'orders', id: `bucket ${String(keys[i])}`, issues: checked.issues });
-  });
-  return blocks;
-}
-
 export async function ordersByTime(tx: Tx, from: number, to: number): Promise<ReadMany<Order>> {
   const out: ReadMany<Order> = { records: [], corrupt: [] };
-  for (const block of await allBlocks(tx, out.corrupt))
+  for (const { block } of await allBlocks(tx, out.corrupt))
     for (let row = 0; row < block.ids.length; row++) {
       const at = block.placedAt[row] as number;
       if (at >= from && at < to) collect(out, block, row);
@@ -210,7 +380,7 @@ export async function ordersByTime(tx: Tx, from: number, to: number): Promise<Re
 }
 
 /**
- * A page of orders, bucket by bucket and by id within a bucket. The cursor is `bucket/id` of the
+ * A page of orders, block by block and by id within a block. The cursor is `bucket/segment/id` of the
  * last order returned. Set-aside values are reported on the first page.
  */
 export async function listOrders(
@@ -219,20 +389,20 @@ export async function listOrders(
   limit: number,
 ): Promise<ReadMany<Order> & { next?: string }> {
   const out: ReadMany<Order> & { next?: string } = { records: [], corrupt: [] };
-  let resume: { bucket: number; id: string } | undefined;
+  let resume: { key: SegmentKey; id: string } | undefined;
   if (after === undefined)
     out.corrupt.push(...((await tx.objectStore(QUARANTINE).getAll()) as Quarantined[]).map(corruptOf));
   else {
-    const slash = after.indexOf('/');
-    resume = { bucket: Number(after.slice(0, slash)), id: after.slice(slash + 1) };
+    const [bucket, segment, ...id] = after.split('/');
+    resume = { key: [Number(bucket), Number(segment)], id: id.join('/') };
   }
-  let cursor = await tx.objectStore(ORDER_BUCKETS).openCursor(IDBKeyRange.lowerBound(resume?.bucket ?? 0));
+  let cursor = await tx.objectStore(ORDER_BUCKETS).openCursor(IDBKeyRange.lowerBound(resume?.key ?? [0, 0]));
   while (cursor) {
-    const bucket = Number(cursor.key);
-    const afterId = resume?.bucket === bucket ? resume.id : undefined;
+    const key = cursor.key as unknown as SegmentKey;
+    const afterId = resume && String(resume.key) === String(key) ? resume.id : undefined;
     const checked = checkOrderBlock(cursor.value);
     if (!checked.ok) {
-      if (afterId === undefined) out.corrupt.push({ store: 'orders', id: `bucket ${bucket}`, issues: checked.issues });
+      if (afterId === undefined) out.corrupt.push({ store: 'orders', id: blockName(key), issues: checked.issues });
     } else {
       const { block } = checked;
       const rows = block.ids
@@ -242,7 +412,7 @@ export async function listOrders(
       for (const { id, row } of rows) {
         if (out.records.length + out.corrupt.length >= limit) return out;
         collect(out, block, row);
-        out.next = `${bucket}/${id}`;
+        out.next = `${key[0]}/${key[1]}/${id}`;
       }
     }
     cursor = await cursor.continue();
@@ -252,26 +422,14 @@ export async function listOrders(
 }
 
 export async function countOrders(tx: Tx): Promise<number> {
-  const shards = (await tx.objectStore(ORDER_DIRECTORY).getAll()) as DirectoryShard[];
-  return shards.reduce((sum, s) => sum + s.ids.length, 0);
+  const shards = await tx.objectStore(ORDER_DIRECTORY).getAll();
+  return shards.reduce((sum: number, s: unknown) => sum + (isShard(s) ? s.hashes.length : 0), 0);
 }
 
 /** The facts of every order, straight from the columns: no order objects are built. */
 export async function orderFacts(tx: Tx): Promise<OrderFacts> {
   const blocks = await allBlocks(tx, []);
-  const builder = createOrderFactsBuilder(blocks.reduce((n, b) => n + b.ids.length, 0));
-  for (const block of blocks) {
-    const s = block.strings;
-    for (let row = 0; row < block.ids.length; row++)
-      builder.add(
-        block.ids[row] as string,
-        s[block.contact[row] as number] as string,
-        block.placedAt[row] as number,
-        block.total[row] as number,
-        s[block.currency[row] as number] as string,
-        block.status[row] as number,
-        (block.lineStart[row + 1] as number) - (block.lineStart[row] as number),
-      );
-  }
+  const builder = createOrderFactsBuilder(blocks.reduce((n, b) => n + b.block.ids.length, 0));
+  for (const { block } of blocks) builder.addBlock(block);
   return builder.finish();
 }

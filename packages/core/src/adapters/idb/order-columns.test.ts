@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../model/order.ts';
+import type { Repository } from '../../ports/repository.ts';
+import { order } from '../../testing/repository.contract.ts';
+import { createMemoryRepository } from '../memory/memory-repository.ts';
+import { MAX_SEGMENTS, ORDER_BUCKETS, ORDER_DIRECTORY } from './db-schema.ts';
+import { openIdbRepository } from './idb-repository.ts';
+import { bucketOf } from './order-columns.ts';
+
+let databases = 0;
+const fresh = () => `columns-${++databases}`;
+
+async function everything(repo: Repository): Promise<Order[]> {
+  const all: Order[] = [];
+  let after: string | undefined;
+  do {
+    const page = await repo.list('orders', { limit: 7, ...(after === undefined ? {} : { after }) });
+    all.push(...page.records);
+    after = page.next;
+  } while (after !== undefined);
+  return all.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+describe('the columnar order store', () => {
+  it('should append a segment per write and compact a bucket before it passes the segment limit', async () => {
+    const name = fresh();
+    const repo = await openIdbRepository({ name });
+    for (let batch = 0; batch < MAX_SEGMENTS + 3; batch++)
+      await repo.putMany('orders', [
+        order(`o${batch}a`, 'c1', `2026-01-${String(batch + 1).padStart(2, '0')}T00:00:00.000Z`),
+        order(`o${batch}b`, 'c1', '2025-12-31T00:00:00.000Z'),
+      ]);
+    const db = await openDB(name);
+    const segments = await db.getAllKeys(ORDER_BUCKETS);
+    db.close();
+    expect(segments.length).toBeLessThanOrEqual(MAX_SEGMENTS);
+    expect(segments.every((key) => (key as number[])[0] === bucketOf('c1'))).toBe(true);
+    expect((await repo.listByContact('orders', 'c1')).records).toHaveLength(2 * (MAX_SEGMENTS + 3));
+    expect(await repo.count('orders')).toBe(2 * (MAX_SEGMENTS + 3));
+    await repo.close();
+  });
+
+  it('should keep one directory entry per stored order through updates, moves and deletes', async () => {
+    const name = fresh();
+    const repo = await openIdbRepository({ name });
+    await repo.putMany('orders', [
+      order('o1', 'c1', '2026-01-01T00:00:00.000Z'),
+      order('o2', 'c1', '2026-01-01T00:00:00.000Z'),
+    ]);
+    await repo.write([
+      { type: 'put', store: 'orders', record: order('o3', 'c2', '2026-01-01T00:00:00.000Z') },
+      { type: 'delete', store: 'orders', id: 'o3' },
+      { type: 'put', store: 'orders', record: order('o1', 'c9', '2026-01-01T00:00:00.000Z', 5, { version: 2 }) },
+      { type: 'put', store: 'orders', record: order('o2', 'c1', '2026-01-01T00:00:00.000Z', 7, { version: 2 }) },
+    ]);
+    const db = await openDB(name);
+    const shards = await db.getAll(ORDER_DIRECTORY);
+    db.close();
+    expect(shards.reduce((n, s) => n + s.hashes.length, 0)).toBe(2);
+    expect(await repo.get('orders', 'o1')).toMatchObject({ ok: true, value: { contactId: 'c9', version: 2 } });
+    expect(await repo.get('orders', 'o3')).toEqual({ ok: false, reason: 'not-found' });
+    await repo.close();
+  });
+
+  it('should rebuild a damaged directory from the blocks', async () => {
+    const name = fresh();
+    const repo = await openIdbRepository({ name });
+    await repo.putMany('orders', [
+      order('o1', 'c1', '2026-01-01T00:00:00.000Z'),
+      order('o2', 'c2', '2026-01-01T00:00:00.000Z'),
+    ]);
+    const db = await openDB(name);
+    for (const key of await db.getAllKeys(ORDER_DIRECTORY)) await db.put(ORDER_DIRECTORY, 'scribble', key);
+    db.close();
+    expect(await repo.get('orders', 'o2')).toMatchObject({ ok: true });
+    await repo.put('orders', order('o1', 'c1', '2026-01-01T00:00:00.000Z', 3, { version: 2 }));
+    expect(await repo.count('orders')).toBe(2);
+    await repo.close();
+  });
+
+  it('should behave like the in-memory repository for any sequence of order writes', async () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('put' as const),
+        id: fc.integer({ min: 0, max: 9 }),
+        contact: fc.integer({ min: 0, max: 3 }),
+        amount: fc.integer({ min: 1, max: 99 }),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 9 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 6 }), { maxLength: MAX_SEGMENTS + 4 }),
+        async (batches) => {
+          const idb = await openIdbRepository({ name: fresh() });
+          const memory = createMemoryRepository();
+          for (const batch of batches) {
+            const writes = batch.map((o) =>
+              o.kind === 'delete'
+                ? ({ type: 'delete', store: 'orders', id: `o${o.id}` } as const)
+                : ({
+                    type: 'put',
+                    store: 'orders',
+                    record: order(`o${o.id}`, `c${o.contact}`, '2026-01-01T00:00:00.000Z', o.amount),
+                  } as const),
+            );
+            await idb.write(writes);
+            await memory.write(writes);
+          }
+          expect(await everything(idb)).toEqual(await everything(memory));
+          expect(await idb.count('orders')).toBe(await memory.count('orders'));
+          for (let c = 0; c < 4; c++)
+            expect((await idb.listByContact('orders', `c${c}`)).records).toEqual(
+              (await memory.listByContact('orders', `c${c}`)).records,
+            );
+          await idb.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
