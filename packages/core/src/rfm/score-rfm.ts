@@ -9,12 +9,17 @@ import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
  * index below `customers`), happened on day number `day[i]` and was worth `amount[i]`.
  * 10 million orders are 160 MB here, against about 1 GB as objects.
  */
-export interface OrderColumns {
-  readonly customers: number;
-  readonly customer: Uint32Array;
-  readonly day: Int32Array;
-  readonly amount: Float64Array;
-}
+export const OrderColumnsSchema = z
+  .object({
+    customers: z.number().int().nonnegative(),
+    customer: z.instanceof(Uint32Array),
+    day: z.instanceof(Int32Array),
+    amount: z.instanceof(Float64Array),
+  })
+  .refine((o) => o.day.length === o.customer.length && o.amount.length === o.customer.length, {
+    message: 'order columns must have the same length',
+  });
+export type OrderColumns = z.infer<typeof OrderColumnsSchema>;
 
 export const RfmOptionsSchema = z.object({
   /** Analysis date as a day number: recency is counted to it; later orders are ignored. */
@@ -69,8 +74,10 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
   // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
+  // The compacted monetary values are ours, so selection may reorder them instead of copying again.
   let scored = { recencyDays, frequency, monetary };
-  if (scoredCustomers < customers) {
+  const compacted = scoredCustomers < customers;
+  if (compacted) {
     scored = {
       recencyDays: new Int32Array(scoredCustomers),
       frequency: new Uint32Array(scoredCustomers),
@@ -88,7 +95,7 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   const thresholds: RfmThresholds = {
     recency: rfmThresholds(scored.recencyDays, bins),
     frequency: rfmThresholds(scored.frequency, bins),
-    monetary: rfmThresholds(scored.monetary, bins),
+    monetary: rfmThresholds(scored.monetary, bins, { mayReorder: compacted }),
   };
 
   const lookup = compileSegmentLookup(rules, bins);
