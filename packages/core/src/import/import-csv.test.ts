@@ -111,6 +111,7 @@ describe('importCsv: contacts', () => {
     const file = '\uFEFFVorname;Nachname;E-Mail;Erstellt;Land\nJürgen;Groß;jg@example.de;24.12.2023;Deutschland\n';
     const report = await importCsv(repo, bytes(file), options({ kind: 'contacts' }));
     expect(report.rejected).toEqual([]);
+    expect(report.bom).toBe(true);
     expect(report.formats.dateOrder).toBe('DMY');
     const [contact] = await all(repo, 'contacts');
     expect(contact).toMatchObject({

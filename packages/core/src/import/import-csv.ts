@@ -116,6 +116,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
   const buffered: CsvRow[] = [];
   const issues: CsvIssue[] = [];
   let consumed = 0;
+  let bom = false;
   let done = false;
   while (buffered.length <= SAMPLE_ROWS && !done) {
     const next = await iterator.next();
@@ -124,6 +125,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
       buffered.push(...next.value.rows);
       issues.push(...next.value.issues);
       consumed = next.value.consumed;
+      bom ||= next.value.bom;
     }
   }
   const header = buffered.shift();
@@ -173,6 +175,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
     iterator,
     done,
     consumed,
+    bom,
   };
 }
 
@@ -289,7 +292,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     duplicates: [],
     issues: [...setup.issues],
     warnings: setup.warnings,
-    bom: false,
+    bom: setup.bom,
     cancelled: false,
     committedThroughLine: setup.headerLine,
   };
