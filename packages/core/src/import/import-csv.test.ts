@@ -319,3 +319,31 @@ describe('previewCsv', () => {
     ]);
   });
 });
+
+describe('importCsv: streaming', () => {
+  it('should commit batches while the file is still being read, never holding it whole', async () => {
+    const repo = createMemoryRepository();
+    const total = 40;
+    let produced = 0;
+    // A lazy source of 40 chunks of 250 rows: it only yields when the importer asks.
+    async function* source() {
+      yield 'Email,First Name\n';
+      for (let c = 0; c < total; c++) {
+        produced++;
+        yield Array.from({ length: 250 }, (_, i) => `p${c * 250 + i}@example.com,P${i}\n`).join('');
+      }
+    }
+    const seenAtCommit: number[] = [];
+    const report = await importCsv(
+      repo,
+      source(),
+      options({ kind: 'contacts', batchSize: 1000, onProgress: () => seenAtCommit.push(produced) }),
+    );
+    expect(report.accepted).toBe(10_000);
+    expect(await repo.count('contacts')).toBe(10_000);
+    // The first commit came after the 64 KB the delimiter is detected from (about 11 chunks here)
+    // and one batch, long before the 40th chunk was produced.
+    expect(seenAtCommit.length).toBeGreaterThan(5);
+    expect(seenAtCommit[0]).toBeLessThan(20);
+  });
+});
