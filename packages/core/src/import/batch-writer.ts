@@ -123,7 +123,8 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       await Promise.all(reads);
       const stamp = now();
       const results: { entry: Pending; record?: AnyRecord; outcome: keyof StoreCounts; issues?: string }[] = [];
-      for (const [i, entry] of entries.entries()) {
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i] as Pending;
         const previous = stored[i];
         const existing = previous?.ok ? (previous.value as unknown as Record<string, unknown>) : undefined;
         let record: Record<string, unknown>;
