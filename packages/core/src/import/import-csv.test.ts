@@ -321,6 +321,28 @@ describe('previewCsv', () => {
 });
 
 describe('importCsv: streaming', () => {
+  it('should read a Node file stream in small chunks', async () => {
+    const { createReadStream } = await import('node:fs');
+    const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'cordial-import-'));
+    const path = join(dir, 'contacts.csv');
+    await writeFile(path, `\uFEFF${CONTACTS}`);
+    try {
+      const report = await importCsv(
+        createMemoryRepository(),
+        createReadStream(path, { highWaterMark: 16 }),
+        options({ kind: 'contacts' }),
+      );
+      expect(report.bom).toBe(true);
+      expect(report.accepted).toBe(2);
+      expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 6, 7, 8]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('should commit batches while the file is still being read, never holding it whole', async () => {
     const repo = createMemoryRepository();
     const total = 40;
