@@ -134,19 +134,18 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
         } else {
           // The first layer is the record's content; later ones honour their mode. Defaults go
           // underneath afterwards, so they never count as values a `fill` layer must respect.
-          // One layer (a million new orders) needs no layering; its undefined fields are dropped by the schema.
+          // One layer (a million new orders) needs no layering.
           record = entry.layers.length === 1 ? (entry.layers[0]?.fields as Record<string, unknown>) : {};
           if (entry.layers.length > 1)
             for (const [i, l] of entry.layers.entries())
               record = layer(entry.store, record, l.fields, i === 0 ? 'replace' : l.mode);
-          record = {
-            ...DEFAULTS[entry.store](),
-            ...record,
-            id: entry.id,
-            createdAt: entry.createdAt ?? stamp,
-            updatedAt: stamp,
-            version: 1,
-          };
+          // The queued fields are the writer's own: defaults and bookkeeping are added in place.
+          const defaults = DEFAULTS[entry.store]();
+          for (const key in defaults) if (record[key] === undefined) record[key] = defaults[key];
+          record.id = entry.id;
+          record.createdAt = entry.createdAt ?? stamp;
+          record.updatedAt = stamp;
+          record.version = 1;
         }
         if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
           results.push({ entry, outcome: 'unchanged' });
