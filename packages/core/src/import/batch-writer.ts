@@ -106,6 +106,11 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       return pending.size;
     },
 
+    /** Whether this import already queued or wrote the record. */
+    seen(store: TargetStore, id: string): boolean {
+      return pending.has(`${store}\u0000${id}`) || (written.get(store)?.has(id) ?? false);
+    },
+
     /** Commits the batch in one atomic write; on a failed write nothing of it is stored and the error propagates. */
     async flush(): Promise<FlushResult> {
       const entries = [...pending.values()];

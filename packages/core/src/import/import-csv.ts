@@ -400,6 +400,11 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
       key = `order:${natural}#${seen}`;
     }
     const id = head.external ? `${system}:${key}` : key;
+    // Rows of one order must be together; a second group would replace the first one's lines.
+    if (head.external && writer.seen('orders', id))
+      return reject(g.lines, [
+        `order ${head.key} already appeared earlier in the file: keep the rows of an order together (sort by order id)`,
+      ]);
     order.contactId = contactId;
     order.externalIds = externalIds(head);
     queue('orders', id, order, 'replace', g.lines, { dependsOn: [contactId] });
