@@ -111,6 +111,7 @@ describe('importCsv: contacts', () => {
     const file = '\uFEFFVorname;Nachname;E-Mail;Erstellt;Land\nJürgen;Groß;jg@example.de;24.12.2023;Deutschland\n';
     const report = await importCsv(repo, bytes(file), options({ kind: 'contacts' }));
     expect(report.rejected).toEqual([]);
+    expect(report.bom).toBe(true);
     expect(report.formats.dateOrder).toBe('DMY');
     const [contact] = await all(repo, 'contacts');
     expect(contact).toMatchObject({
@@ -225,6 +226,20 @@ describe('importCsv: orders', () => {
     expect(again.stored.orders).toEqual({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it('should reject the rows of an order that come back after other orders instead of losing lines', async () => {
+    const repo = createMemoryRepository();
+    const file =
+      'Order ID,Email,Date,Currency,Total,Product Name,Quantity,Unit Price\n1,a@example.com,2024-01-01,EUR,10,Mug,1,10\n2,b@example.com,2024-01-02,EUR,5,Card,1,5\n1,a@example.com,2024-01-01,EUR,10,Tea,1,10\n';
+    const report = await importCsv(repo, [file], options({ kind: 'orders' }));
+    expect(report.rejected).toEqual([
+      { line: 4, reasons: [expect.stringContaining('order 1 already appeared earlier in the file')] },
+    ]);
+    expect(
+      (await repo.get('orders', 'csv:1')).ok &&
+        (await all(repo, 'orders')).find((o) => o.id === 'csv:1')?.lineItems.map((l) => l.name),
+    ).toEqual(['Mug']);
+  });
+
   it('should reject an order without a currency and say how to fix it', async () => {
     const repo = createMemoryRepository();
     const report = await importCsv(
@@ -316,5 +331,55 @@ describe('previewCsv', () => {
       { line: 2, fields: expect.objectContaining({ emails: ['a@example.com'] }) },
       { line: 3, reasons: ['Email: "bad" is not an email address'] },
     ]);
+  });
+});
+
+describe('importCsv: streaming', () => {
+  it('should read a Node file stream in small chunks', async () => {
+    const { createReadStream } = await import('node:fs');
+    const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'cordial-import-'));
+    const path = join(dir, 'contacts.csv');
+    await writeFile(path, `\uFEFF${CONTACTS}`);
+    try {
+      const report = await importCsv(
+        createMemoryRepository(),
+        createReadStream(path, { highWaterMark: 16 }),
+        options({ kind: 'contacts' }),
+      );
+      expect(report.bom).toBe(true);
+      expect(report.accepted).toBe(2);
+      expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 6, 7, 8]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should commit batches while the file is still being read, never holding it whole', async () => {
+    const repo = createMemoryRepository();
+    const total = 40;
+    let produced = 0;
+    // A lazy source of 40 chunks of 250 rows: it only yields when the importer asks.
+    async function* source() {
+      yield 'Email,First Name\n';
+      for (let c = 0; c < total; c++) {
+        produced++;
+        yield Array.from({ length: 250 }, (_, i) => `p${c * 250 + i}@example.com,P${i}\n`).join('');
+      }
+    }
+    const seenAtCommit: number[] = [];
+    const report = await importCsv(
+      repo,
+      source(),
+      options({ kind: 'contacts', batchSize: 1000, onProgress: () => seenAtCommit.push(produced) }),
+    );
+    expect(report.accepted).toBe(10_000);
+    expect(await repo.count('contacts')).toBe(10_000);
+    // The first commit came after the 64 KB the delimiter is detected from (about 11 chunks here)
+    // and one batch, long before the 40th chunk was produced.
+    expect(seenAtCommit.length).toBeGreaterThan(5);
+    expect(seenAtCommit[0]).toBeLessThan(20);
   });
 });

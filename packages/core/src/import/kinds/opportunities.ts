@@ -80,7 +80,7 @@ export const opportunitiesKind: ImportKind<'opportunities'> = {
     contactId: {
       type: 'text',
       label: 'Contact id',
-      aliases: ['ContactId', 'Contact ID', 'Associated Contact IDs', 'Associated Contact'],
+      aliases: ['ContactId', 'Contact ID', 'Associated Contact IDs'],
     },
     accountName: {
       type: 'text',
