@@ -282,6 +282,32 @@ test.describe('code API', () => {
   });
 });
 
+test.describe('satisfaction', () => {
+  test('should ask for a rating when the owner collector reports the case closed', async ({ page }) => {
+    const asked: string[] = [];
+    await page.route('**/collect/cases/*', async (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      await route.fulfill({ json: { status: 'closed' } });
+    });
+    const dialog = await openHelp(page);
+    await dialog.getByRole('button', { name: 'Contact us' }).click();
+    await fillContact(page, `Polled case ${Date.now()}`);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(dialog.getByText(/reference case-/)).toBeVisible();
+    await page.keyboard.press('Escape');
+    // The owner points the widget at its collector; on loading it asks about the visitor's open cases.
+    await page.evaluate(() =>
+      (window as unknown as { cordial: { help: { configure(c: unknown): void } } }).cordial.help.configure({
+        caseStatusUrl: '/collect/cases/{case_id}',
+      }),
+    );
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/^\/collect\/cases\/case-/);
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await expect(dialog.getByRole('heading', { name: 'How did we do?' })).toBeVisible();
+  });
+});
+
 test.describe('languages', () => {
   test('should follow the visitor browser language on a page without one, and take an override', async ({
     browser,
