@@ -8,7 +8,7 @@ import { startAnalyticsWorker } from '@cordial/core/worker';
 const CUSTOMERS = 1_000_000;
 const ORDERS = 10_000_000;
 const AS_OF = 20_000; // a day number (2024-10-05)
-const ROUNDS = 5;
+const ROUNDS = 8;
 
 /** mulberry32: a small seeded generator, so every run scores the same orders. */
 function random(seed: number) {

@@ -38,6 +38,8 @@ function copyOf(b: CustomerBundle, copy: number) {
 }
 
 async function main() {
+  // Let the page finish loading first: generating the data takes a while and would hold up `load`.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const bundles = [
     ...generateCustomers({ seed: 42, contacts: CONTACTS / COPIES, touchpointsPerContact: 0, meanPurchaseGapDays: 24 }),
   ];

@@ -127,7 +127,12 @@ export {
   fitBgNbd,
 } from './models/bg-nbd.ts';
 export type { CalibrationOptions, CustomerSummary, Purchase } from './models/calibration-summary.ts';
-export { summarizeCalibration } from './models/calibration-summary.ts';
+export {
+  CalibrationOptionsSchema,
+  CustomerSummarySchema,
+  PurchaseSchema,
+  summarizeCalibration,
+} from './models/calibration-summary.ts';
 export type { CustomerHistory, PreparedCohort } from './models/customer-history.ts';
 export { CustomerHistorySchema, prepareCohort } from './models/customer-history.ts';
 export type { ClvOptions, CohortValue, CustomerValue } from './models/customer-value.ts';
@@ -167,6 +172,7 @@ export type {
 export {
   NO_SEGMENT,
   NOT_SCORED,
+  OrderColumnsSchema,
   RfmOptionsSchema,
   RfmOrderSchema,
   scoreRfm,

@@ -71,6 +71,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
     (params) => gammaGammaLogLikelihood(params, spenders),
     [1, 1, mean],
     spenders.length,
+    'spend per purchase that looks the same for every customer leaves no differences between customers to model',
   );
 }
 

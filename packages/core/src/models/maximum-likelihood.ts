@@ -9,24 +9,37 @@ export const MIN_CUSTOMERS_TO_FIT = 20;
 /** Parameters are searched in logs within ±LOG_BOUND, i.e. between 1e-7 and 1e7. */
 const LOG_BOUND = Math.log(1e7);
 
+/** A point moved into the box ±LOG_BOUND. */
+function clampToBox(p: readonly number[]): number[] {
+  return p.map((v) => Math.max(-LOG_BOUND, Math.min(LOG_BOUND, v)));
+}
+
 /**
  * Keeps the search in a box: when the data do not identify a parameter (homogeneous
- * purchase rates send r and α to ∞ together) an unbounded simplex walks forever; in the
- * box it converges at the wall, and `finishFit` reports the runaway parameter.
+ * purchase rates send r and α to ∞ together) an unbounded simplex walks forever. Outside
+ * the box the objective is its value at the nearest point of the box plus a penalty that
+ * grows with the distance, so the simplex slides back and converges at the wall, where
+ * `finishFit` reports the runaway parameter. (+∞ outside would stall the simplex instead.)
  */
-export function boundedInLogs(f: (logParams: readonly number[]) => number) {
-  return (p: readonly number[]) => (p.every((v) => Math.abs(v) <= LOG_BOUND) ? f(p) : Number.POSITIVE_INFINITY);
+function boundedInLogs(f: (logParams: readonly number[]) => number) {
+  return (p: readonly number[]) => {
+    const inside = clampToBox(p);
+    const distance = p.reduce((s, v, i) => s + Math.abs(v - (inside[i] as number)), 0);
+    const value = f(inside);
+    return distance === 0 ? value : value + distance * (1 + Math.abs(value));
+  };
 }
 
 /**
  * Shared tail of the maximum-likelihood fits: a parameter that ran off to 0 or ∞ means
  * the data do not identify the model (e.g. nobody ever drops out), which we report.
  */
-export function finishFit<P extends Record<string, number>>(
+function finishFit<P extends Record<string, number>>(
   params: P,
   logLikelihood: number,
   customers: number,
   run: { converged: boolean; evaluations: number },
+  hint: string,
 ): FitResult<P> {
   if (!run.converged || !Number.isFinite(logLikelihood)) {
     return fitFailure(
@@ -38,8 +51,7 @@ export function finishFit<P extends Record<string, number>>(
   if (runaway) {
     return fitFailure(
       'degenerate',
-      `Parameter ${runaway[0]} ran to ${runaway[1].toPrecision(2)}: the data do not identify the model ` +
-        '(purchase rates that look the same for every customer, or too few repeat purchases or drop-outs).',
+      `Parameter ${runaway[0]} ran to ${runaway[1].toPrecision(2)}: the data do not identify the model (${hint}).`,
     );
   }
   return { ok: true, params, logLikelihood, customers, evaluations: run.evaluations };
@@ -54,6 +66,7 @@ export function fitInLogs<P extends Record<string, number>>(
   logLikelihood: (params: P) => number,
   start: readonly number[],
   customers: number,
+  hint: string,
 ): FitResult<P> {
   const fromLog = (v: readonly number[]) =>
     Object.fromEntries(names.map((name, i) => [name, Math.exp(v[i] as number)])) as P;
@@ -61,7 +74,8 @@ export function fitInLogs<P extends Record<string, number>>(
     boundedInLogs((v) => -logLikelihood(fromLog(v))),
     start.map((s) => Math.log(s)),
   );
-  return finishFit(fromLog(run.point), -run.value, customers, run);
+  const best = clampToBox(run.point);
+  return finishFit(fromLog(best), logLikelihood(fromLog(best)), customers, run, hint);
 }
 
 /** The first problem zod finds in a model's input, as "customer 12: t_x … cannot exceed T", or undefined. */
@@ -100,5 +114,11 @@ export function fitCountModel<P extends Record<string, number>>(
   if (cohort.repeatCustomers === 0) return fitFailure('no-repeat-buyers', model.noRepeatMessage);
   const meanT = cohort.T.reduce((s, t, i) => s + t * (cohort.weight[i] as number), 0) / cohort.customers;
   if (!(meanT > 0)) return fitFailure('degenerate', 'Every customer was observed for zero time (T = 0).');
-  return fitInLogs<P>(model.names, (p) => model.logLikelihood(p, cohort), model.start(meanT), cohort.customers);
+  return fitInLogs<P>(
+    model.names,
+    (p) => model.logLikelihood(p, cohort),
+    model.start(meanT),
+    cohort.customers,
+    'purchase rates that look the same for every customer, or too few repeat purchases or drop-outs',
+  );
 }

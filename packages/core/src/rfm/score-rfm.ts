@@ -9,12 +9,17 @@ import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
  * index below `customers`), happened on day number `day[i]` and was worth `amount[i]`.
  * 10 million orders are 160 MB here, against about 1 GB as objects.
  */
-export interface OrderColumns {
-  readonly customers: number;
-  readonly customer: Uint32Array;
-  readonly day: Int32Array;
-  readonly amount: Float64Array;
-}
+export const OrderColumnsSchema = z
+  .object({
+    customers: z.number().int().nonnegative(),
+    customer: z.instanceof(Uint32Array),
+    day: z.instanceof(Int32Array),
+    amount: z.instanceof(Float64Array),
+  })
+  .refine((o) => o.day.length === o.customer.length && o.amount.length === o.customer.length, {
+    message: 'order columns must have the same length',
+  });
+export type OrderColumns = z.infer<typeof OrderColumnsSchema>;
 
 export const RfmOptionsSchema = z.object({
   /** Analysis date as a day number: recency is counted to it; later orders are ignored. */
@@ -68,21 +73,33 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   let scoredCustomers = 0;
   for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
-  // Thresholds come from customers with orders only.
-  const pick = <T extends Int32Array | Uint32Array | Float64Array>(values: T): T => {
-    if (scoredCustomers === customers) return values;
-    const out = new (values.constructor as new (n: number) => T)(scoredCustomers);
+  // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
+  let scored = { recencyDays, frequency, monetary };
+  if (scoredCustomers < customers) {
+    scored = {
+      recencyDays: new Int32Array(scoredCustomers),
+      frequency: new Uint32Array(scoredCustomers),
+      monetary: new Float64Array(scoredCustomers),
+    };
     let j = 0;
-    for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) out[j++] = values[c] as number;
-    return out;
-  };
+    for (let c = 0; c < customers; c++) {
+      if ((frequency[c] as number) === 0) continue;
+      scored.recencyDays[j] = recencyDays[c] as number;
+      scored.frequency[j] = frequency[c] as number;
+      scored.monetary[j] = monetary[c] as number;
+      j++;
+    }
+  }
   const thresholds: RfmThresholds = {
-    recency: rfmThresholds(pick(recencyDays), bins),
-    frequency: rfmThresholds(pick(frequency), bins),
-    monetary: rfmThresholds(pick(monetary), bins),
+    recency: rfmThresholds(scored.recencyDays, bins),
+    frequency: rfmThresholds(scored.frequency, bins),
+    monetary: rfmThresholds(scored.monetary, bins),
   };
 
   const lookup = compileSegmentLookup(rules, bins);
+  const recencyCuts = Float64Array.from(thresholds.recency);
+  const frequencyCuts = Float64Array.from(thresholds.frequency);
+  const monetaryCuts = Float64Array.from(thresholds.monetary);
   const r = new Uint8Array(customers);
   const f = new Uint8Array(customers);
   const m = new Uint8Array(customers);
@@ -90,9 +107,9 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   for (let c = 0; c < customers; c++) {
     if ((frequency[c] as number) === 0) continue;
     // Fewer days since the last order is better, so recency scores run the other way.
-    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, thresholds.recency);
-    const fc = scoreAgainst(frequency[c] as number, thresholds.frequency);
-    const mc = scoreAgainst(monetary[c] as number, thresholds.monetary);
+    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, recencyCuts);
+    const fc = scoreAgainst(frequency[c] as number, frequencyCuts);
+    const mc = scoreAgainst(monetary[c] as number, monetaryCuts);
     r[c] = rc;
     f[c] = fc;
     m[c] = mc;

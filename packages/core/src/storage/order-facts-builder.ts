@@ -1,5 +1,6 @@
 import type { Order } from '../model/order.ts';
 import { ORDER_STATUSES, type OrderFacts } from '../ports/order-facts.ts';
+import { createInterner } from './interner.ts';
 import type { OrderBlock } from './order-block.ts';
 
 /** Builds OrderFacts row by row, interning contact ids and currencies. */
@@ -15,25 +16,16 @@ export function createOrderFactsBuilder(capacity: number) {
     status: new Uint8Array(capacity),
     lineCount: new Uint32Array(capacity),
   };
-  const contacts = new Map<string, number>();
-  const currencies = new Map<string, number>();
-  const intern = (map: Map<string, number>, list: string[], value: string) => {
-    let index = map.get(value);
-    if (index === undefined) {
-      index = list.length;
-      map.set(value, index);
-      list.push(value);
-    }
-    return index;
-  };
+  const contactIndex = createInterner(facts.contactIds);
+  const currencyIndex = createInterner(facts.currencies);
   let row = 0;
   return {
     addOrder(order: Order) {
       facts.orderIds.push(order.id);
-      facts.contact[row] = intern(contacts, facts.contactIds, order.contactId);
+      facts.contact[row] = contactIndex(order.contactId);
       facts.placedAt[row] = Date.parse(order.placedAt);
       facts.total[row] = order.total.amount;
-      facts.currency[row] = intern(currencies, facts.currencies, order.currency);
+      facts.currency[row] = currencyIndex(order.currency);
       facts.status[row] = ORDER_STATUSES.indexOf(order.status);
       facts.lineCount[row] = order.lineItems.length;
       row++;
@@ -45,9 +37,8 @@ export function createOrderFactsBuilder(capacity: number) {
       for (let r = 0; r < block.ids.length; r++) {
         const c = block.contact[r] as number;
         const k = block.currency[r] as number;
-        if ((contactOf[c] as number) < 0) contactOf[c] = intern(contacts, facts.contactIds, block.strings[c] as string);
-        if ((currencyOf[k] as number) < 0)
-          currencyOf[k] = intern(currencies, facts.currencies, block.strings[k] as string);
+        if ((contactOf[c] as number) < 0) contactOf[c] = contactIndex(block.strings[c] as string);
+        if ((currencyOf[k] as number) < 0) currencyOf[k] = currencyIndex(block.strings[k] as string);
         facts.orderIds.push(block.ids[r] as string);
         facts.contact[row] = contactOf[c] as number;
         facts.placedAt[row] = block.placedAt[r] as number;

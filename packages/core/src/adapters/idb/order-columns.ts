@@ -10,6 +10,7 @@ import {
   decodeOrder,
   encodeOrderBlock,
   type OrderBlock,
+  storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
@@ -165,18 +166,26 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
   const loaded = new Map<string, Segment>();
   const place = new Map<string, Place>();
   const ids = new Set(ops.map(opId));
-  const load = async (bucket: number) => {
-    for (const segment of segmentsOf.get(bucket) ?? []) {
-      const key: SegmentKey = [bucket, segment];
+  /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
+  const load = async (bucket: number, from = 0) => {
+    const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
+    const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as unknown as SegmentKey;
       if (loaded.has(String(key))) continue;
       const seg: Segment = { key, removed: new Set() };
       loaded.set(String(key), seg);
-      const value = await store.get(key);
-      const checked = checkOrderBlock(value);
+      const checked = checkOrderBlock(values[i]);
       if (!checked.ok) {
         // A damaged block can't be rewritten without losing what is left of it: set it aside.
-        const record: Quarantined = { store: 'orders', id: blockName(key), bucket, issues: checked.issues, value };
-        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${bucket}/${segment}`);
+        const record: Quarantined = {
+          store: 'orders',
+          id: blockName(key),
+          bucket,
+          issues: checked.issues,
+          value: values[i],
+        };
+        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${key[0]}/${key[1]}`);
         continue;
       }
       seg.block = checked.block;
@@ -189,7 +198,7 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
   hashes.forEach((hash) => {
     for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
   });
-  await Promise.all([...wanted].map(load));
+  await Promise.all([...wanted].map((bucket) => load(bucket)));
 
   /** The bucket each touched id was in before this write, for the directory changes. */
   const origin = new Map<string, number | undefined>();
@@ -214,30 +223,48 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
   const appended = new Map<number, Order[]>();
   for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
   const requests: Promise<unknown>[] = [];
+  /** Drops the removed rows of a loaded segment (and a damaged one, already set aside). */
+  const rewriteSegment = (seg: Segment) => {
+    const { block, removed } = seg;
+    if (block && removed.size === 0) return;
+    if (!block || removed.size === block.ids.length) requests.push(store.delete(seg.key));
+    else
+      requests.push(store.put(storedForm(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }])), seg.key));
+  };
   const touchedBuckets = new Set([...appended.keys(), ...[...loaded.values()].map((s) => s.key[0])]);
   for (const bucket of touchedBuckets) {
     const existing = segmentsOf.get(bucket) ?? [];
     const fresh = appended.get(bucket);
     const next = existing.length === 0 ? 0 : Math.max(...existing) + 1;
     if (fresh && existing.length + 1 > MAX_SEGMENTS) {
-      // Too many segments: compact the bucket into one, so reading a contact stays a few values.
-      await load(bucket);
-      const parts = existing.flatMap((segment) => {
+      // Too many segments: merge all but the oldest (usually the largest, from earlier merges) with the
+      // new orders, so reading a contact stays a few values and big blocks are not rewritten each time.
+      const oldest = Math.min(...existing);
+      await load(bucket, oldest + 1);
+      const oldestSeg = loaded.get(String([bucket, oldest]));
+      const merged = existing.filter((segment) => segment !== oldest);
+      const parts = merged.flatMap((segment) => {
         const seg = loaded.get(String([bucket, segment])) as Segment;
         return seg.block ? [{ block: seg.block, keep: (row: number) => !seg.removed.has(row) }] : [];
       });
-      for (const segment of existing) requests.push(store.delete([bucket, segment]));
-      requests.push(store.put(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }]), [bucket, next]));
+      if (oldestSeg?.block && oldestSeg.removed.size > 0)
+        requests.push(
+          store.put(
+            concatOrderBlocks([{ block: oldestSeg.block, keep: (row) => !oldestSeg.removed.has(row) }]),
+            oldestSeg.key,
+          ),
+        );
+      for (const segment of merged) requests.push(store.delete([bucket, segment]));
+      requests.push(
+        store.put(storedForm(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }])), [bucket, next]),
+      );
       continue;
     }
     for (const segment of existing) {
       const seg = loaded.get(String([bucket, segment]));
-      if (!seg || (seg.block && seg.removed.size === 0)) continue;
-      const block = seg.block;
-      if (!block || seg.removed.size === block.ids.length) requests.push(store.delete(seg.key));
-      else requests.push(store.put(concatOrderBlocks([{ block, keep: (row) => !seg.removed.has(row) }]), seg.key));
+      if (seg) rewriteSegment(seg);
     }
-    if (fresh) requests.push(store.put(encodeOrderBlock(fresh), [bucket, next]));
+    if (fresh) requests.push(store.put(storedForm(encodeOrderBlock(fresh)), [bucket, next]));
   }
 
   const adds = new Map<number, [number, number][]>();
