@@ -1,6 +1,6 @@
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import { parseMessage } from '../messaging/protocol';
-import { isListed, loadSettings, saveSettings, watchSettings } from '../state/settings';
+import { isListed, loadSettings, watchSettings } from '../state/settings';
 import { displayName } from '../ui/format';
 import { handleDataRequest } from './data-service';
 import { FEED_ALARM, pollFeed, scheduleFeed } from './feed-job';
@@ -53,10 +53,7 @@ export function startBackgroundJobs(): void {
   if (import.meta.env.CORDIAL_DEMO) {
     browser.runtime.onInstalled.addListener(async ({ reason }) => {
       if (reason !== 'install') return;
-      const { DEMO_REP, seedDemoData } = await import('./demo-seed');
-      // The demo inbox's rep and company domain are the rep's own (set aside in every thread).
-      const settings = await loadSettings();
-      if (settings.ownAddresses.length === 0) await saveSettings({ ...settings, ownAddresses: DEMO_REP });
+      const { seedDemoData } = await import('./demo-seed');
       await seedDemoData(await openRepository());
       await recomputeSignals();
     });

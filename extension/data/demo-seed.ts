@@ -27,9 +27,6 @@ export const DEMO_PEOPLE = [
   },
 ] as const;
 
-/** The demo inbox's rep (demo/mail/index.html) and their company's domain. */
-export const DEMO_REP = ['rep@cordial-demo.test', 'cordial-demo.test'];
-
 /** Set once the seed is stored (the end-to-end tests wait for it). */
 export const SEEDED_KEY = 'demo-seeded';
 
