@@ -47,7 +47,7 @@ export { OpportunitySchema, OpportunityStageSchema } from './model/opportunity.t
 export type { Discount, LineItem, Order, OrderStatus } from './model/order.ts';
 export { DiscountSchema, LineItemSchema, OrderSchema, OrderStatusSchema } from './model/order.ts';
 export type { ParsedRecord } from './model/parse-record.ts';
-export { parseRecord } from './model/parse-record.ts';
+export { parseRecord, wasParsed } from './model/parse-record.ts';
 export type { Product } from './model/product.ts';
 export { ProductSchema } from './model/product.ts';
 export type { AnyRecord, ContactLinkedStore, RecordMap, StoreName } from './model/stores.ts';

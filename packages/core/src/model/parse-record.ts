@@ -3,9 +3,23 @@ import { RECORD_SCHEMAS, type RecordMap, type StoreName } from './stores.ts';
 
 export type ParsedRecord<T> = { ok: true; value: T } | { ok: false; issues: string };
 
+/**
+ * Records this module produced by parsing. A repository does not validate them again: importing a
+ * million orders validated once at the file boundary should not pay for zod twice. Whoever changes
+ * such a record afterwards must parse it again (reads always re-validate, so a record broken that way
+ * still comes back as corrupt, never as a wrong value).
+ */
+const validated = new WeakSet<object>();
+
 /** Validates a value against its store's schema; `issues` is a readable one-line summary. */
 export function parseRecord<S extends StoreName>(store: S, value: unknown): ParsedRecord<RecordMap[S]> {
   const result = RECORD_SCHEMAS[store].safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: z.prettifyError(result.error).replaceAll('\n', '; ') };
+  if (!result.success) return { ok: false, issues: z.prettifyError(result.error).replaceAll('\n', '; ') };
+  validated.add(result.data);
+  return { ok: true, value: result.data };
+}
+
+/** True for a record returned by `parseRecord`. */
+export function wasParsed(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && validated.has(value);
 }

@@ -48,8 +48,8 @@ export type WriteOp = PutOp | DeleteOp;
  * The customer data store. Implemented by the in-memory twin and the IndexedDB adapter, which pass the
  * same contract tests (testing/repository.contract.ts).
  *
- * Writes validate every record with its schema and land whole or not at all; they fail with a
- * RepositoryError. Reads never throw for bad data: a record that fails its schema comes back as
+ * Writes validate every record with its schema (records returned by `parseRecord` count as validated)
+ * and land whole or not at all; they fail with a RepositoryError. Reads never throw for bad data: a record that fails its schema comes back as
  * `corrupt` and the rest stays readable.
  */
 export interface Repository {

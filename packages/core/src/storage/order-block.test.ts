@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Order, OrderSchema } from '../model/order.ts';
 import { generateDataset } from '../testing/generate.ts';
-import { checkOrderBlock, decodeOrder, decodeOrderBlock, encodeOrderBlock } from './order-block.ts';
+import {
+  checkOrderBlock,
+  concatOrderBlocks,
+  decodeOrder,
+  encodeOrderBlock,
+  type OrderBlock,
+  storedForm,
+} from './order-block.ts';
+
+const decodeOrderBlock = (block: OrderBlock) => block.ids.map((_, row) => decodeOrder(block, row));
 
 const instant = fc
   .tuple(fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }), fc.constantFrom('Z', '+01:00', '-05:30'))
@@ -42,8 +51,11 @@ const orderArb: fc.Arbitrary<Order> = fc
     total: amount,
     source: fc.option(text, { nil: undefined }),
     externalIds: fc.dictionary(text, text, { maxKeys: 2 }),
+    // Imported orders often carry one time for placed, created and updated.
+    oneTime: fc.boolean(),
   })
-  .map(({ lines, coupons, total, ...o }) => {
+  .map(({ lines, coupons, total, oneTime, ...o }) => {
+    if (oneTime) Object.assign(o, { createdAt: o.placedAt, updatedAt: o.placedAt });
     const drop = <T extends object>(x: T) =>
       Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
     return drop({
@@ -86,17 +98,50 @@ describe('encodeOrderBlock', () => {
   });
 });
 
-describe('checkOrderBlock', () => {
-  const block = encodeOrderBlock(generateDataset({ seed: 2, contacts: 10 }).orders);
-
-  it('should accept a block as encoded', () => {
-    expect(checkOrderBlock(structuredClone(block)).ok).toBe(true);
+describe('concatOrderBlocks', () => {
+  it('should merge the kept rows of several blocks into one that decodes to the same orders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(orderArb, { maxLength: 8 }),
+        fc.array(orderArb, { maxLength: 8 }),
+        fc.integer({ min: 2, max: 4 }),
+        (a, b, every) => {
+          const keep = (row: number) => row % every !== 0;
+          const merged = concatOrderBlocks([{ block: encodeOrderBlock(a), keep }, { block: encodeOrderBlock(b) }]);
+          expect(decodeOrderBlock(merged)).toEqual([...a.filter((_, row) => keep(row)), ...b]);
+          expect(checkOrderBlock(structuredClone(storedForm(merged))).ok).toBe(true);
+        },
+      ),
+    );
   });
 
-  it('should reject a value that is not a block or whose columns disagree in length or type', () => {
+  it('should not keep the strings of dropped rows', () => {
+    const { orders } = generateDataset({ seed: 2, contacts: 10 });
+    const [first] = orders;
+    const other = orders.find((o) => o.contactId !== first?.contactId);
+    const merged = concatOrderBlocks([
+      { block: encodeOrderBlock(orders), keep: (row) => orders[row]?.contactId === first?.contactId },
+    ]);
+    expect(merged.strings).toContain(first?.contactId);
+    expect(merged.strings).not.toContain(other?.contactId);
+  });
+});
+
+describe('checkOrderBlock', () => {
+  const stored = storedForm(encodeOrderBlock(generateDataset({ seed: 2, contacts: 10 }).orders));
+
+  it('should give back the columns of a block as stored and cloned', () => {
+    const checked = checkOrderBlock(structuredClone(stored));
+    expect(checked.ok && checked.block.ids).toEqual(stored.ids);
+  });
+
+  it('should reject a value that is not a block, or whose buffer or counts disagree', () => {
     expect(checkOrderBlock({ hello: 1 })).toEqual({ ok: false, issues: 'not an order block' });
-    expect(checkOrderBlock({ ...block, total: block.total.subarray(1) })).toMatchObject({ ok: false });
-    expect(checkOrderBlock({ ...block, contact: Array.from(block.contact) })).toMatchObject({ ok: false });
-    expect(checkOrderBlock({ ...block, lineName: block.lineName.subarray(1) })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...stored, buffer: stored.buffer.slice(8) })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...stored, lines: stored.lines + 1 })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...stored, ids: stored.ids.slice(1) })).toMatchObject({ ok: false });
+    expect(checkOrderBlock({ ...stored, buffer: Array.from(new Uint8Array(stored.buffer)) })).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { Order } from '../model/order.ts';
 import { ORDER_STATUSES, type OrderFacts } from '../ports/order-facts.ts';
+import { createInterner } from './interner.ts';
+import type { OrderBlock } from './order-block.ts';
 
 /** Builds OrderFacts row by row, interning contact ids and currencies. */
 export function createOrderFactsBuilder(capacity: number) {
@@ -14,48 +16,38 @@ export function createOrderFactsBuilder(capacity: number) {
     status: new Uint8Array(capacity),
     lineCount: new Uint32Array(capacity),
   };
-  const contacts = new Map<string, number>();
-  const currencies = new Map<string, number>();
-  const intern = (map: Map<string, number>, list: string[], value: string) => {
-    let index = map.get(value);
-    if (index === undefined) {
-      index = list.length;
-      map.set(value, index);
-      list.push(value);
-    }
-    return index;
-  };
+  const contactIndex = createInterner(facts.contactIds);
+  const currencyIndex = createInterner(facts.currencies);
   let row = 0;
   return {
-    add(
-      orderId: string,
-      contactId: string,
-      placedAt: number,
-      total: number,
-      currency: string,
-      /** Index into ORDER_STATUSES. */
-      status: number,
-      lineCount: number,
-    ) {
-      facts.orderIds.push(orderId);
-      facts.contact[row] = intern(contacts, facts.contactIds, contactId);
-      facts.placedAt[row] = placedAt;
-      facts.total[row] = total;
-      facts.currency[row] = intern(currencies, facts.currencies, currency);
-      facts.status[row] = status;
-      facts.lineCount[row] = lineCount;
+    addOrder(order: Order) {
+      facts.orderIds.push(order.id);
+      facts.contact[row] = contactIndex(order.contactId);
+      facts.placedAt[row] = Date.parse(order.placedAt);
+      facts.total[row] = order.total.amount;
+      facts.currency[row] = currencyIndex(order.currency);
+      facts.status[row] = ORDER_STATUSES.indexOf(order.status);
+      facts.lineCount[row] = order.lineItems.length;
       row++;
     },
-    addOrder(order: Order) {
-      this.add(
-        order.id,
-        order.contactId,
-        Date.parse(order.placedAt),
-        order.total.amount,
-        order.currency,
-        ORDER_STATUSES.indexOf(order.status),
-        order.lineItems.length,
-      );
+    /** Every row of a block; dictionary indices are mapped once per distinct string, not per row. */
+    addBlock(block: OrderBlock) {
+      const contactOf = new Int32Array(block.strings.length).fill(-1);
+      const currencyOf = new Int32Array(block.strings.length).fill(-1);
+      for (let r = 0; r < block.ids.length; r++) {
+        const c = block.contact[r] as number;
+        const k = block.currency[r] as number;
+        if ((contactOf[c] as number) < 0) contactOf[c] = contactIndex(block.strings[c] as string);
+        if ((currencyOf[k] as number) < 0) currencyOf[k] = currencyIndex(block.strings[k] as string);
+        facts.orderIds.push(block.ids[r] as string);
+        facts.contact[row] = contactOf[c] as number;
+        facts.placedAt[row] = block.placedAt[r] as number;
+        facts.total[row] = block.total[r] as number;
+        facts.currency[row] = currencyOf[k] as number;
+        facts.status[row] = block.status[r] as number;
+        facts.lineCount[row] = (block.lineStart[r + 1] as number) - (block.lineStart[r] as number);
+        row++;
+      }
     },
     /** The facts, trimmed to the rows added. */
     finish(): OrderFacts {

@@ -1,15 +1,16 @@
-import { parseRecord } from '../model/parse-record.ts';
+import { parseRecord, wasParsed } from '../model/parse-record.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { RepositoryError } from '../ports/repository-error.ts';
 
 /**
  * Validates every record of a write before anything is stored, so an invalid record fails the whole
- * write with one error that names each bad record (up to ten) and why. Returns the parsed ops.
+ * write with one error that names each bad record (up to ten) and why. Records that come straight from
+ * `parseRecord` are not parsed twice. Returns the parsed ops.
  */
 export function validateOps(ops: readonly WriteOp[]): WriteOp[] {
   const problems: string[] = [];
   const parsed = ops.map((op) => {
-    if (op.type === 'delete') return op;
+    if (op.type === 'delete' || wasParsed(op.record)) return op;
     const result = parseRecord(op.store, op.record);
     if (!result.ok) {
       const id = (op.record as { id?: unknown } | null)?.id;

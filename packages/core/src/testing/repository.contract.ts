@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
 import type { Order } from '../model/order.ts';
 import { STORE_NAMES, type StoreName } from '../model/stores.ts';
@@ -42,6 +43,10 @@ export function contact(id: string, fields: Partial<Contact> = {}): Contact {
     externalIds: {},
     ...fields,
   };
+}
+
+export function account(id: string, name: string, domains: string[]): Account {
+  return { id, createdAt: T0, updatedAt: T0, version: 1, name, domains, tags: [], customFields: {}, externalIds: {} };
 }
 
 export function order(
@@ -185,17 +190,7 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
         contact('c2', { emails: ['b@ACME.example'], accountId: 'acme' }),
         contact('c3', { emails: ['c@other.example'], phones: ['+33612345678'] }),
       ]);
-      await r.put('accounts', {
-        id: 'acme',
-        createdAt: T0,
-        updatedAt: T0,
-        version: 1,
-        name: 'Acme',
-        domains: ['acme.example'],
-        tags: [],
-        customFields: {},
-        externalIds: {},
-      });
+      await r.put('accounts', account('acme', 'Acme', ['acme.example']));
       expect(ids(await r.findContactsByPhone('+33612345678'))).toEqual(['c3']);
       expect(ids(await r.findContactsByDomain('www.Acme.example'))).toEqual(['c1', 'c2']);
       expect(ids(await r.findContactsByAccount('acme'))).toEqual(['c1', 'c2']);

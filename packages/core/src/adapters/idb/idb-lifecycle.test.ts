@@ -3,7 +3,8 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
-import { contact, order, touchpoint } from '../../testing/repository.contract.ts';
+import { checkOrderBlock } from '../../storage/order-block.ts';
+import { account, contact, order, touchpoint } from '../../testing/repository.contract.ts';
 import { BUCKET_COUNT, DB_VERSION, ORDER_BUCKETS } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
@@ -21,21 +22,7 @@ async function writeVersion1(name: string) {
   const ann = contact('c1', { emails: ['Ann@Acme.example'], accountId: 'acme' });
   await v1('contacts', ann, { emails: ['ann@acme.example'], phones: [], account: 'acme' });
   await v1('contacts', contact('c2', { emails: ['bo@home.example'] }), { emails: ['bo@home.example'], phones: [] });
-  await v1(
-    'accounts',
-    {
-      id: 'acme',
-      createdAt: ann.createdAt,
-      updatedAt: ann.createdAt,
-      version: 1,
-      name: 'Acme',
-      domains: ['acme.example'],
-      tags: [],
-      customFields: {},
-      externalIds: {},
-    },
-    {},
-  );
+  await v1('accounts', account('acme', 'Acme', ['acme.example']), {});
   for (const o of [
     order('o1', 'c1', '2025-03-01T10:00:00.000Z', 30),
     order('o2', 'c1', '2025-01-01T10:00:00.000Z', 12.5),
@@ -84,6 +71,23 @@ describe('openIdbRepository migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).not.toContain('orders');
     expect(await db.count(ORDER_BUCKETS)).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+describe('openIdbRepository failed migrations', () => {
+  it('should leave the database at its old version, data intact, when a migration step fails', async () => {
+    const name = fresh();
+    // A version-1 database without the stores version 1 has: step 2 cannot find `accounts`.
+    const broken = await openDB(name, 1, { upgrade: (d) => void d.createObjectStore('contacts', { keyPath: 'id' }) });
+    await broken.put('contacts', { id: 'c1', r: contact('c1'), k: {} });
+    broken.close();
+    const error = await openIdbRepository({ name }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/accounts|NotFound/);
+    const db = await openDB(name);
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames]).toEqual(['contacts']);
+    expect(await db.count('contacts')).toBe(1);
     db.close();
   });
 });
@@ -153,7 +157,7 @@ describe('openIdbRepository damaged order blocks', () => {
     await repo.close();
   });
 
-  it('should set a damaged block aside when writing into its bucket, and keep reporting it', async () => {
+  it('should keep reporting a damaged block while new orders are written into its bucket', async () => {
     const { repo } = await withDamagedBucket();
     await repo.put('orders', order('o3', 'c1', '2026-02-01T00:00:00.000Z'));
     const after = await repo.listByContact('orders', 'c1');
@@ -171,9 +175,11 @@ describe('openIdbRepository damaged order blocks', () => {
       order('o2', 'c1', '2026-01-02T00:00:00.000Z'),
     ]);
     const db = await openDB(name);
-    const block = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
-    block.status[block.ids.indexOf('o1')] = 200;
-    await db.put(ORDER_BUCKETS, block, [bucketOf('c1'), 0]);
+    const stored = await db.get(ORDER_BUCKETS, [bucketOf('c1'), 0]);
+    const checked = checkOrderBlock(stored);
+    if (!checked.ok) throw new Error(checked.issues);
+    checked.block.status[checked.block.ids.indexOf('o1')] = 200;
+    await db.put(ORDER_BUCKETS, stored, [bucketOf('c1'), 0]);
     db.close();
     const read = await repo.listByContact('orders', 'c1');
     expect(ids(read)).toEqual(['o2']);
@@ -182,7 +188,7 @@ describe('openIdbRepository damaged order blocks', () => {
   });
 
   it('should spread contacts over all buckets', () => {
-    const used = new Set(Array.from({ length: 20_000 }, (_, i) => bucketOf(`contact-${i}`)));
+    const used = new Set(Array.from({ length: 100_000 }, (_, i) => bucketOf(`contact-${i}`)));
     expect(used.size).toBe(BUCKET_COUNT);
   });
 });

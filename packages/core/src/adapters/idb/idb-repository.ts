@@ -60,8 +60,18 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
   let settled = false;
   const db = await new Promise<IDBPDatabase>((resolve, reject) => {
     let database: IDBPDatabase | undefined;
+    let migrationError: unknown;
     openDB(name, DB_VERSION, {
-      upgrade: (database, oldVersion, newVersion, tx) => migrate(database, oldVersion, newVersion ?? DB_VERSION, tx),
+      upgrade: (upgrading, oldVersion, newVersion, tx) => {
+        // idb ignores the promise the upgrade callback returns: a step that throws between requests
+        // must abort the upgrade itself, or half a migration would be committed.
+        // The open request reports a failed upgrade; the transaction's own promise need not.
+        tx.done.catch(() => undefined);
+        migrate(upgrading, oldVersion, newVersion ?? DB_VERSION, tx).catch((error: unknown) => {
+          migrationError = error;
+          tx.abort();
+        });
+      },
       blocked: (currentVersion, requestedVersion) => {
         if (options.onBlocked)
           return options.onBlocked({ currentVersion, requestedVersion: requestedVersion ?? DB_VERSION });
@@ -88,7 +98,7 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
         if (settled) opened.close();
         else resolve(opened);
       },
-      (error: unknown) => reject(toRepositoryError(error)),
+      (error: unknown) => reject(migrationError ?? toRepositoryError(error)),
     );
   });
 

@@ -6,10 +6,11 @@ import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository
 import { hashString } from '../../storage/hash.ts';
 import {
   checkOrderBlock,
+  concatOrderBlocks,
   decodeOrder,
-  decodeOrderBlock,
   encodeOrderBlock,
   type OrderBlock,
+  storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
@@ -131,125 +132,155 @@ function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [n
   return { hashes: hashes.subarray(0, out), buckets: buckets.subarray(0, out) };
 }
 
-/** One stored segment, decoded for change. `orders` is null until needed. */
+/** A stored segment a write looked at; `block` is absent when it was damaged (and set aside). */
 interface Segment {
   key: SegmentKey;
-  orders: Map<string, Order>;
-  dirty: boolean;
+  block?: OrderBlock;
+  removed: Set<number>;
 }
 
+/** Where an order is during a write: a row of a stored segment, or among the orders being appended. */
+type Place = { segment: Segment; row: number } | { appended: Order };
+const bucketOfPlace = (place: Place) =>
+  'segment' in place ? place.segment.key[0] : bucketOf(place.appended.contactId);
+
 /**
- * Applies puts and deletes of orders in order. New orders are appended as one new segment per bucket,
- * without reading what is stored; only the segments holding orders that change are rewritten.
- * Returns, per op, whether the order existed before it. Throws a `conflict` RepositoryError when an
- * expected version does not match (the caller aborts the transaction, so nothing is written).
+ * Applies puts and deletes of orders in order. Stored rows are never turned back into objects: a put
+ * or delete of a stored order drops its row from its segment (column by column), and every new or
+ * changed order is appended in one new segment per bucket. A bucket that would pass MAX_SEGMENTS is
+ * compacted into one segment. Returns, per op, whether the order existed before it. Throws a
+ * `conflict` RepositoryError when an expected version does not match (the caller aborts the
+ * transaction, so nothing is written).
  */
 export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promise<boolean[]> {
   if (ops.length === 0) return [];
   const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
   const hashes = ops.map((op) => hashString(opId(op)));
   const { shards, rebuilt } = await loadShards(tx, new Set(hashes.map(shardOf)));
-  const blocks = tx.objectStore(ORDER_BUCKETS);
-  const keys = (await blocks.getAllKeys()) as unknown as SegmentKey[];
+  const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
-  for (const [bucket, segment] of keys) pushTo(segmentsOf, bucket, segment);
+  for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
+    pushTo(segmentsOf, bucket, segment);
 
   // Load every segment of every bucket that may already hold one of the ids.
+  const loaded = new Map<string, Segment>();
+  const place = new Map<string, Place>();
+  const ids = new Set(ops.map(opId));
+  /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
+  const load = async (bucket: number, from = 0) => {
+    const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
+    const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as unknown as SegmentKey;
+      if (loaded.has(String(key))) continue;
+      const seg: Segment = { key, removed: new Set() };
+      loaded.set(String(key), seg);
+      const checked = checkOrderBlock(values[i]);
+      if (!checked.ok) {
+        // A damaged block can't be rewritten without losing what is left of it: set it aside.
+        const record: Quarantined = {
+          store: 'orders',
+          id: blockName(key),
+          bucket,
+          issues: checked.issues,
+          value: values[i],
+        };
+        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${key[0]}/${key[1]}`);
+        continue;
+      }
+      seg.block = checked.block;
+      checked.block.ids.forEach((id, row) => {
+        if (ids.has(id)) place.set(id, { segment: seg, row });
+      });
+    }
+  };
   const wanted = new Set<number>();
   hashes.forEach((hash) => {
     for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
   });
-  const loaded = new Map<string, Segment>();
-  const location = new Map<string, Segment>();
-  const ids = new Set(ops.map(opId));
-  const load = async (bucket: number) => {
-    for (const segment of segmentsOf.get(bucket) ?? []) {
-      const key: SegmentKey = [bucket, segment];
-      if (loaded.has(String(key))) continue;
-      const seg: Segment = { key, orders: new Map(), dirty: false };
-      loaded.set(String(key), seg);
-      const value = await blocks.get(key);
-      const checked = checkOrderBlock(value);
-      if (!checked.ok) {
-        // A damaged block can't be rewritten without losing what is left of it: set it aside.
-        const record: Quarantined = { store: 'orders', id: blockName(key), bucket, issues: checked.issues, value };
-        await tx.objectStore(QUARANTINE).put(record, `orderBuckets:${bucket}/${segment}`);
-        seg.dirty = true;
-        continue;
-      }
-      for (const order of decodeOrderBlock(checked.block)) {
-        seg.orders.set(order.id, order);
-        if (ids.has(order.id)) location.set(order.id, seg);
-      }
-    }
-  };
-  await Promise.all([...wanted].map(load));
+  await Promise.all([...wanted].map((bucket) => load(bucket)));
 
-  const appended = new Map<number, Segment>();
-  /** Directory entries to add (by order id, so an order added and deleted in one write leaves none). */
-  const adds = new Map<string, [number, number]>();
-  const removes = new Map<number, [number, number][]>();
-  const existed = ops.map((op, i) => {
+  /** The bucket each touched id was in before this write, for the directory changes. */
+  const origin = new Map<string, number | undefined>();
+  const existed = ops.map((op) => {
     const id = opId(op);
-    const hash = hashes[i] as number;
-    const current = location.get(id);
+    const current = place.get(id);
+    if (!origin.has(id)) origin.set(id, current && bucketOfPlace(current));
     if (op.type === 'put' && op.expectVersion !== undefined) {
-      const stored = current?.orders.get(id)?.version;
+      const stored = !current
+        ? undefined
+        : 'segment' in current
+          ? current.segment.block?.version[current.row]
+          : current.appended.version;
       if ((stored ?? 0) !== op.expectVersion) throw conflictError('orders', id, op.expectVersion, stored);
     }
-    if (current && (op.type === 'delete' || current.key[0] !== bucketOf(op.order.contactId))) {
-      current.orders.delete(id);
-      current.dirty = true;
-      location.delete(id);
-      if (adds.has(id)) adds.delete(id);
-      else pushTo(removes, shardOf(hash), [hash, current.key[0]]);
-    }
-    if (op.type === 'delete') return current !== undefined;
-    const target = bucketOf(op.order.contactId);
-    let into = location.get(id);
-    if (!into) {
-      into = appended.get(target) ?? { key: [target, -1], orders: new Map(), dirty: true };
-      appended.set(target, into);
-      adds.set(id, [hash, target]);
-    }
-    into.orders.set(id, op.order);
-    into.dirty = true;
-    location.set(id, into);
+    if (current && 'segment' in current) current.segment.removed.add(current.row);
+    if (op.type === 'delete') place.delete(id);
+    else place.set(id, { appended: op.order });
     return current !== undefined;
   });
-  const addsByShard = new Map<number, [number, number][]>();
-  for (const entry of adds.values())
-    addsByShard.set(shardOf(entry[0]), [...(addsByShard.get(shardOf(entry[0])) ?? []), entry]);
 
+  const appended = new Map<number, Order[]>();
+  for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
   const requests: Promise<unknown>[] = [];
-  for (const seg of loaded.values())
-    if (seg.dirty)
-      requests.push(
-        seg.orders.size === 0
-          ? blocks.delete(seg.key)
-          : blocks.put(encodeOrderBlock([...seg.orders.values()]), seg.key),
-      );
-  for (const [bucket, seg] of appended) {
-    if (seg.orders.size === 0) continue;
+  /** Drops the removed rows of a loaded segment (and a damaged one, already set aside). */
+  const rewriteSegment = (seg: Segment) => {
+    const { block, removed } = seg;
+    if (block && removed.size === 0) return;
+    if (!block || removed.size === block.ids.length) requests.push(store.delete(seg.key));
+    else
+      requests.push(store.put(storedForm(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }])), seg.key));
+  };
+  const touchedBuckets = new Set([...appended.keys(), ...[...loaded.values()].map((s) => s.key[0])]);
+  for (const bucket of touchedBuckets) {
     const existing = segmentsOf.get(bucket) ?? [];
+    const fresh = appended.get(bucket);
     const next = existing.length === 0 ? 0 : Math.max(...existing) + 1;
-    if (existing.length + 1 <= MAX_SEGMENTS) {
-      requests.push(blocks.put(encodeOrderBlock([...seg.orders.values()]), [bucket, next]));
+    if (fresh && existing.length + 1 > MAX_SEGMENTS) {
+      // Too many segments: merge all but the oldest (usually the largest, from earlier merges) with the
+      // new orders, so reading a contact stays a few values and big blocks are not rewritten each time.
+      const oldest = Math.min(...existing);
+      await load(bucket, oldest + 1);
+      const oldestSeg = loaded.get(String([bucket, oldest]));
+      const merged = existing.filter((segment) => segment !== oldest);
+      const parts = merged.flatMap((segment) => {
+        const seg = loaded.get(String([bucket, segment])) as Segment;
+        return seg.block ? [{ block: seg.block, keep: (row: number) => !seg.removed.has(row) }] : [];
+      });
+      if (oldestSeg?.block && oldestSeg.removed.size > 0)
+        requests.push(
+          store.put(
+            concatOrderBlocks([{ block: oldestSeg.block, keep: (row) => !oldestSeg.removed.has(row) }]),
+            oldestSeg.key,
+          ),
+        );
+      for (const segment of merged) requests.push(store.delete([bucket, segment]));
+      requests.push(
+        store.put(storedForm(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }])), [bucket, next]),
+      );
       continue;
     }
-    // Too many segments: compact the bucket into one, so reading a contact stays a few values.
-    await load(bucket);
-    const all = new Map<string, Order>();
-    for (const segment of existing)
-      for (const [id, o] of (loaded.get(String([bucket, segment])) as Segment).orders) all.set(id, o);
-    for (const [id, o] of seg.orders) all.set(id, o);
-    for (const segment of existing) requests.push(blocks.delete([bucket, segment]));
-    requests.push(blocks.put(encodeOrderBlock([...all.values()]), [bucket, next]));
+    for (const segment of existing) {
+      const seg = loaded.get(String([bucket, segment]));
+      if (seg) rewriteSegment(seg);
+    }
+    if (fresh) requests.push(store.put(storedForm(encodeOrderBlock(fresh)), [bucket, next]));
+  }
+
+  const adds = new Map<number, [number, number][]>();
+  const removes = new Map<number, [number, number][]>();
+  for (const [id, before] of origin) {
+    const now = place.get(id);
+    const after = now && bucketOfPlace(now);
+    if (before === after) continue;
+    const hash = hashString(id);
+    if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
+    if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
   }
   const directory = tx.objectStore(ORDER_DIRECTORY);
-  const touched = rebuilt ? [...shards.keys()] : [...new Set([...addsByShard.keys(), ...removes.keys()])];
+  const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
   for (const n of touched) {
-    const shard = mergeShard(shards.get(n) as DirectoryShard, addsByShard.get(n) ?? [], removes.get(n) ?? []);
+    const shard = mergeShard(shards.get(n) as DirectoryShard, adds.get(n) ?? [], removes.get(n) ?? []);
     requests.push(shard.hashes.length === 0 ? directory.delete(n) : directory.put(shard, n));
   }
   await Promise.all(requests);
@@ -399,18 +430,6 @@ export async function countOrders(tx: Tx): Promise<number> {
 export async function orderFacts(tx: Tx): Promise<OrderFacts> {
   const blocks = await allBlocks(tx, []);
   const builder = createOrderFactsBuilder(blocks.reduce((n, b) => n + b.block.ids.length, 0));
-  for (const { block } of blocks) {
-    const s = block.strings;
-    for (let row = 0; row < block.ids.length; row++)
-      builder.add(
-        block.ids[row] as string,
-        s[block.contact[row] as number] as string,
-        block.placedAt[row] as number,
-        block.total[row] as number,
-        s[block.currency[row] as number] as string,
-        block.status[row] as number,
-        (block.lineStart[row + 1] as number) - (block.lineStart[row] as number),
-      );
-  }
+  for (const { block } of blocks) builder.addBlock(block);
   return builder.finish();
 }
