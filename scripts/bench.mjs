@@ -36,6 +36,8 @@ async function runBrowserBench(file, baseUrl) {
     configFile: false,
     logLevel: 'warn',
     root: ROOT,
+    // Relative asset URLs: the page is served under /bench/NAME/, so worker chunks must resolve next to it.
+    base: './',
     build: {
       outDir,
       emptyOutDir: false,

@@ -1,11 +1,11 @@
 import {
-  AnalyticsLifecycleStageSchema,
   assessChurnRisk,
   bgNbdProbabilityAlive,
   type ChurnRiskTier,
   ChurnRiskTierSchema,
+  CustomerStageSchema,
   type CustomerSummary,
-  classifyLifecycleStage,
+  classifyCustomerStage,
   DEFAULT_SEGMENT_RULES,
   NO_SEGMENT,
   ORDER_STATUSES,
@@ -28,7 +28,7 @@ export const LOOKBACK_DAYS = 30;
 export const UNIT_DAYS = 365.25 / 12;
 export const CLV_HORIZON_UNITS = 12;
 export const NO_TIER = 255;
-export const STAGES = AnalyticsLifecycleStageSchema.options;
+export const STAGES = CustomerStageSchema.options;
 export const TIERS = ChurnRiskTierSchema.options;
 
 /** Only money that was actually taken counts as revenue: pending, cancelled and refunded orders are left out. */
@@ -229,7 +229,7 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
     const value = Number.isNaN(clv[c] as number) ? (now.monetary[c] as number) : (clv[c] as number);
     const frequency = now.frequency[c] as number;
     stage[c] = STAGES.indexOf(
-      classifyLifecycleStage(
+      classifyCustomerStage(
         {
           orders: frequency,
           daysSinceLastOrder: frequency > 0 ? (now.recencyDays[c] as number) : undefined,

@@ -1,16 +1,11 @@
 #!/usr/bin/env node
 // The `cordial` command. The CLI is written in TypeScript (src/cli/); plain Node 20 cannot
-// run that, so this launcher runs a bundle of it: dist/cli.mjs, which `npm pack` ships
-// (prepack) and which, in a checkout, is (re)built here with esbuild whenever a source file
-// is newer. esbuild comes with the repo's dev tools (it is Vite's), bundles in ~50 ms, and
-// the bundle is written atomically so parallel invocations never see half a file.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'cli.mjs');
-const sources = join(root, 'src');
+// run that, so this launcher runs a bundle of it, dist/cli.mjs, which `npm pack` ships
+// (prepack) and which, in a checkout, build-cli.mjs (re)builds whenever a source is newer.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildCli, bundle, sources } from './build-cli.mjs';
 
 function newestSource(dir) {
   let newest = 0;
@@ -23,44 +18,17 @@ function newestSource(dir) {
   return newest;
 }
 
-export async function buildCli(outfile = bundle) {
-  let esbuild;
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    throw new Error(
-      'cordial: dist/cli.mjs is missing and esbuild is not installed to build it; run `npm install` in the repository.',
-    );
-  }
-  mkdirSync(dirname(outfile), { recursive: true });
-  const temporary = `${outfile}.${process.pid}.tmp`;
-  await esbuild.build({
-    entryPoints: [join(sources, 'cli', 'main.ts')],
-    outfile: temporary,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Runtime dependencies (zod, papaparse) stay imports, resolved from the package's node_modules.
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  renameSync(temporary, outfile);
-}
-
-const stale = existsSync(sources) && (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(sources));
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // `cordial … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  try {
-    if (stale) await buildCli();
-    const { main } = await import(pathToFileURL(bundle).href);
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
+// `cordial … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+try {
+  const stale = existsSync(sources) && (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(sources));
+  if (stale) await buildCli();
+  const { main } = await import(pathToFileURL(bundle).href);
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
 }

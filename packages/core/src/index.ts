@@ -91,34 +91,109 @@ export type { FeedTransport, PollResult } from './events/feed-poller.ts';
 export { createFeedPoller } from './events/feed-poller.ts';
 export type { MergeRecord } from './identity/merge-contacts.ts';
 export { mergeContacts } from './identity/merge-contacts.ts';
-// --- Used by the extension (branch extension-sidebar) until the owning branches export them in their blocks ---
-export { assessChurnRisk } from './lifecycle/churn-risk.ts';
+// --- Analytics: RFM, segments, customer-base models, churn, life cycle (branch analytics) ---
+export type { ChurnRisk, ChurnRiskInput, ChurnRiskOptions, ChurnRiskTier } from './lifecycle/churn-risk.ts';
+export { assessChurnRisk, ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
+export type { ContactStage, ContactStageOptions } from './lifecycle/contact-stages.ts';
+export { classifyContacts } from './lifecycle/contact-stages.ts';
 export { describeDuration } from './lifecycle/describe-duration.ts';
-export type { CustomerSummary } from './models/calibration-summary.ts';
-export { summarizeCalibration } from './models/calibration-summary.ts';
-export { valueCohort } from './models/customer-value.ts';
-export { dayNumberOf } from './rfm/day-number.ts';
-export { scoreRfmColumns } from './rfm/score-rfm.ts';
-// --- end extension-sidebar ---
+export type { CustomerStage, LifecycleInput, LifecycleOptions } from './lifecycle/lifecycle-stage.ts';
+export { CustomerStageSchema, classifyCustomerStage, toStoredLifecycleStage } from './lifecycle/lifecycle-stage.ts';
+export type { CampaignResult, MarketingData, MarketingMetrics } from './metrics/marketing-metrics.ts';
+export { computeMarketingMetrics } from './metrics/marketing-metrics.ts';
+export type { Amounts, MetricsWindow } from './metrics/metrics-window.ts';
+export { isPurchase, MetricsWindowSchema } from './metrics/metrics-window.ts';
+export type {
+  ForecastPoint,
+  PipelineFilter,
+  TrendForecast,
+  TrendForecastOptions,
+  WeightedPipeline,
+} from './metrics/sales-forecast.ts';
+export {
+  forecastRevenueTrend,
+  PipelineFilterSchema,
+  TrendForecastOptionsSchema,
+  weightedPipeline,
+} from './metrics/sales-forecast.ts';
+export type { SalesData, SalesMetrics } from './metrics/sales-metrics.ts';
+export { computeSalesMetrics } from './metrics/sales-metrics.ts';
+export type { ServiceData, ServiceMetrics } from './metrics/service-metrics.ts';
+export { computeServiceMetrics } from './metrics/service-metrics.ts';
+export type { BgNbdParams } from './models/bg-nbd.ts';
+export {
+  BgNbdParamsSchema,
+  bgNbdCohortForecast,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  fitBgNbd,
+} from './models/bg-nbd.ts';
+export type { CalibrationOptions, CustomerSummary, Purchase } from './models/calibration-summary.ts';
+export {
+  CalibrationOptionsSchema,
+  CustomerSummarySchema,
+  PurchaseSchema,
+  summarizeCalibration,
+} from './models/calibration-summary.ts';
+export type { CustomerHistory, PreparedCohort } from './models/customer-history.ts';
+export { CustomerHistorySchema, prepareCohort } from './models/customer-history.ts';
+export type { ClvOptions, CohortValue, CustomerValue } from './models/customer-value.ts';
+export { ClvOptionsSchema, customerLifetimeValue, valueCohort } from './models/customer-value.ts';
+export type { FitFailure, FitFailureReason, FitResult, FitSuccess } from './models/fit-result.ts';
+export { FitFailureReasonSchema } from './models/fit-result.ts';
+export type { GammaGammaParams, SpendHistory } from './models/gamma-gamma.ts';
+export {
+  fitGammaGamma,
+  GammaGammaParamsSchema,
+  gammaGammaExpectedSpend,
+  gammaGammaLogLikelihood,
+  SpendHistorySchema,
+} from './models/gamma-gamma.ts';
+export type { ParetoNbdParams } from './models/pareto-nbd.ts';
+export {
+  fitParetoNbd,
+  ParetoNbdParamsSchema,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+} from './models/pareto-nbd.ts';
+export { dayNumberOf, formatDayNumber, parseDayNumber } from './rfm/day-number.ts';
+export type { OrderFactsColumns } from './rfm/order-facts-columns.ts';
+export { orderFactsToColumns } from './rfm/order-facts-columns.ts';
+export { rfmThresholds, scoreAgainst } from './rfm/quantile-thresholds.ts';
+export type {
+  OrderColumns,
+  RfmColumns,
+  RfmOptions,
+  RfmOrder,
+  RfmResult,
+  RfmRow,
+  RfmThresholds,
+  SegmentSummary,
+} from './rfm/score-rfm.ts';
+export {
+  NO_SEGMENT,
+  NOT_SCORED,
+  OrderColumnsSchema,
+  RfmOptionsSchema,
+  RfmOrderSchema,
+  scoreRfm,
+  scoreRfmColumns,
+  summarizeSegments,
+} from './rfm/score-rfm.ts';
+export { assignSegment, compileSegmentLookup, matchSegmentRule } from './segments/assign-segment.ts';
+export type { SegmentRule, SegmentRules } from './segments/segment-rules.ts';
+export {
+  DEFAULT_SEGMENT_RULES,
+  OTHERS_SEGMENT,
+  SegmentRuleSchema,
+  SegmentRulesSchema,
+} from './segments/segment-rules.ts';
+// --- end analytics ---
 
-// --- Analytics the workbench computes with (branch extension-workbench, beside extension-sidebar's block;
-// both go when branch analytics publishes its own) ---
+// --- Used by the workbench (branch extension-workbench) until branch core-import exports identity in its block ---
 export type { DuplicateCandidate, IdentityFacts, MatchSignal } from './identity/find-duplicates.ts';
 export { findDuplicates } from './identity/find-duplicates.ts';
-export type { ChurnRisk, ChurnRiskTier } from './lifecycle/churn-risk.ts';
-export { ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
-export type { LifecycleStage as AnalyticsLifecycleStage } from './lifecycle/lifecycle-stage.ts';
-export {
-  classifyLifecycleStage,
-  LifecycleStageSchema as AnalyticsLifecycleStageSchema,
-} from './lifecycle/lifecycle-stage.ts';
-export type { BgNbdParams } from './models/bg-nbd.ts';
-export { bgNbdProbabilityAlive } from './models/bg-nbd.ts';
-export type { Purchase } from './models/calibration-summary.ts';
-export type { CohortValue, CustomerValue } from './models/customer-value.ts';
-export { formatDayNumber } from './rfm/day-number.ts';
-export type { OrderColumns, RfmColumns } from './rfm/score-rfm.ts';
-export { NO_SEGMENT, NOT_SCORED } from './rfm/score-rfm.ts';
-export type { SegmentRule, SegmentRules } from './segments/segment-rules.ts';
-export { DEFAULT_SEGMENT_RULES, OTHERS_SEGMENT, SegmentRulesSchema } from './segments/segment-rules.ts';
-// --- end analytics for the workbench ---
+// --- end extension-workbench ---

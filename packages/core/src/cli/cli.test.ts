@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CDNOW, RFM_ORDERS_CSV } from '../../bench/shared-data.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/cordial.mjs');
+// Each test starts Node processes; on a busy machine that takes seconds, not a failure.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Runs the real bin with plain `node`, as a user would. */
 function cordial(args: string[], input?: string) {
@@ -118,6 +120,15 @@ describe('cordial rfm', () => {
     const { status, stdout } = cordial(['rfm', '-', '--as-of', '2024-01-31'], 'customer,date,amount\nz,2024-01-01,3\n');
     expect(status).toBe(0);
     expect(stdout).toContain('z,30,1,3,');
+  });
+});
+
+describe('cordial through npm', () => {
+  it('should run from the bin link npm creates (what `npx cordial` executes)', () => {
+    const link = join(import.meta.dirname, '../../../../node_modules/.bin/cordial');
+    const run = spawnSync(process.execPath, [link, '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Commands:');
   });
 });
 

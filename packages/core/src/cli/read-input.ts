@@ -3,6 +3,14 @@ import { type OrderTable, readOrderTable } from './order-table.ts';
 
 const MAX_PROBLEMS_SHOWN = 50;
 
+/** The options every command that reads an orders file takes. */
+export const ORDER_FILE_OPTIONS = {
+  customer: { type: 'string' },
+  date: { type: 'string' },
+  amount: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
 /** Reads the orders file of a command, reports bad rows on stderr, and returns the usable orders. */
 export async function readOrdersFor(
   command: string,

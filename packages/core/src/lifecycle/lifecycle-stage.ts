@@ -1,7 +1,11 @@
 import * as z from 'zod';
+import type { LifecycleStage } from '../model/contact.ts';
 
-/** Prospect → new customer → repeat customer (split by value) — and any of them may churn. */
-export const LifecycleStageSchema = z.enum([
+/**
+ * Prospect → new customer → repeat customer (split by value) — and any of them may churn.
+ * Finer than the stage a Contact stores (`LifecycleStage`), which `toStoredLifecycleStage` maps to.
+ */
+export const CustomerStageSchema = z.enum([
   'prospect',
   'new',
   'repeat',
@@ -9,7 +13,7 @@ export const LifecycleStageSchema = z.enum([
   'low-value-repeat',
   'churned',
 ]);
-export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
+export type CustomerStage = z.infer<typeof CustomerStageSchema>;
 
 export const LifecycleInputSchema = z.object({
   orders: z.number().int().nonnegative(),
@@ -32,7 +36,7 @@ export const LifecycleOptionsSchema = z.object({
 });
 export type LifecycleOptions = z.input<typeof LifecycleOptionsSchema>;
 
-export function classifyLifecycleStage(input: LifecycleInput, options: LifecycleOptions = {}): LifecycleStage {
+export function classifyCustomerStage(input: LifecycleInput, options: LifecycleOptions = {}): CustomerStage {
   const { orders, daysSinceLastOrder, pAlive, value } = LifecycleInputSchema.parse(input);
   const o = LifecycleOptionsSchema.parse(options);
   if (orders === 0) return 'prospect';
@@ -42,4 +46,11 @@ export function classifyLifecycleStage(input: LifecycleInput, options: Lifecycle
   if (orders === 1) return 'new';
   if (o.highValueFrom === undefined || value === undefined) return 'repeat';
   return value >= o.highValueFrom ? 'high-value-repeat' : 'low-value-repeat';
+}
+
+/** The computed stage as the Contact record stores it (prospect, customer, repeat, churned). */
+export function toStoredLifecycleStage(stage: CustomerStage): LifecycleStage {
+  if (stage === 'new') return 'customer';
+  if (stage === 'high-value-repeat' || stage === 'low-value-repeat') return 'repeat';
+  return stage;
 }

@@ -101,3 +101,19 @@ describe('fitBgNbd reports what it cannot fit', () => {
     expect(fit.ok).toBe(false);
   });
 });
+
+describe('fitBgNbd validates its input', () => {
+  it('should refuse a history whose last purchase comes after the end of observation, naming the customer', () => {
+    const histories = [...cdnowSummary().slice(0, 30), { x: 2, tx: 40, T: 30 }];
+    const fit = fitBgNbd(histories);
+    expect(fit).toMatchObject({ ok: false, reason: 'invalid-input' });
+    expect(!fit.ok && fit.message).toMatch(/^customer 30: .*cannot exceed T/);
+  });
+
+  it('should refuse a non-finite value', () => {
+    expect(fitBgNbd([...cdnowSummary().slice(0, 30), { x: 1, tx: Number.NaN, T: 3 }])).toMatchObject({
+      ok: false,
+      reason: 'invalid-input',
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { type CustomerHistory, type PreparedCohort, prepareCohort } from './customer-history.ts';
-import { type FitResult, fitFailure } from './fit-result.ts';
-import { minimizeNelderMead } from './nelder-mead.ts';
+import type { CustomerHistory, PreparedCohort } from './customer-history.ts';
+import type { FitResult } from './fit-result.ts';
+import { fitCountModel } from './maximum-likelihood.ts';
 import { hyp2f1, logBeta, logGamma, logSumExp } from './special-functions.ts';
 
 /**
@@ -16,9 +16,6 @@ export const BgNbdParamsSchema = z.object({
   b: z.number().positive(),
 });
 export type BgNbdParams = z.infer<typeof BgNbdParamsSchema>;
-
-/** Fewer customers than this cannot identify four parameters with any confidence. */
-export const MIN_CUSTOMERS_TO_FIT = 20;
 
 /** Sum of the individual log-likelihoods (equation 6 of the paper, in logs). */
 export function bgNbdLogLikelihood(params: BgNbdParams, cohort: PreparedCohort): number {
@@ -56,73 +53,15 @@ export function logShiftedTimes(times: Float64Array, shift: number): Float64Arra
   return out;
 }
 
-/** Maximum-likelihood fit; Nelder–Mead on the logs of the parameters keeps them positive. */
+/** Maximum-likelihood fit (see maximum-likelihood.ts). */
 export function fitBgNbd(histories: readonly CustomerHistory[]): FitResult<BgNbdParams> {
-  if (histories.length < MIN_CUSTOMERS_TO_FIT) {
-    return fitFailure(
-      'too-little-data',
-      `BG/NBD needs at least ${MIN_CUSTOMERS_TO_FIT} customers; got ${histories.length}.`,
-    );
-  }
-  const cohort = prepareCohort(histories);
-  if (cohort.repeatCustomers === 0) {
-    return fitFailure(
-      'no-repeat-buyers',
-      'No customer bought twice, so purchase rates and drop-out cannot be told apart.',
-    );
-  }
-  const meanT = cohort.T.reduce((s, t, i) => s + t * (cohort.weight[i] as number), 0) / cohort.customers;
-  if (!(meanT > 0)) return fitFailure('degenerate', 'Every customer was observed for zero time (T = 0).');
-  const fromLog = (p: readonly number[]): BgNbdParams => ({
-    r: Math.exp(p[0] as number),
-    alpha: Math.exp(p[1] as number),
-    a: Math.exp(p[2] as number),
-    b: Math.exp(p[3] as number),
+  return fitCountModel(histories, {
+    label: 'BG/NBD',
+    names: ['r', 'alpha', 'a', 'b'],
+    noRepeatMessage: 'No customer bought twice, so purchase rates and drop-out cannot be told apart.',
+    start: (meanT) => [1, meanT, 1, 1],
+    logLikelihood: bgNbdLogLikelihood,
   });
-  const result = minimizeNelderMead(
-    boundedInLogs((p) => -bgNbdLogLikelihood(fromLog(p), cohort)),
-    [0, Math.log(meanT), 0, 0],
-  );
-  return finishFit(fromLog(result.point), -result.value, cohort.customers, result);
-}
-
-/** Parameters are searched in logs within ±LOG_BOUND, i.e. between 1e-7 and 1e7. */
-const LOG_BOUND = Math.log(1e7);
-
-/**
- * Keeps the search in a box: when the data do not identify a parameter (homogeneous
- * purchase rates send r and α to ∞ together) an unbounded simplex walks forever; in the
- * box it converges at the wall, and `finishFit` reports the runaway parameter.
- */
-export function boundedInLogs(f: (logParams: readonly number[]) => number) {
-  return (p: readonly number[]) => (p.every((v) => Math.abs(v) <= LOG_BOUND) ? f(p) : Number.POSITIVE_INFINITY);
-}
-
-/**
- * Shared tail of the maximum-likelihood fits: a parameter that ran off to 0 or ∞ means
- * the data do not identify the model (e.g. nobody ever drops out), which we report.
- */
-export function finishFit<P extends Record<string, number>>(
-  params: P,
-  logLikelihood: number,
-  customers: number,
-  run: { converged: boolean; evaluations: number },
-): FitResult<P> {
-  if (!run.converged || !Number.isFinite(logLikelihood)) {
-    return fitFailure(
-      'did-not-converge',
-      `The optimiser stopped after ${run.evaluations} evaluations without converging.`,
-    );
-  }
-  const runaway = Object.entries(params).find(([, v]) => !(v > 1.01e-7 && v < 0.99e7));
-  if (runaway) {
-    return fitFailure(
-      'degenerate',
-      `Parameter ${runaway[0]} ran to ${runaway[1].toPrecision(2)}: the data do not identify the model ` +
-        '(purchase rates that look the same for every customer, or too few repeat purchases or drop-outs).',
-    );
-  }
-  return { ok: true, params, logLikelihood, customers, evaluations: run.evaluations };
 }
 
 /** P(alive | x, t_x, T): the probability the customer has not dropped out by T. */

@@ -1,29 +1,36 @@
-import type { CustomerHistory } from './customer-history.ts';
+import * as z from 'zod';
+import { CustomerHistorySchema } from './customer-history.ts';
 
 /** One purchase: a customer, the day it happened (day number, see rfm/day-number.ts), its value. */
-export interface Purchase {
-  readonly customerId: string;
-  readonly day: number;
-  readonly amount: number;
-}
+export const PurchaseSchema = z.object({
+  customerId: z.string().min(1),
+  day: z.number().int(),
+  amount: z.number().finite().nonnegative(),
+});
+export type Purchase = z.infer<typeof PurchaseSchema>;
 
-export interface CalibrationOptions {
+export const CalibrationOptionsSchema = z.object({
   /** Last day (inclusive) of the calibration period, as a day number. */
-  readonly calibrationEnd: number;
+  calibrationEnd: z.number().int(),
   /** Days per model time unit: 7 for the weeks of the published CDNOW results. */
-  readonly unitDays?: number;
+  unitDays: z.number().positive().optional(),
   /** Last day (inclusive) of the holdout period, if any: repeat purchases after calibration are counted up to it. */
-  readonly holdoutEnd?: number;
-}
+  holdoutEnd: z.number().int().optional(),
+});
+export type CalibrationOptions = z.infer<typeof CalibrationOptionsSchema>;
 
-export interface CustomerSummary extends CustomerHistory {
-  readonly customerId: string;
-  readonly firstDay: number;
-  /** Mean value of the x repeat purchases (z̄), 0 when x = 0: the first purchase is left out, as in the CDNOW summary. */
-  readonly meanSpend: number;
-  /** Purchases (days with orders) after the calibration period, up to the holdout end. */
-  readonly holdoutPurchases: number;
-}
+export const CustomerSummarySchema = z.intersection(
+  CustomerHistorySchema,
+  z.object({
+    customerId: z.string().min(1),
+    firstDay: z.number().int(),
+    /** Mean value of the x repeat purchases (z̄), 0 when x = 0: the first purchase is left out, as in the CDNOW summary. */
+    meanSpend: z.number().finite().nonnegative(),
+    /** Purchases (days with orders) after the calibration period, up to the holdout end. */
+    holdoutPurchases: z.number().int().nonnegative(),
+  }),
+);
+export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
 
 /**
  * Turns raw transactions into the per-customer summary the customer-base models take,

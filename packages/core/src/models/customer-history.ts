@@ -37,29 +37,32 @@ export interface PreparedCohort {
 }
 
 export function prepareCohort(histories: readonly CustomerHistory[]): PreparedCohort {
-  const rows = new Map<string, { h: CustomerHistory; n: number }>();
-  for (const h of histories) {
-    const key = `${h.x}|${h.tx}|${h.T}`;
-    const row = rows.get(key);
-    if (row) row.n++;
-    else rows.set(key, { h, n: 1 });
+  // Sort row indices by (x, t_x, T) and merge equal neighbours: numeric comparisons, no string keys.
+  const order = histories.map((_, i) => i);
+  const at = (i: number) => histories[i] as CustomerHistory;
+  order.sort((i, j) => at(i).x - at(j).x || at(i).tx - at(j).tx || at(i).T - at(j).T);
+  const rows: { h: CustomerHistory; n: number }[] = [];
+  for (const i of order) {
+    const h = at(i);
+    const last = rows[rows.length - 1];
+    if (last && last.h.x === h.x && last.h.tx === h.tx && last.h.T === h.T) last.n++;
+    else rows.push({ h, n: 1 });
   }
-  const list = [...rows.values()];
-  const levels = [...new Set(list.map((r) => r.h.x))].sort((a, b) => a - b);
+  const levels = [...new Set(rows.map((r) => r.h.x))];
   const levelOf = new Map(levels.map((x, i) => [x, i]));
-  const times = [...new Set(list.flatMap((r) => [r.h.T, r.h.tx]))].sort((a, b) => a - b);
+  const times = [...new Set(rows.flatMap((r) => [r.h.T, r.h.tx]))];
   const timeOf = new Map(times.map((t, i) => [t, i]));
   return {
-    x: Float64Array.from(list, (r) => r.h.x),
-    tx: Float64Array.from(list, (r) => r.h.tx),
-    T: Float64Array.from(list, (r) => r.h.T),
-    weight: Float64Array.from(list, (r) => r.n),
-    xLevel: Uint32Array.from(list, (r) => levelOf.get(r.h.x) as number),
+    x: Float64Array.from(rows, (r) => r.h.x),
+    tx: Float64Array.from(rows, (r) => r.h.tx),
+    T: Float64Array.from(rows, (r) => r.h.T),
+    weight: Float64Array.from(rows, (r) => r.n),
+    xLevel: Uint32Array.from(rows, (r) => levelOf.get(r.h.x) as number),
     xLevels: Float64Array.from(levels),
-    TLevel: Uint32Array.from(list, (r) => timeOf.get(r.h.T) as number),
-    txLevel: Uint32Array.from(list, (r) => timeOf.get(r.h.tx) as number),
+    TLevel: Uint32Array.from(rows, (r) => timeOf.get(r.h.T) as number),
+    txLevel: Uint32Array.from(rows, (r) => timeOf.get(r.h.tx) as number),
     tLevels: Float64Array.from(times),
     customers: histories.length,
-    repeatCustomers: histories.filter((h) => h.x > 0).length,
+    repeatCustomers: histories.reduce((n, h) => n + (h.x > 0 ? 1 : 0), 0),
   };
 }

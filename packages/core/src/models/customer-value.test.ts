@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdnowSampleOrders } from '../../bench/shared-data.ts';
+import { cdnowSampleOrders, rfmPackageOrders } from '../../bench/shared-data.ts';
 import { parseDayNumber } from '../rfm/day-number.ts';
 import { bgNbdConditionalExpectedPurchases } from './bg-nbd.ts';
 import { summarizeCalibration } from './calibration-summary.ts';
@@ -50,5 +50,14 @@ describe('valueCohort on CDNOW', () => {
   it('should say which model failed instead of valuing customers without repeat buyers', () => {
     const once = summaries.filter((s) => s.x === 0);
     expect(valueCohort(once)).toMatchObject({ ok: false, model: 'bgnbd', reason: 'no-repeat-buyers' });
+  });
+
+  it('should refuse the rfm package orders, whose spend is the same for everyone, instead of inventing a CLV', () => {
+    const rfmCohort = summarizeCalibration(rfmPackageOrders(), {
+      calibrationEnd: parseDayNumber('2006-12-31') as number,
+    });
+    const value = valueCohort(rfmCohort);
+    expect(value).toMatchObject({ ok: false, model: 'gammaGamma', reason: 'degenerate' });
+    expect(!value.ok && value.message).toContain('spend per purchase that looks the same');
   });
 });

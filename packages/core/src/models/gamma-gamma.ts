@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { boundedInLogs, finishFit } from './bg-nbd.ts';
 import { type FitResult, fitFailure } from './fit-result.ts';
-import { minimizeNelderMead } from './nelder-mead.ts';
+import { firstInvalid, fitInLogs } from './maximum-likelihood.ts';
 import { logGamma } from './special-functions.ts';
 
 /**
@@ -51,6 +50,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, spenders: read
 export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<GammaGammaParams> {
   // A repeat buyer whose purchases were all free (CDNOW_master has $0 orders) has no spend
   // to model: the Gamma density is zero there. They are left out of the fit, not the forecast.
+  const invalid = firstInvalid(z.array(SpendHistorySchema), histories);
+  if (invalid) return fitFailure('invalid-input', invalid);
   const spenders = histories.filter((h) => h.x > 0 && h.meanSpend > 0);
   if (histories.every((h) => h.x === 0)) {
     return fitFailure('no-repeat-buyers', 'Spend per transaction is fitted on repeat buyers, and there are none.');
@@ -65,16 +66,13 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): FitResult<Gam
   if (spenders.every((h) => Math.abs(h.meanSpend - mean) < 1e-9 * mean)) {
     return fitFailure('degenerate', 'Every repeat buyer spends exactly the same, so spend has no distribution to fit.');
   }
-  const fromLog = (v: readonly number[]): GammaGammaParams => ({
-    p: Math.exp(v[0] as number),
-    q: Math.exp(v[1] as number),
-    gamma: Math.exp(v[2] as number),
-  });
-  const run = minimizeNelderMead(
-    boundedInLogs((v) => -gammaGammaLogLikelihood(fromLog(v), spenders)),
-    [0, 0, Math.log(mean)],
+  return fitInLogs<GammaGammaParams>(
+    ['p', 'q', 'gamma'],
+    (params) => gammaGammaLogLikelihood(params, spenders),
+    [1, 1, mean],
+    spenders.length,
+    'spend per purchase that looks the same for every customer leaves no differences between customers to model',
   );
-  return finishFit(fromLog(run.point), -run.value, spenders.length, run);
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { boundedInLogs, finishFit, logShiftedTimes, MIN_CUSTOMERS_TO_FIT } from './bg-nbd.ts';
-import { type CustomerHistory, type PreparedCohort, prepareCohort } from './customer-history.ts';
-import { type FitResult, fitFailure } from './fit-result.ts';
-import { minimizeNelderMead } from './nelder-mead.ts';
+import { logShiftedTimes } from './bg-nbd.ts';
+import type { CustomerHistory, PreparedCohort } from './customer-history.ts';
+import type { FitResult } from './fit-result.ts';
+import { fitCountModel } from './maximum-likelihood.ts';
 import { hyp2f1, logGamma, logSumExp } from './special-functions.ts';
 
 /**
@@ -71,32 +71,13 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, cohort: Prepared
 }
 
 export function fitParetoNbd(histories: readonly CustomerHistory[]): FitResult<ParetoNbdParams> {
-  if (histories.length < MIN_CUSTOMERS_TO_FIT) {
-    return fitFailure(
-      'too-little-data',
-      `Pareto/NBD needs at least ${MIN_CUSTOMERS_TO_FIT} customers; got ${histories.length}.`,
-    );
-  }
-  const cohort = prepareCohort(histories);
-  if (cohort.repeatCustomers === 0) {
-    return fitFailure(
-      'no-repeat-buyers',
-      'No customer bought twice, so purchase rates and lifetimes cannot be told apart.',
-    );
-  }
-  const meanT = cohort.T.reduce((acc, t, i) => acc + t * (cohort.weight[i] as number), 0) / cohort.customers;
-  if (!(meanT > 0)) return fitFailure('degenerate', 'Every customer was observed for zero time (T = 0).');
-  const fromLog = (v: readonly number[]): ParetoNbdParams => ({
-    r: Math.exp(v[0] as number),
-    alpha: Math.exp(v[1] as number),
-    s: Math.exp(v[2] as number),
-    beta: Math.exp(v[3] as number),
+  return fitCountModel(histories, {
+    label: 'Pareto/NBD',
+    names: ['r', 'alpha', 's', 'beta'],
+    noRepeatMessage: 'No customer bought twice, so purchase rates and lifetimes cannot be told apart.',
+    start: (meanT) => [1, meanT, 1, meanT],
+    logLikelihood: paretoNbdLogLikelihood,
   });
-  const run = minimizeNelderMead(
-    boundedInLogs((v) => -paretoNbdLogLikelihood(fromLog(v), cohort)),
-    [0, Math.log(meanT), 0, Math.log(meanT)],
-  );
-  return finishFit(fromLog(run.point), -run.value, cohort.customers, run);
 }
 
 /** P(alive | x, t_x, T) under Pareto/NBD. */

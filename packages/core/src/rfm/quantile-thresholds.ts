@@ -30,9 +30,10 @@ export function rfmThresholds(values: ArrayLike<number>, bins: number): number[]
 }
 
 /** Score of one value against thresholds from `rfmThresholds`: 1 + the number of thresholds ≤ value. */
-export function scoreAgainst(value: number, thresholds: readonly number[]): number {
+export function scoreAgainst(value: number, thresholds: ArrayLike<number>): number {
+  // An indexed loop: the hot path scores millions of values against a Float64Array of cut points.
   let score = 1;
-  for (const t of thresholds) if (value >= t) score++;
+  for (let k = 0; k < thresholds.length; k++) if (value >= (thresholds[k] as number)) score++;
   return score;
 }
 
@@ -44,12 +45,15 @@ export function orderStatistics(values: ArrayLike<number>, ranks: readonly numbe
   const n = values.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  let integral = true;
+  // Integer typed arrays need no integrality check.
+  let integral = values instanceof Int32Array || values instanceof Uint32Array;
+  const checkIntegral = !integral;
+  if (checkIntegral) integral = true;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integral && !Number.isInteger(v)) integral = false;
+    if (checkIntegral && integral && !Number.isInteger(v)) integral = false;
   }
   return integral && max - min <= COUNTING_RANGE_LIMIT
     ? countingStatistics(values, ranks, min, max)
@@ -75,14 +79,25 @@ function countingStatistics(values: ArrayLike<number>, ranks: readonly number[],
 function selectionStatistics(values: ArrayLike<number>, ranks: readonly number[]) {
   const a = Float64Array.from(values);
   const out = new Map<number, number>();
-  // Ranks ascend, so each selection only needs the part right of the previous one.
+  // Ranks ascend, so each selection only needs the part right of the previous one; the
+  // neighbour k + 1 that type-7 interpolation needs is just the minimum of that part.
   let from = 0;
   for (const k of ranks) {
-    quickselect(a, k, from, a.length - 1);
+    if (k === from + 1 && out.has(from)) moveMinimumTo(a, k);
+    else quickselect(a, k, from, a.length - 1);
     out.set(k, a[k] as number);
     from = k;
   }
   return out;
+}
+
+/** Swaps the smallest of a[k..] into a[k]: one pass instead of a selection. */
+function moveMinimumTo(a: Float64Array, k: number): void {
+  let at = k;
+  for (let i = k + 1; i < a.length; i++) if ((a[i] as number) < (a[at] as number)) at = i;
+  const t = a[k] as number;
+  a[k] = a[at] as number;
+  a[at] = t;
 }
 
 /** Hoare-partition quickselect with median-of-three pivots: afterwards a[k] is the k-th smallest of a[left..right]. */

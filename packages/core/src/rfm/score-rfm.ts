@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { compileSegmentLookup, segmentLookupIndex } from '../segments/assign-segment.ts';
 import { DEFAULT_SEGMENT_RULES, OTHERS_SEGMENT, SegmentRulesSchema } from '../segments/segment-rules.ts';
+import { aggregateOrders } from './aggregate-orders.ts';
 import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
 
 /**
@@ -8,12 +9,17 @@ import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
  * index below `customers`), happened on day number `day[i]` and was worth `amount[i]`.
  * 10 million orders are 160 MB here, against about 1 GB as objects.
  */
-export interface OrderColumns {
-  readonly customers: number;
-  readonly customer: Uint32Array;
-  readonly day: Int32Array;
-  readonly amount: Float64Array;
-}
+export const OrderColumnsSchema = z
+  .object({
+    customers: z.number().int().nonnegative(),
+    customer: z.instanceof(Uint32Array),
+    day: z.instanceof(Int32Array),
+    amount: z.instanceof(Float64Array),
+  })
+  .refine((o) => o.day.length === o.customer.length && o.amount.length === o.customer.length, {
+    message: 'order columns must have the same length',
+  });
+export type OrderColumns = z.infer<typeof OrderColumnsSchema>;
 
 export const RfmOptionsSchema = z.object({
   /** Analysis date as a day number: recency is counted to it; later orders are ignored. */
@@ -53,63 +59,47 @@ export interface RfmColumns {
 }
 
 /**
- * RFM and segments for columnar orders: one pass to aggregate, selection for the
- * quantile thresholds, one pass to score and segment (segments via a compiled lookup).
+ * RFM and segments for columnar orders: aggregate (see aggregate-orders.ts), selection for
+ * the quantile thresholds, one pass to score and segment (segments via a compiled lookup).
  */
 export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmColumns {
   const { asOfDay, bins, rules } = RfmOptionsSchema.parse(options);
   const { customers, customer, day, amount } = orders;
-  const n = customer.length;
-  if (day.length !== n || amount.length !== n) throw new RangeError('order columns must have the same length');
-
-  // Per-customer state interleaved in 16 bytes (sum, count, last day) so that each order
-  // touches one cache line: with random customer order, memory latency is the cost.
-  const state = new ArrayBuffer(customers * 16);
-  const sums = new Float64Array(state);
-  const ints = new Int32Array(state);
-  let ignoredOrders = 0;
-  for (let i = 0; i < n; i++) {
-    const c = customer[i] as number;
-    const d = day[i] as number;
-    if (c >= customers) throw new RangeError(`order ${i} names customer ${c}, but there are only ${customers}`);
-    if (d > asOfDay) {
-      ignoredOrders++;
-      continue;
-    }
-    const at = c << 2;
-    sums[c << 1] = (sums[c << 1] as number) + (amount[i] as number);
-    const count = ints[at + 2] as number;
-    ints[at + 2] = count + 1;
-    if (count === 0 || d > (ints[at + 3] as number)) ints[at + 3] = d;
+  if (day.length !== customer.length || amount.length !== customer.length) {
+    throw new RangeError('order columns must have the same length');
   }
 
-  const recencyDays = new Int32Array(customers);
-  const frequency = new Uint32Array(customers);
-  const monetary = new Float64Array(customers);
+  const { recencyDays, frequency, monetary, ignoredOrders } = aggregateOrders(orders, asOfDay);
   let scoredCustomers = 0;
-  for (let c = 0; c < customers; c++) {
-    const count = ints[(c << 2) + 2] as number;
-    frequency[c] = count;
-    monetary[c] = sums[c << 1] as number;
-    recencyDays[c] = count > 0 ? asOfDay - (ints[(c << 2) + 3] as number) : -1;
-    if (count > 0) scoredCustomers++;
-  }
+  for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
-  // Thresholds come from customers with orders only.
-  const pick = <T extends Int32Array | Uint32Array | Float64Array>(values: T): T => {
-    if (scoredCustomers === customers) return values;
-    const out = new (values.constructor as new (n: number) => T)(scoredCustomers);
+  // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
+  let scored = { recencyDays, frequency, monetary };
+  if (scoredCustomers < customers) {
+    scored = {
+      recencyDays: new Int32Array(scoredCustomers),
+      frequency: new Uint32Array(scoredCustomers),
+      monetary: new Float64Array(scoredCustomers),
+    };
     let j = 0;
-    for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) out[j++] = values[c] as number;
-    return out;
-  };
+    for (let c = 0; c < customers; c++) {
+      if ((frequency[c] as number) === 0) continue;
+      scored.recencyDays[j] = recencyDays[c] as number;
+      scored.frequency[j] = frequency[c] as number;
+      scored.monetary[j] = monetary[c] as number;
+      j++;
+    }
+  }
   const thresholds: RfmThresholds = {
-    recency: rfmThresholds(pick(recencyDays), bins),
-    frequency: rfmThresholds(pick(frequency), bins),
-    monetary: rfmThresholds(pick(monetary), bins),
+    recency: rfmThresholds(scored.recencyDays, bins),
+    frequency: rfmThresholds(scored.frequency, bins),
+    monetary: rfmThresholds(scored.monetary, bins),
   };
 
   const lookup = compileSegmentLookup(rules, bins);
+  const recencyCuts = Float64Array.from(thresholds.recency);
+  const frequencyCuts = Float64Array.from(thresholds.frequency);
+  const monetaryCuts = Float64Array.from(thresholds.monetary);
   const r = new Uint8Array(customers);
   const f = new Uint8Array(customers);
   const m = new Uint8Array(customers);
@@ -117,9 +107,9 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   for (let c = 0; c < customers; c++) {
     if ((frequency[c] as number) === 0) continue;
     // Fewer days since the last order is better, so recency scores run the other way.
-    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, thresholds.recency);
-    const fc = scoreAgainst(frequency[c] as number, thresholds.frequency);
-    const mc = scoreAgainst(monetary[c] as number, thresholds.monetary);
+    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, recencyCuts);
+    const fc = scoreAgainst(frequency[c] as number, frequencyCuts);
+    const mc = scoreAgainst(monetary[c] as number, monetaryCuts);
     r[c] = rc;
     f[c] = fc;
     m[c] = mc;

@@ -24,7 +24,13 @@ export function connectAnalyticsWorker(worker: Worker | (Endpoint & { close(): v
   };
 }
 
-/** Starts the worker from this package (bundlers resolve the URL: Vite, WXT, esbuild with a plugin). */
-export function startAnalyticsWorker(): AnalyticsWorker {
-  return connectAnalyticsWorker(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+/**
+ * Starts the worker from this package (bundlers resolve the URL: Vite, WXT, esbuild with a plugin).
+ * comlink's calls never settle if the worker script fails to load, so load errors go to `onError`.
+ */
+export function startAnalyticsWorker(onError?: (message: string) => void): AnalyticsWorker {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  if (onError)
+    worker.addEventListener('error', (event) => onError(event.message || 'the analytics worker failed to load'));
+  return connectAnalyticsWorker(worker);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyticsApi } from './api.ts';
 import { connectAnalyticsWorker } from './client.ts';
 import { serveAnalytics } from './serve.ts';
 
@@ -33,5 +34,20 @@ describe('the analytics worker protocol', () => {
     expect(fit).toMatchObject({ ok: false, reason: 'too-little-data' });
     client.terminate();
     port1.close();
+  });
+});
+
+describe('the analytics api validates what crosses the boundary', () => {
+  it('should refuse order columns of the wrong types or lengths', () => {
+    const bad = { customers: 1, customer: [0], day: Int32Array.of(1), amount: Float64Array.of(1) };
+    expect(() => analyticsApi.scoreRfmColumns(bad as never, { asOfDay: 2 })).toThrow();
+    const uneven = { customers: 1, customer: Uint32Array.of(0, 0), day: Int32Array.of(1), amount: Float64Array.of(1) };
+    expect(() => analyticsApi.scoreRfmColumns(uneven, { asOfDay: 2 })).toThrow(/same length/);
+  });
+
+  it('should refuse a purchase without a customer', () => {
+    expect(() =>
+      analyticsApi.summarizeCalibration([{ customerId: '', day: 1, amount: 1 }], { calibrationEnd: 5 }),
+    ).toThrow();
   });
 });

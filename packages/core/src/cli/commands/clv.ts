@@ -2,7 +2,15 @@ import { summarizeCalibration } from '../../models/calibration-summary.ts';
 import { valueCohort } from '../../models/customer-value.ts';
 import { parseDayNumber } from '../../rfm/day-number.ts';
 import { defineCommand, UsageError } from '../command.ts';
-import { csvField, dayOption, formatOption, numberOption, readOrdersFor, round } from '../read-input.ts';
+import {
+  csvField,
+  dayOption,
+  formatOption,
+  numberOption,
+  ORDER_FILE_OPTIONS,
+  readOrdersFor,
+  round,
+} from '../read-input.ts';
 
 export default defineCommand({
   name: 'clv',
@@ -18,10 +26,7 @@ export default defineCommand({
     'calibration-end': { type: 'string' },
     'horizon-weeks': { type: 'string' },
     'discount-rate': { type: 'string' },
-    customer: { type: 'string' },
-    date: { type: 'string' },
-    amount: { type: 'string' },
-    format: { type: 'string' },
+    ...ORDER_FILE_OPTIONS,
   },
   async run({ positionals, values }, io) {
     const calibrationEnd = dayOption('calibration-end', values['calibration-end'], parseDayNumber);

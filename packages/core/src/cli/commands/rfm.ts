@@ -2,7 +2,15 @@ import { parseDayNumber } from '../../rfm/day-number.ts';
 import { scoreRfm } from '../../rfm/score-rfm.ts';
 import { SegmentRulesSchema } from '../../segments/segment-rules.ts';
 import { defineCommand, UsageError } from '../command.ts';
-import { csvField, dayOption, formatOption, numberOption, readOrdersFor, round } from '../read-input.ts';
+import {
+  csvField,
+  dayOption,
+  formatOption,
+  numberOption,
+  ORDER_FILE_OPTIONS,
+  readOrdersFor,
+  round,
+} from '../read-input.ts';
 
 export default defineCommand({
   name: 'rfm',
@@ -17,12 +25,9 @@ export default defineCommand({
   COL is a header name or a 1-based column number; common header names are recognised.`,
   options: {
     'as-of': { type: 'string' },
-    customer: { type: 'string' },
-    date: { type: 'string' },
-    amount: { type: 'string' },
     bins: { type: 'string' },
     segments: { type: 'string' },
-    format: { type: 'string' },
+    ...ORDER_FILE_OPTIONS,
   },
   async run({ positionals, values }, io) {
     const asOfDay = dayOption('as-of', values['as-of'], parseDayNumber);
