@@ -6,7 +6,7 @@
  * the import is idempotent by messageId).
  */
 import type { Repository } from '../ports/repository.ts';
-import { type EventImportOptions, type EventImportReport, importEvents } from './import-events.ts';
+import { type EventImportOptions, type EventImportReport, emptyEventReport, importEvents } from './import-events.ts';
 
 /** The network, injected: `fetch` in the browser, anything in tests. */
 export interface FeedTransport {
@@ -53,7 +53,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
     if (response.status !== 200) return { ok: false, error: `feed answered HTTP ${response.status}`, cursor };
     // The server sends whole lines; one message per non-empty line is what `since` counts.
     const received = response.text.split('\n').filter((line) => line.trim() !== '').length;
-    if (received === 0) return { ok: true, received, cursor, report: emptyReport() };
+    if (received === 0) return { ok: true, received, cursor, report: emptyEventReport() };
     const report = await importEvents(options.repo, [response.text], { ...options, ...(signal && { signal }) });
     if (report.cancelled) return { ok: false, error: 'cancelled', cursor };
     cursor += received;
@@ -91,20 +91,5 @@ export function createFeedPoller(options: FeedPollerOptions) {
         await sleep(intervalMs * (1 + failures), signal).catch(() => undefined);
       }
     },
-  };
-}
-
-function emptyReport(): EventImportReport {
-  return {
-    messages: 0,
-    accepted: 0,
-    rejected: [],
-    duplicates: 0,
-    skipped: [],
-    stored: {},
-    merged: [],
-    issues: [],
-    cancelled: false,
-    committedThroughLine: 0,
   };
 }

@@ -116,18 +116,8 @@ export async function importEvents(
   const links = await loadLinks(repo, options.defaultCountry ? { defaultCountry: options.defaultCountry } : {});
   const writer = await createBatchWriter(repo, now);
   const batchSize = options.batchSize ?? 2000;
-  const report: EventImportReport = {
-    messages: 0,
-    accepted: 0,
-    rejected: [],
-    duplicates: 0,
-    skipped: [],
-    stored: {},
-    merged: [],
-    issues: [],
-    cancelled: false,
-    committedThroughLine: 0,
-  };
+  const report = emptyEventReport();
+
   const seen = new Set<string>();
   /** Anonymous contacts that turned out to be someone already known: [survivor, anonymous]. */
   let merges: [string, string][] = [];
@@ -420,6 +410,22 @@ export async function importEvents(
   }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** A report of nothing yet: the start of an import, and the answer to an empty poll. */
+export function emptyEventReport(): EventImportReport {
+  return {
+    messages: 0,
+    accepted: 0,
+    rejected: [],
+    duplicates: 0,
+    skipped: [],
+    stored: {},
+    merged: [],
+    issues: [],
+    cancelled: false,
+    committedThroughLine: 0,
+  };
 }
 
 /** A message that is valid Segment but not a valid event of its kind. */

@@ -6,7 +6,7 @@
  * import without asking; doubtful ones are offered to the user.
  */
 
-import { compareNames, normalizeName, type PersonName } from './match-names.ts';
+import { compareNormalizedNames, type NormalizedName, normalizePersonName } from './match-names.ts';
 import { type EmailKey, normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -69,7 +69,7 @@ interface Keyed {
   facts: IdentityFacts;
   emails: EmailKey[];
   phones: string[];
-  name: PersonName | null;
+  name: NormalizedName | null;
   /** Where a fuzzy name comparison is allowed: "account:<id>" and "domain:<company domain>". */
   blocks: string[];
 }
@@ -90,8 +90,9 @@ function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
   if (facts.accountId) blocks.push(`account:${facts.accountId}`);
   for (const email of emails)
     if (!email.freeMail && !blocks.includes(`domain:${email.domain}`)) blocks.push(`domain:${email.domain}`);
-  const name = facts.firstName && facts.lastName ? { first: facts.firstName, last: facts.lastName } : null;
-  return { facts, emails, phones, name, blocks };
+  const name =
+    facts.firstName && facts.lastName ? normalizePersonName({ first: facts.firstName, last: facts.lastName }) : null;
+  return { facts, emails, phones, name: name && name.last !== '' && name.first !== '' ? name : null, blocks };
 }
 
 /** Scores one pair and explains it; null when nothing links them. */
@@ -115,7 +116,7 @@ function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateC
   }
   let conflict = false;
   if (a.name && b.name) {
-    const names = compareNames(a.name, b.name);
+    const names = compareNormalizedNames(a.name, b.name);
     if (names && names.score >= NAME_MATCH) {
       const within = a.blocks.find((block) => b.blocks.includes(block));
       // A similar name is evidence only inside one company; elsewhere it merely doesn't contradict.
@@ -142,7 +143,7 @@ function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateC
       signals.push({
         kind: 'name-conflict',
         similarity: names.score,
-        explanation: `different names (${a.name.first} ${a.name.last} / ${b.name.first} ${b.name.last})`,
+        explanation: `different names (${a.facts.firstName} ${a.facts.lastName} / ${b.facts.firstName} ${b.facts.lastName})`,
       });
     }
   }
@@ -173,12 +174,12 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
   const byId = new Map<string, Keyed>();
   const byKey = new Map<string, Set<string>>();
 
-  // Names are compared inside a block only with contacts whose family name starts with
-  // the same letter: this keeps a big company domain from becoming a quadratic scan.
+  // Names are compared inside a block only with contacts whose family name sounds alike
+  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
+  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
   const keysOf = (k: Keyed): string[] => {
     const keys = [...k.emails.map((e) => `e:${e.key}`), ...k.phones.map((p) => `p:${p}`)];
-    const initial = k.name ? normalizeName(k.name.last)[0] : undefined;
-    if (initial) for (const block of k.blocks) keys.push(`n:${block}:${initial}`);
+    if (k.name) for (const block of k.blocks) keys.push(`n:${block}:${k.name.sound}:${k.name.canonical[0]}`);
     return keys;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, type IdentityFacts } from './find-duplicates.ts';
-import { canonicalGivenName, compareNames, jaroWinkler, normalizeName } from './match-names.ts';
+import { canonicalGivenName, compareNames, jaroWinkler, normalizeName, soundex } from './match-names.ts';
 import { normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -62,6 +62,12 @@ describe('name matching', () => {
     expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
     expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
     expect(jaroWinkler('abc', 'xyz')).toBe(0);
+  });
+  it('should give names that sound alike the same Soundex code', () => {
+    expect(['robert', 'rupert'].map(soundex)).toEqual(['R163', 'R163']);
+    expect(['smith', 'smyth', 'schmidt'].map(soundex)).toEqual(['S530', 'S530', 'S530']);
+    expect(soundex('ashcraft')).toBe('A261');
+    expect(soundex('lee')).toBe('L000');
   });
   it('should match a nickname and an initial but not a shared surname alone', () => {
     expect(compareNames({ first: 'Bob', last: 'Smith' }, { first: 'Robert', last: 'Smith' })).toEqual({

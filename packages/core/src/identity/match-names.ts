@@ -81,12 +81,17 @@ const NICKNAMES: Record<string, string> = {
   josh: 'joshua',
 };
 
-/** Lower case, accents removed, punctuation dropped, whitespace collapsed: "José  O'Brien" → "jose obrien". */
-export function normalizeName(raw: string): string {
-  return raw
+/** Lower case without accents ("Ó" → "o"): the start of every text comparison key. */
+export function foldCase(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** Lower case, accents removed, punctuation dropped, whitespace collapsed: "José  O'Brien" → "jose obrien". */
+export function normalizeName(raw: string): string {
+  return foldCase(raw)
     .replace(/['’.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -144,22 +149,76 @@ export interface NameComparison {
   nickname: boolean;
 }
 
+/** A name prepared once for many comparisons. */
+export interface NormalizedName {
+  first: string;
+  last: string;
+  /** The given name after nickname folding. */
+  canonical: string;
+  /** Soundex of the family name: the blocking key of fuzzy matching. */
+  sound: string;
+}
+
+export function normalizePersonName(name: PersonName): NormalizedName {
+  const first = normalizeName(name.first);
+  const last = normalizeName(name.last);
+  return { first, last, canonical: NICKNAMES[first] ?? first, sound: soundex(last) };
+}
+
+const SOUNDEX: Record<string, string> = {
+  b: '1',
+  f: '1',
+  p: '1',
+  v: '1',
+  c: '2',
+  g: '2',
+  j: '2',
+  k: '2',
+  q: '2',
+  s: '2',
+  x: '2',
+  z: '2',
+  d: '3',
+  t: '3',
+  l: '4',
+  m: '5',
+  n: '5',
+  r: '6',
+};
+
+/** American Soundex ("Robert" → R163, "Smyth" → S530) of a normalised name; letters outside a-z are skipped. */
+export function soundex(name: string): string {
+  const letters = name.replace(/[^a-z]/g, '');
+  if (letters === '') return name.slice(0, 1);
+  let code = (letters[0] as string).toUpperCase();
+  let previous = SOUNDEX[letters[0] as string] ?? '';
+  for (let i = 1; i < letters.length && code.length < 4; i++) {
+    const ch = letters[i] as string;
+    const digit = SOUNDEX[ch] ?? '';
+    if (digit !== '' && digit !== previous) code += digit;
+    // h and w do not separate equal codes; vowels do.
+    if (ch !== 'h' && ch !== 'w') previous = digit;
+  }
+  return code.padEnd(4, '0');
+}
+
 /**
- * Compares two person names. Given names are compared after nickname folding and an
+ * Compares two prepared names. Given names are compared after nickname folding and an
  * initial ("J.") matches any name with that letter; the score is the weaker of the two
  * parts so that a shared surname alone never looks like the same person.
  */
-export function compareNames(a: PersonName, b: PersonName): NameComparison | null {
-  const lastA = normalizeName(a.last);
-  const lastB = normalizeName(b.last);
-  const firstA = normalizeName(a.first);
-  const firstB = normalizeName(b.first);
-  if (lastA === '' || lastB === '' || firstA === '' || firstB === '') return null;
-  const canonA = NICKNAMES[firstA] ?? firstA;
-  const canonB = NICKNAMES[firstB] ?? firstB;
-  const nickname = canonA === canonB && firstA !== firstB;
-  const initial = (firstA.length === 1 || firstB.length === 1) && firstA[0] === firstB[0];
+export function compareNormalizedNames(a: NormalizedName, b: NormalizedName): NameComparison {
+  const nickname = a.canonical === b.canonical && a.first !== b.first;
+  const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   // An initial is a weaker agreement than a full name: cap it below the "same name" level.
-  const first = canonA === canonB ? 1 : initial ? 0.9 : jaroWinkler(canonA, canonB);
-  return { score: Math.min(first, jaroWinkler(lastA, lastB)), nickname };
+  const first = a.canonical === b.canonical ? 1 : initial ? 0.9 : jaroWinkler(a.canonical, b.canonical);
+  return { score: Math.min(first, jaroWinkler(a.last, b.last)), nickname };
+}
+
+/** Compares two person names as written; null when either lacks a given or a family name. */
+export function compareNames(a: PersonName, b: PersonName): NameComparison | null {
+  const x = normalizePersonName(a);
+  const y = normalizePersonName(b);
+  if (x.first === '' || x.last === '' || y.first === '' || y.last === '') return null;
+  return compareNormalizedNames(x, y);
 }

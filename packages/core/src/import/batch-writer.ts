@@ -110,25 +110,44 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
     async flush(): Promise<FlushResult> {
       const entries = [...pending.values()];
       pending.clear();
-      const stored = await Promise.all(
-        entries.map((e) =>
-          existedBefore.get(e.store) || written.get(e.store)?.has(e.id) ? repo.get(e.store, e.id) : undefined,
-        ),
-      );
+      // Read back only what may exist: a first import of a million orders reads nothing.
+      const stored: (Awaited<ReturnType<Repository['get']>> | undefined)[] = new Array(entries.length);
+      const reads: Promise<void>[] = [];
+      for (const [i, e] of entries.entries())
+        if (existedBefore.get(e.store) || written.get(e.store)?.has(e.id))
+          reads.push(
+            repo.get(e.store, e.id).then((result) => {
+              stored[i] = result;
+            }),
+          );
+      await Promise.all(reads);
       const stamp = now();
       const results: { entry: Pending; record?: AnyRecord; outcome: keyof StoreCounts; issues?: string }[] = [];
-      for (const [i, entry] of entries.entries()) {
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i] as Pending;
         const previous = stored[i];
         const existing = previous?.ok ? (previous.value as unknown as Record<string, unknown>) : undefined;
-        let record = existing ?? {
-          ...DEFAULTS[entry.store](),
-          id: entry.id,
-          createdAt: entry.createdAt ?? stamp,
-          updatedAt: stamp,
-          version: 1,
-        };
-        // A new record takes every layer as given; an existing one honours each layer's mode.
-        for (const l of entry.layers) record = layer(entry.store, record, l.fields, existing ? l.mode : 'replace');
+        let record: Record<string, unknown>;
+        if (existing) {
+          record = existing;
+          for (const l of entry.layers) record = layer(entry.store, record, l.fields, l.mode);
+        } else {
+          // The first layer is the record's content; later ones honour their mode. Defaults go
+          // underneath afterwards, so they never count as values a `fill` layer must respect.
+          // One layer (a million new orders) needs no layering; its undefined fields are dropped by the schema.
+          record = entry.layers.length === 1 ? (entry.layers[0]?.fields as Record<string, unknown>) : {};
+          if (entry.layers.length > 1)
+            for (const [i, l] of entry.layers.entries())
+              record = layer(entry.store, record, l.fields, i === 0 ? 'replace' : l.mode);
+          record = {
+            ...DEFAULTS[entry.store](),
+            ...record,
+            id: entry.id,
+            createdAt: entry.createdAt ?? stamp,
+            updatedAt: stamp,
+            version: 1,
+          };
+        }
         if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
           results.push({ entry, outcome: 'unchanged' });
           continue;

@@ -4,6 +4,7 @@
  * Shopify, Stripe, HubSpot and Salesforce), shown in the preview, and overridable.
  */
 import * as z from 'zod';
+import { foldCase } from '../identity/match-names.ts';
 
 export type FieldType =
   | 'text'
@@ -40,11 +41,7 @@ export interface DetectedMapping {
 
 /** "Default Address Zip" → "defaultaddresszip", "Created (UTC)" → "createdutc", "E-mail" → "email". */
 export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return foldCase(header).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

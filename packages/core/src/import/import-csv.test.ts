@@ -111,6 +111,7 @@ describe('importCsv: contacts', () => {
     const file = '\uFEFFVorname;Nachname;E-Mail;Erstellt;Land\nJürgen;Groß;jg@example.de;24.12.2023;Deutschland\n';
     const report = await importCsv(repo, bytes(file), options({ kind: 'contacts' }));
     expect(report.rejected).toEqual([]);
+    expect(report.bom).toBe(true);
     expect(report.formats.dateOrder).toBe('DMY');
     const [contact] = await all(repo, 'contacts');
     expect(contact).toMatchObject({
@@ -316,5 +317,33 @@ describe('previewCsv', () => {
       { line: 2, fields: expect.objectContaining({ emails: ['a@example.com'] }) },
       { line: 3, reasons: ['Email: "bad" is not an email address'] },
     ]);
+  });
+});
+
+describe('importCsv: streaming', () => {
+  it('should commit batches while the file is still being read, never holding it whole', async () => {
+    const repo = createMemoryRepository();
+    const total = 40;
+    let produced = 0;
+    // A lazy source of 40 chunks of 250 rows: it only yields when the importer asks.
+    async function* source() {
+      yield 'Email,First Name\n';
+      for (let c = 0; c < total; c++) {
+        produced++;
+        yield Array.from({ length: 250 }, (_, i) => `p${c * 250 + i}@example.com,P${i}\n`).join('');
+      }
+    }
+    const seenAtCommit: number[] = [];
+    const report = await importCsv(
+      repo,
+      source(),
+      options({ kind: 'contacts', batchSize: 1000, onProgress: () => seenAtCommit.push(produced) }),
+    );
+    expect(report.accepted).toBe(10_000);
+    expect(await repo.count('contacts')).toBe(10_000);
+    // The first commit came after the 64 KB the delimiter is detected from (about 11 chunks here)
+    // and one batch, long before the 40th chunk was produced.
+    expect(seenAtCommit.length).toBeGreaterThan(5);
+    expect(seenAtCommit[0]).toBeLessThan(20);
   });
 });

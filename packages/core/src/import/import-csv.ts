@@ -116,6 +116,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
   const buffered: CsvRow[] = [];
   const issues: CsvIssue[] = [];
   let consumed = 0;
+  let bom = false;
   let done = false;
   while (buffered.length <= SAMPLE_ROWS && !done) {
     const next = await iterator.next();
@@ -124,6 +125,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
       buffered.push(...next.value.rows);
       issues.push(...next.value.issues);
       consumed = next.value.consumed;
+      bom ||= next.value.bom;
     }
   }
   const header = buffered.shift();
@@ -144,7 +146,10 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
   const normalized = new Set(headers.map(normalizeHeader));
   const system =
     options.source ??
-    kind.signatures?.find((s) => s.headers.some((h) => normalized.has(normalizeHeader(h))))?.source ??
+    // Two of a system's characteristic headers (or its only one) name it; one alone is too common.
+    kind.signatures?.find(
+      (s) => s.headers.filter((h) => normalized.has(normalizeHeader(h))).length >= Math.min(2, s.headers.length),
+    )?.source ??
     'csv';
   const used = new Set(Object.values(fields));
   const unmapped = headers.flatMap((h, column) => (used.has(column) || h === '' ? [] : [{ column, header: h }]));
@@ -170,6 +175,7 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
     iterator,
     done,
     consumed,
+    bom,
   };
 }
 
@@ -286,7 +292,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     duplicates: [],
     issues: [...setup.issues],
     warnings: setup.warnings,
-    bom: false,
+    bom: setup.bom,
     cancelled: false,
     committedThroughLine: setup.headerLine,
   };
@@ -536,6 +542,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
       }
     }
     if (group) finishOrder(group);
+    group = undefined;
     options.signal?.throwIfAborted();
     await flush();
   } catch (error) {

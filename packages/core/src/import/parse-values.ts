@@ -91,6 +91,9 @@ const SYMBOLS: Record<string, string> = {
   A$: 'AUD',
 };
 
+/** Longer symbols first, so "R$" is not read as "$". */
+const SYMBOLS_LONGEST_FIRST = Object.entries(SYMBOLS).sort((a, b) => b[0].length - a[0].length);
+
 export interface Amount {
   amount: number;
   /** ISO 4217, when the cell named it or the default applied. */
@@ -106,7 +109,7 @@ export function parseAmount(raw: string, mark: DecimalMark, defaultCurrency?: st
     currency = code[1] ?? code[2];
     text = text.replace(code[0], '');
   }
-  for (const [symbol, iso] of Object.entries(SYMBOLS).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [symbol, iso] of SYMBOLS_LONGEST_FIRST) {
     if (!text.includes(symbol)) continue;
     if (currency && currency !== iso) return fail(`"${raw.trim()}" names two currencies`);
     currency = iso;

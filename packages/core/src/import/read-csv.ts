@@ -24,6 +24,8 @@ export interface CsvBatch {
   issues: CsvIssue[];
   /** Bytes (or characters, for text input) consumed so far: progress. */
   consumed: number;
+  /** The input started with a UTF-8 byte-order mark (removed). */
+  bom: boolean;
 }
 
 export interface ReadCsvOptions {
@@ -70,6 +72,7 @@ export async function* readCsv(source: CsvSource, options: ReadCsvOptions = {}):
   let parser: Papa.Parser | null = null;
   let lineBreakChar = '\n';
   let consumed = 0;
+  let bom = false;
   // Line of buffer[0], and the newline count of decoded text for placing encoding problems.
   let bufferLine = 1;
   let decodedLine = 1;
@@ -94,7 +97,7 @@ export async function* readCsv(source: CsvSource, options: ReadCsvOptions = {}):
     const issues: CsvIssue[] = [];
     const rows: CsvRow[] = [];
     if (!parser) {
-      if (!final && buffer.length < DETECT_CHARS) return { rows, issues, consumed };
+      if (!final && buffer.length < DETECT_CHARS) return { rows, issues, consumed, bom };
       parser = createParser(buffer.slice(0, DETECT_CHARS));
     }
     pendingRows = [];
@@ -116,7 +119,7 @@ export async function* readCsv(source: CsvSource, options: ReadCsvOptions = {}):
         `line ${bufferLine}: a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MiB; a quoted field is probably never closed`,
         bufferLine,
       );
-    return { rows, issues, consumed };
+    return { rows, issues, consumed, bom };
   };
 
   const addText = (text: string, problems: { charIndex: number; byteOffset: number }[]): CsvIssue[] => {
@@ -142,11 +145,13 @@ export async function* readCsv(source: CsvSource, options: ReadCsvOptions = {}):
     let encodingIssues: CsvIssue[];
     if (typeof chunk === 'string') {
       consumed += chunk.length;
+      if (firstText && chunk.startsWith('\uFEFF')) bom = true;
       encodingIssues = addText(firstText ? chunk.replace(/^\uFEFF/, '') : chunk, []);
       firstText = false;
     } else {
       consumed += chunk.byteLength;
       const decoded = decoder.write(chunk);
+      bom ||= decoder.state.bom;
       if (decoder.state.utf16)
         throw new CsvFormatError('the file is UTF-16; save it as UTF-8 (CSV UTF-8) and import again', 1);
       encodingIssues = addText(decoded.text, decoded.problems);

@@ -27,11 +27,13 @@ export function layer(
   mode: UpsertMode,
 ) {
   const out: Record<string, unknown> = { ...base };
-  const unions = UNION_FIELDS[store] ?? [];
-  for (const [key, value] of Object.entries(incoming)) {
+  const unions = UNION_FIELDS[store];
+  // for…in rather than Object.entries: this runs once per imported record, a million times an import.
+  for (const key in incoming) {
+    const value = incoming[key];
     if (value === undefined || META.has(key)) continue;
     const current = out[key];
-    if (unions.includes(key) && Array.isArray(current) && Array.isArray(value)) {
+    if (unions?.includes(key) && Array.isArray(current) && Array.isArray(value)) {
       out[key] = [...new Set([...current, ...value])];
     } else if (MERGED_OBJECTS.has(key) && isPlainObject(current) && isPlainObject(value)) {
       out[key] = mode === 'replace' ? { ...current, ...value } : { ...value, ...current };

@@ -50,7 +50,12 @@ const ORIGINS: Record<string, Channel> = {
 /** Cases: Salesforce Cases (API names and report labels), plain ticket exports. */
 export const casesKind: ImportKind<'cases'> = {
   store: 'cases',
-  signatures: [{ source: 'salesforce', headers: ['CaseNumber', 'Case Number', 'Date/Time Opened'] }],
+  signatures: [
+    {
+      source: 'salesforce',
+      headers: ['CaseNumber', 'Case Number', 'Date/Time Opened', 'ClosedDate', 'SuppliedEmail', 'Case Origin'],
+    },
+  ],
   fields: {
     externalId: {
       type: 'text',

@@ -44,8 +44,11 @@ export const contactsKind: ImportKind<'contacts'> = {
       headers: ['Accepts Email Marketing', 'Default Address Company', 'Accepts Marketing', 'Total Spent'],
     },
     { source: 'hubspot', headers: ['Record ID', 'Contact owner', 'Lifecycle Stage'] },
-    { source: 'salesforce', headers: ['MailingStreet', 'AccountId', 'HasOptedOutOfEmail', 'Contact ID'] },
-    { source: 'stripe', headers: ['Created (UTC)', 'Delinquent'] },
+    {
+      source: 'salesforce',
+      headers: ['MailingStreet', 'AccountId', 'HasOptedOutOfEmail', 'MailingCity', 'OwnerId', 'Contact ID'],
+    },
+    { source: 'stripe', headers: ['Created (UTC)', 'Delinquent', 'Balance', 'Card ID'] },
   ],
   fields: {
     externalId: {

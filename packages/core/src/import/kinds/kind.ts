@@ -55,7 +55,7 @@ export interface BuildContext {
 export interface ImportKind<S extends ImportStore> {
   store: S;
   fields: FieldSpecs;
-  /** Header names whose presence identifies the exporting system (checked in this order). */
+  /** Header names characteristic of an exporting system: two of them present (or the only one) name it. */
   signatures?: readonly { source: string; headers: readonly string[] }[];
   /**
    * A draft from one row, or undefined when the row can't make one (the row's `problems`

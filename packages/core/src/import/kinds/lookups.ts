@@ -3,6 +3,8 @@
  * stages and statuses, folded onto Cordial's enums. Keys are lower-case letters and digits only.
  */
 
+import { foldCase } from '../../identity/match-names.ts';
+
 /** Country names as CRMs export them → ISO 3166-1 alpha-2 (two-letter codes pass through). */
 export const COUNTRIES: Readonly<Record<string, string>> = {
   unitedstates: 'US',
@@ -60,11 +62,7 @@ export const COUNTRIES: Readonly<Record<string, string>> = {
 
 /** Lower-case letters and digits only: the key the tables above and RowValues.oneOf use. */
 export function tableKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  return foldCase(text).replace(/[^a-z0-9]+/g, '');
 }
 
 /** A country cell: a two-letter code or a known name. */

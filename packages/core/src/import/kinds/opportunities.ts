@@ -31,7 +31,18 @@ const STAGES: Record<string, OpportunityStage> = {
 export const opportunitiesKind: ImportKind<'opportunities'> = {
   store: 'opportunities',
   signatures: [
-    { source: 'salesforce', headers: ['StageName', 'Opportunity ID', 'Opportunity Name'] },
+    {
+      source: 'salesforce',
+      headers: [
+        'StageName',
+        'CloseDate',
+        'AccountId',
+        'CurrencyIsoCode',
+        'IsWon',
+        'Opportunity ID',
+        'Opportunity Name',
+      ],
+    },
     { source: 'hubspot', headers: ['Deal Stage', 'Deal Name', 'Record ID'] },
   ],
   fields: {
@@ -69,7 +80,7 @@ export const opportunitiesKind: ImportKind<'opportunities'> = {
     contactId: {
       type: 'text',
       label: 'Contact id',
-      aliases: ['ContactId', 'Contact ID', 'Associated Contact IDs', 'Associated Contact'],
+      aliases: ['ContactId', 'Contact ID', 'Associated Contact IDs'],
     },
     accountName: {
       type: 'text',

@@ -35,7 +35,7 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 export const ordersKind: ImportKind<'orders'> = {
   store: 'orders',
   signatures: [
-    { source: 'shopify', headers: ['Lineitem name', 'Financial Status'] },
+    { source: 'shopify', headers: ['Lineitem name', 'Lineitem quantity', 'Financial Status', 'Fulfillment Status'] },
     { source: 'stripe', headers: ['Created (UTC)', 'Amount Refunded', 'Seller Message'] },
   ],
   fields: {

@@ -1,0 +1,146 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/**
+ * A CSV with deliberately broken rows imported through the real IndexedDB adapter in
+ * Chromium, from a real file input: the report names each bad row by line, every good row
+ * is stored, and a second session reads it back.
+ */
+const ROOT = resolve(import.meta.dirname, '../../..');
+const OUT = join(ROOT, '.cache/e2e/import');
+const HARNESS = '/e2e-harness/import/';
+
+test.beforeAll(async () => {
+  await mkdir(OUT, { recursive: true });
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry: join(ROOT, 'tests/e2e/core/import-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
+    },
+  });
+});
+
+test.beforeEach(async ({ page }) => {
+  // The harness is served on the test server's origin (IndexedDB is per origin) without changing the server.
+  await page.route(`**${HARNESS}**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.slice(HARNESS.length);
+    if (path === '' || path === 'index.html') {
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>Import</title>
+<main><h1>Import a CSV</h1>
+<label>File <input id="file" type="file" accept=".csv,text/csv"></label>
+<label>Kind <select id="kind"><option value="contacts">Contacts</option><option value="orders">Orders</option></select></label>
+<button id="import" type="button">Import</button>
+<output id="report" aria-live="polite"></output></main>
+<script type="module" src="./harness.js"></script></html>`,
+      });
+    }
+    return route.fulfill({ contentType: 'text/javascript', body: await readFile(join(OUT, path)) });
+  });
+});
+
+const CONTACTS = Buffer.concat([
+  Buffer.from(
+    [
+      'First Name,Last Name,Email,Phone,Created At,Tags',
+      'Ann,Lee,ann@example.com,+44 20 7946 0958,2024-03-05,vip',
+      'Bob,Stone,bob(at)example.com,,2024-03-05,', // line 3: bad email
+      'Cy,Young,cy@example.com,,2024-02-30,', // line 4: impossible date
+      'Dee,"Park, Jr.",dee@example.com,,,"a, b"',
+      'Eve,Extra,eve@example.com,,,,surplus', // line 6: one field too many
+      '"Fay","Multi',
+      'line",fay@example.com,,,', // lines 7-8: a quoted newline, valid
+    ].join('\n'),
+  ),
+  Buffer.from('\nGil,M'),
+  Buffer.from([0xfc]), // line 9: Latin-1 ü in a UTF-8 file
+  Buffer.from('ller,gil@example.com,,,\nJANE,DOE,Jane.Doe@Gmail.com,,,\njane,doe,janedoe+shop@googlemail.com,,,\n'),
+]);
+
+test('imports a CSV with broken rows through IndexedDB and reports each one by line', async ({ page }) => {
+  await page.goto(`${HARNESS}index.html`);
+  await page.getByLabel('File').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: CONTACTS });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('#report')).toHaveText('6 of 9 rows imported, 3 rejected', { timeout: 15_000 });
+
+  const report = await page.evaluate(() => window.lastReport);
+  expect(report?.rejected).toEqual([
+    { line: 3, reasons: ['Email: "bob(at)example.com" is not an email address'] },
+    { line: 4, reasons: [expect.stringContaining('"2024-02-30" has no day 30 in month 2')] },
+    { line: 6, reasons: ['the row has 7 fields but the header has 6 (a value with an unquoted delimiter?)'] },
+  ]);
+  expect(report?.issues).toEqual([expect.objectContaining({ line: 9, kind: 'encoding' })]);
+  expect(report?.merged).toEqual([expect.objectContaining({ line: 11, score: 0.95 })]);
+
+  // A fresh connection (the next session) reads what was committed.
+  await page.reload();
+  const contacts = (await page.evaluate(() => window.readStore?.('contacts'))) as {
+    emails: string[];
+    lastName?: string;
+    firstName?: string;
+    tags: string[];
+  }[];
+  expect(contacts.map((c) => c.emails[0]).sort()).toEqual([
+    'ann@example.com',
+    'dee@example.com',
+    'fay@example.com',
+    'gil@example.com',
+    'jane.doe@gmail.com',
+  ]);
+  expect(contacts.find((c) => c.emails[0] === 'dee@example.com')).toMatchObject({
+    lastName: 'Park, Jr.',
+    tags: ['a', 'b'],
+  });
+  expect(contacts.find((c) => c.emails[0] === 'fay@example.com')?.lastName).toBe('Multi\nline');
+  expect(contacts.find((c) => c.emails[0] === 'gil@example.com')?.lastName).toBe('M\uFFFDller');
+  const jane = (await page.evaluate(() => window.findByEmail?.('janedoe+shop@googlemail.com'))) as {
+    emails: string[];
+  }[];
+  expect(jane[0]?.emails).toEqual(['jane.doe@gmail.com', 'janedoe+shop@googlemail.com']);
+
+  // The same file again changes nothing.
+  await page.getByLabel('File').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: CONTACTS });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('#report')).toHaveText('6 of 9 rows imported, 3 rejected', { timeout: 15_000 });
+  expect(await page.evaluate(() => window.lastReport?.stored)).toEqual({
+    contacts: { created: 0, updated: 0, unchanged: 5 },
+  });
+});
+
+test('imports Shopify orders into the columnar order store and links them to their customers', async ({ page }) => {
+  await page.goto(`${HARNESS}index.html`);
+  const orders = [
+    'Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku',
+    '#1,ann@example.com,paid,EUR,30.00,2024-03-05 10:00:00 +0100,1,Mug,10.00,MUG',
+    '#1,ann@example.com,,,,,2,Tea,10.00,TEA',
+    '#2,bob@example.com,paid,EUR,not money,2024-03-06 10:00:00 +0100,1,Card,5.00,CARD',
+    '#3,bob@example.com,refunded,EUR,5.00,2024-03-07 10:00:00 +0100,1,Card,5.00,CARD',
+  ].join('\n');
+  await page.getByLabel('Kind').selectOption('orders');
+  await page
+    .getByLabel('File')
+    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('#report')).toHaveText('3 of 4 rows imported, 1 rejected', { timeout: 15_000 });
+  const stored = (await page.evaluate(() => window.readStore?.('orders'))) as {
+    number: string;
+    lineItems: unknown[];
+    status: string;
+    contactId: string;
+  }[];
+  expect(stored.map((o) => [o.number, o.lineItems.length, o.status]).sort()).toEqual([
+    ['#1', 2, 'paid'],
+    ['#3', 1, 'refunded'],
+  ]);
+  const contacts = (await page.evaluate(() => window.readStore?.('contacts'))) as { id: string; emails: string[] }[];
+  const ann = contacts.find((c) => c.emails.includes('ann@example.com'));
+  expect(stored.find((o) => o.number === '#1')?.contactId).toBe(ann?.id);
+});
