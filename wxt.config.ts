@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DEMO_MATCHES, DEMO_ORIGINS, WEBMAIL_MATCHES } from './extension/hosts/webmail-hosts';
+import { ANY_PAGE_ORIGINS, DEMO_MATCHES, DEMO_ORIGINS, WEBMAIL_MATCHES } from './extension/hosts/webmail-hosts';
 
 /**
  * The demo build (CORDIAL_DEMO=1) also matches the demo inbox served on loopback
@@ -20,7 +20,18 @@ export default defineConfig({
   },
   hooks: {
     // Content scripts declare the real webmail hosts; the demo build adds the loopback inbox.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // WXT grants a runtime-registered content script its matches as host permissions; the
+      // any-page markers must stay optional (asked for in the options page), so take them out.
+      manifest.host_permissions = manifest.host_permissions?.filter((p: string) => !ANY_PAGE_ORIGINS.includes(p));
+      // MV2 (Firefox) has no optional_host_permissions: optional origins go in optional_permissions.
+      if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions) {
+        manifest.optional_permissions = [
+          ...(manifest.optional_permissions ?? []),
+          ...manifest.optional_host_permissions,
+        ];
+        delete manifest.optional_host_permissions;
+      }
       if (!demo) return;
       for (const script of manifest.content_scripts ?? []) {
         if (script.matches?.some((m) => WEBMAIL_MATCHES.includes(m))) script.matches.push(...DEMO_MATCHES);
@@ -35,13 +46,13 @@ export default defineConfig({
     // scripting: registers the any-page marker script once the rep grants all sites. unlimitedStorage:
     // the value signals of every contact (one small record each) in extension storage.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: ANY_PAGE_ORIGINS,
     host_permissions: demo ? [...WEBMAIL_MATCHES, ...DEMO_MATCHES] : WEBMAIL_MATCHES,
     web_accessible_resources: [
       // web_accessible_resources take origin patterns only (path "/*").
       { resources: ['sidebar.html'], matches: demo ? [...WEBMAIL_MATCHES, ...DEMO_ORIGINS] : WEBMAIL_MATCHES },
       // The card of the any-page markers: framed by pages the rep opted into (it shows nothing to them).
-      { resources: ['card.html'], matches: ['https://*/*', 'http://*/*'] },
+      { resources: ['card.html'], matches: ANY_PAGE_ORIGINS },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { CasePrioritySchema, CaseTypeSchema } from '@cordial/core';
-import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { Disclosure, SelectField, Status, TextField, useActionForm } from '../ui/form';
 import { age } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -13,44 +13,10 @@ function OpenCase({ view, model, thread }: FeatureProps) {
   return (
     <Disclosure label="Open a case">
       <form onSubmit={form.onSubmit}>
-        <Field label="Subject">
-          {(id) => (
-            <input
-              id={id}
-              value={form.values.subject}
-              required
-              onInput={(e) => form.set('subject', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Description">
-          {(id) => (
-            <textarea
-              id={id}
-              rows={3}
-              value={form.values.description}
-              onInput={(e) => form.set('description', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Type">
-          {(id) => (
-            <select id={id} value={form.values.type} onChange={(e) => form.set('type', e.currentTarget.value)}>
-              {CaseTypeSchema.options.map((t) => (
-                <option value={t}>{t}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Priority">
-          {(id) => (
-            <select id={id} value={form.values.priority} onChange={(e) => form.set('priority', e.currentTarget.value)}>
-              {CasePrioritySchema.options.map((p) => (
-                <option value={p}>{p}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField form={form} name="subject" label="Subject" required />
+        <TextField form={form} name="description" label="Description" rows={3} />
+        <SelectField form={form} name="type" label="Type" options={CaseTypeSchema.options} />
+        <SelectField form={form} name="priority" label="Priority" options={CasePrioritySchema.options} />
         <button type="submit" disabled={form.busy}>
           Open case
         </button>

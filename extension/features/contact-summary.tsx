@@ -1,5 +1,5 @@
 import { LifecycleStageSchema } from '@cordial/core';
-import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { Disclosure, SelectField, Status, TextField, useActionForm } from '../ui/form';
 import { displayName } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -20,32 +20,20 @@ function EditContact({ view, model }: FeatureProps) {
     (values) => model.act(view.email, { op: 'contact:edit', contactId: c.id, input: values }),
     'Contact saved.',
   );
-  const text = (field: 'firstName' | 'lastName' | 'company' | 'title' | 'ownerId', label: string) => (
-    <Field label={label}>
-      {(id) => <input id={id} value={form.values[field]} onInput={(e) => form.set(field, e.currentTarget.value)} />}
-    </Field>
-  );
   return (
     <Disclosure label="Edit contact">
       <form onSubmit={form.onSubmit}>
-        {text('firstName', 'First name')}
-        {text('lastName', 'Last name')}
-        {text('company', 'Company')}
-        {text('title', 'Title')}
-        {text('ownerId', 'Owner')}
-        <Field label="Life-cycle stage">
-          {(id) => (
-            <select
-              id={id}
-              value={form.values.lifecycleStage}
-              onChange={(e) => form.set('lifecycleStage', e.currentTarget.value)}
-            >
-              {LifecycleStageSchema.options.map((s) => (
-                <option value={s}>{STAGE_LABEL[s]}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField form={form} name="firstName" label="First name" />
+        <TextField form={form} name="lastName" label="Last name" />
+        <TextField form={form} name="company" label="Company" />
+        <TextField form={form} name="title" label="Title" />
+        <TextField form={form} name="ownerId" label="Owner" />
+        <SelectField
+          form={form}
+          name="lifecycleStage"
+          label="Life-cycle stage"
+          options={LifecycleStageSchema.options.map((s) => [s, STAGE_LABEL[s]] as const)}
+        />
         <button type="submit" disabled={form.busy}>
           Save contact
         </button>

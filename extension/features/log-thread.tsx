@@ -1,5 +1,5 @@
 import { TouchpointPurposeSchema } from '@cordial/core';
-import { Field, Status, useActionForm } from '../ui/form';
+import { SelectField, Status, TextField, useActionForm } from '../ui/form';
 import { dateTime } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -22,25 +22,8 @@ function LogThread({ view, model, thread }: FeatureProps & { thread: NonNullable
   return (
     <section aria-label="This conversation">
       <form onSubmit={form.onSubmit} class="inline-form">
-        <Field label="Purpose">
-          {(id) => (
-            <select id={id} value={form.values.purpose} onChange={(e) => form.set('purpose', e.currentTarget.value)}>
-              {TouchpointPurposeSchema.options.map((p) => (
-                <option value={p}>{p}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Outcome">
-          {(id) => (
-            <input
-              id={id}
-              value={form.values.outcome}
-              placeholder="e.g. sent the quote"
-              onInput={(e) => form.set('outcome', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SelectField form={form} name="purpose" label="Purpose" options={TouchpointPurposeSchema.options} />
+        <TextField form={form} name="outcome" label="Outcome" placeholder="e.g. sent the quote" />
         <button type="submit" disabled={form.busy}>
           Log this conversation
         </button>

@@ -1,4 +1,4 @@
-import { Field, Status, useActionForm } from '../ui/form';
+import { Status, TextField, useActionForm } from '../ui/form';
 import { date } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -11,16 +11,7 @@ function AddNote({ view, model }: FeatureProps) {
   );
   return (
     <form onSubmit={form.onSubmit}>
-      <Field label="New note">
-        {(id) => (
-          <textarea
-            id={id}
-            rows={2}
-            value={form.values.body}
-            onInput={(e) => form.set('body', e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField form={form} name="body" label="New note" rows={2} />
       <button type="submit" disabled={form.busy}>
         Add note
       </button>

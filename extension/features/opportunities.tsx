@@ -1,5 +1,5 @@
 import { type Opportunity, OpportunityStageSchema } from '@cordial/core';
-import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { Disclosure, SelectField, Status, TextField, useActionForm } from '../ui/form';
 import { money } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -33,54 +33,11 @@ function NewOpportunity({ view, model }: FeatureProps) {
   return (
     <Disclosure label="New opportunity">
       <form onSubmit={form.onSubmit}>
-        <Field label="Name">
-          {(id) => (
-            <input id={id} value={form.values.name} required onInput={(e) => form.set('name', e.currentTarget.value)} />
-          )}
-        </Field>
-        <Field label="Stage">
-          {(id) => (
-            <select id={id} value={form.values.stage} onChange={(e) => form.set('stage', e.currentTarget.value)}>
-              {STAGES.map((s) => (
-                <option value={s}>{s}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Amount">
-          {(id) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              step="0.01"
-              value={form.values.amount}
-              required
-              onInput={(e) => form.set('amount', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Currency">
-          {(id) => (
-            <input
-              id={id}
-              value={form.values.currency}
-              size={4}
-              maxLength={3}
-              onInput={(e) => form.set('currency', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Expected close">
-          {(id) => (
-            <input
-              id={id}
-              type="date"
-              value={form.values.expectedClose}
-              onInput={(e) => form.set('expectedClose', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextField form={form} name="name" label="Name" required />
+        <SelectField form={form} name="stage" label="Stage" options={STAGES} />
+        <TextField form={form} name="amount" label="Amount" type="number" min={0} step="0.01" required />
+        <TextField form={form} name="currency" label="Currency" maxLength={3} />
+        <TextField form={form} name="expectedClose" label="Expected close" type="date" />
         <button type="submit" disabled={form.busy}>
           Create opportunity
         </button>

@@ -1,4 +1,4 @@
-import { Disclosure, Field, Status, useActionForm } from '../ui/form';
+import { Disclosure, Status, TextField, useActionForm } from '../ui/form';
 import { dateTime } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
@@ -19,27 +19,8 @@ function AddTask({ view, model }: FeatureProps) {
   return (
     <Disclosure label="Add a follow-up">
       <form onSubmit={form.onSubmit}>
-        <Field label="Follow-up">
-          {(id) => (
-            <input
-              id={id}
-              value={form.values.title}
-              required
-              onInput={(e) => form.set('title', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Due">
-          {(id) => (
-            <input
-              id={id}
-              type="datetime-local"
-              value={form.values.dueAt}
-              required
-              onInput={(e) => form.set('dueAt', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextField form={form} name="title" label="Follow-up" required />
+        <TextField form={form} name="dueAt" label="Due" type="datetime-local" required />
         <button type="submit" disabled={form.busy}>
           Save follow-up
         </button>

@@ -9,8 +9,11 @@ const AddressOrDomainSchema = z.string().trim().toLowerCase();
  * - `display`: the sidebar as a frame beside the mail, or in the browser's side panel.
  * - `feed`: a collector URL whose Segment NDJSON is imported periodically.
  */
+/** The demo inbox's rep (demo/mail/index.html) and their company's domain: the demo build's default. */
+const DEMO_REP = ['rep@cordial-demo.test', 'cordial-demo.test'];
+
 export const SettingsSchema = z.object({
-  ownAddresses: z.array(AddressOrDomainSchema).default([]),
+  ownAddresses: z.array(AddressOrDomainSchema).default(() => (import.meta.env.CORDIAL_DEMO ? [...DEMO_REP] : [])),
   exclude: z.array(AddressOrDomainSchema).default([]),
   display: z.enum(['frame', 'side-panel']).default('frame'),
   feed: z

@@ -59,3 +59,72 @@ export function Disclosure({ label, children }: { label: string; children: Compo
     </details>
   );
 }
+
+interface FormState<T extends Record<string, string>> {
+  values: T;
+  set: (field: keyof T, value: string) => void;
+}
+
+interface TextFieldProps<T extends Record<string, string>> {
+  form: FormState<T>;
+  name: keyof T & string;
+  label: string;
+  type?: 'text' | 'number' | 'date' | 'datetime-local';
+  /** A text area of this many rows instead of a one-line input. */
+  rows?: number;
+  required?: boolean;
+  placeholder?: string;
+  min?: number;
+  step?: string;
+  maxLength?: number;
+}
+
+/** A labelled text input (or text area) bound to one field of an action form's draft. */
+export function TextField<T extends Record<string, string>>({
+  form,
+  name,
+  label,
+  rows,
+  type = 'text',
+  ...attrs
+}: TextFieldProps<T>) {
+  const onInput = (e: { currentTarget: { value: string } }) => form.set(name, e.currentTarget.value);
+  return (
+    <Field label={label}>
+      {(id) =>
+        rows ? (
+          <textarea id={id} rows={rows} value={form.values[name]} onInput={onInput} {...attrs} />
+        ) : (
+          // Preact types <input> per `type`; ours is one of the listed text-like types.
+          <input id={id} type={type as 'text'} value={form.values[name]} onInput={onInput} {...attrs} />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A labelled select bound to one field of an action form's draft; options are values or [value, label] pairs. */
+export function SelectField<T extends Record<string, string>>({
+  form,
+  name,
+  label,
+  options,
+}: {
+  form: FormState<T>;
+  name: keyof T & string;
+  label: string;
+  options: readonly (string | readonly [string, string])[];
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={form.values[name]} onChange={(e) => form.set(name, e.currentTarget.value)}>
+          {options.map((option) => {
+            const [value, text] = typeof option === 'string' ? [option, option] : option;
+            return <option value={value}>{text}</option>;
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}

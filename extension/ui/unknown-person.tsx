@@ -1,6 +1,6 @@
 import type { ContactSuggestion } from '../data/suggest-contact';
 import type { SidebarModel } from '../state/sidebar-model';
-import { Field, Status, useActionForm } from './form';
+import { Status, TextField, useActionForm } from './form';
 
 /** "We don't know this person": the create form, prefilled from the email (name, address, company from the domain). */
 export function UnknownPerson({ model, suggestion }: { model: SidebarModel; suggestion: ContactSuggestion }) {
@@ -23,19 +23,14 @@ export function UnknownPerson({ model, suggestion }: { model: SidebarModel; sugg
       }),
     'Contact created.',
   );
-  const text = (field: 'firstName' | 'lastName' | 'company' | 'title', label: string) => (
-    <Field label={label}>
-      {(id) => <input id={id} value={form.values[field]} onInput={(e) => form.set(field, e.currentTarget.value)} />}
-    </Field>
-  );
   return (
     <section aria-label="Unknown person" class="unknown">
       <p>{`${suggestion.email} is not a contact yet.`}</p>
       <form onSubmit={form.onSubmit}>
-        {text('firstName', 'First name')}
-        {text('lastName', 'Last name')}
-        {text('company', 'Company')}
-        {text('title', 'Title')}
+        <TextField form={form} name="firstName" label="First name" />
+        <TextField form={form} name="lastName" label="Last name" />
+        <TextField form={form} name="company" label="Company" />
+        <TextField form={form} name="title" label="Title" />
         <button type="submit" disabled={form.busy}>
           Create contact
         </button>

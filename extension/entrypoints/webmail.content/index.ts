@@ -84,7 +84,8 @@ export default defineContentScript({
         lastRun = performance.now();
         publish();
       } else {
-        trailing ??= ctx.setTimeout(() => {
+        if (trailing !== undefined) return;
+        trailing = ctx.setTimeout(() => {
           trailing = undefined;
           lastRun = performance.now();
           publish();

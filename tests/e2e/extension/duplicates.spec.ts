@@ -1,0 +1,30 @@
+import { expect, test } from '../fixtures';
+import { openGmail, REP_SETTINGS, saveSettings, sidebar, waitForSeed } from './pages/webmail';
+
+test('should say when two contacts share an address and merge them on request', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  await saveSettings(serviceWorker, REP_SETTINGS);
+  await waitForSeed(serviceWorker);
+  // A second contact with Grace's address, as a careless import would leave it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const created = await options.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'data',
+      request: { op: 'contact:create', input: { email: 'grace@compilers.test', firstName: 'G.', lastName: 'Hopper' } },
+    }),
+  );
+  expect(created).toMatchObject({ ok: true });
+
+  const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  const frame = sidebar(page);
+  await expect(frame.getByText('2 contacts share grace@compilers.test.')).toBeVisible();
+  await frame.getByRole('button', { name: 'Merge all into Grace Hopper' }).click();
+  await expect(frame.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
+  await expect(frame.getByRole('heading', { name: /Timeline/ })).toBeVisible();
+  const again = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  await expect(sidebar(again).getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
+});
