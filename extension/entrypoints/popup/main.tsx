@@ -46,6 +46,11 @@ function Popup() {
   return (
     <main aria-labelledby="popup-title">
       <h1 id="popup-title">Cordial</h1>
+      <p>
+        <a href={browser.runtime.getURL('/workbench.html')} target="_blank" rel="noreferrer">
+          Open workbench
+        </a>
+      </p>
       <div class="field">
         <label for="search">Search contacts by name, email or company</label>
         <input id="search" type="search" value={query} onInput={(e) => search(e.currentTarget.value)} />

@@ -1,11 +1,11 @@
 import {
-  AnalyticsLifecycleStageSchema,
   assessChurnRisk,
   bgNbdProbabilityAlive,
   type ChurnRiskTier,
   ChurnRiskTierSchema,
+  CustomerStageSchema,
   type CustomerSummary,
-  classifyLifecycleStage,
+  classifyCustomerStage,
   DEFAULT_SEGMENT_RULES,
   NO_SEGMENT,
   ORDER_STATUSES,
@@ -20,10 +20,15 @@ import {
 const DAY = 86_400_000;
 /** Segment movement and "newly at risk" compare today with this many days ago. */
 export const LOOKBACK_DAYS = 30;
-/** The CLV horizon in weeks (the models count in weeks): one year ahead. */
-export const CLV_HORIZON_WEEKS = 52;
+/**
+ * The models count time in months here (CDNOW's published results use weeks): a year ahead is 12
+ * steps of the CLV sum instead of 52, and histories collapse into fewer distinct (x, t_x, T) rows,
+ * which is what the fits cost at 100,000 customers.
+ */
+export const UNIT_DAYS = 365.25 / 12;
+export const CLV_HORIZON_UNITS = 12;
 export const NO_TIER = 255;
-export const STAGES = AnalyticsLifecycleStageSchema.options;
+export const STAGES = CustomerStageSchema.options;
 export const TIERS = ChurnRiskTierSchema.options;
 
 /** Only money that was actually taken counts as revenue: pending, cancelled and refunded orders are left out. */
@@ -174,11 +179,14 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
     for (let j = 0; j < kept; j++)
       yield { customerId: String(customer[j]), day: day[j] as number, amount: amount[j] as number };
   };
-  const summaries = summarizeCalibration(purchases(), { calibrationEnd: asOfDay });
-  const summariesBefore = summarizeCalibration(purchases(), { calibrationEnd: asOfDay - LOOKBACK_DAYS });
+  const summaries = summarizeCalibration(purchases(), { calibrationEnd: asOfDay, unitDays: UNIT_DAYS });
+  const summariesBefore = summarizeCalibration(purchases(), {
+    calibrationEnd: asOfDay - LOOKBACK_DAYS,
+    unitDays: UNIT_DAYS,
+  });
 
   progress('Fitting BG/NBD and Gamma-Gamma', 0.5);
-  const cohort = valueCohort(summaries, { horizon: CLV_HORIZON_WEEKS });
+  const cohort = valueCohort(summaries, { horizon: CLV_HORIZON_UNITS, unitsPerYear: 12 });
   const pAlive = new Float64Array(customers).fill(Number.NaN);
   const pAliveBefore = new Float64Array(customers).fill(Number.NaN);
   const clv = new Float64Array(customers).fill(Number.NaN);
@@ -199,7 +207,7 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
   progress('Churn risk and life-cycle stages', 0.85);
   const summaryOf = new Array<CustomerSummary | undefined>(customers);
   for (const s of summaries) summaryOf[Number(s.customerId)] = s;
-  const gaps = summaries.filter((s) => s.x > 0).map((s) => (s.tx * 7) / s.x);
+  const gaps = summaries.filter((s) => s.x > 0).map((s) => (s.tx * UNIT_DAYS) / s.x);
   gaps.sort((a, b) => a - b);
   const typicalGapDays = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : undefined;
   const clvSorted = Float64Array.from(clv.filter((v) => !Number.isNaN(v))).sort();
@@ -212,7 +220,7 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
     const alive = Number.isNaN(pAlive[c] as number) ? undefined : (pAlive[c] as number);
     if (s) {
       const risk = assessChurnRisk(
-        { x: s.x, daysFirstToLast: s.tx * 7, daysSinceFirst: s.T * 7, pAlive: alive },
+        { x: s.x, daysFirstToLast: s.tx * UNIT_DAYS, daysSinceFirst: s.T * UNIT_DAYS, pAlive: alive },
         { typicalGapDays: typicalGapDays && typicalGapDays > 0 ? typicalGapDays : undefined },
       );
       churnTier[c] = TIERS.indexOf(risk.tier);
@@ -221,7 +229,7 @@ export function analyse(input: AnalysisInput, progress: Progress = () => {}): An
     const value = Number.isNaN(clv[c] as number) ? (now.monetary[c] as number) : (clv[c] as number);
     const frequency = now.frequency[c] as number;
     stage[c] = STAGES.indexOf(
-      classifyLifecycleStage(
+      classifyCustomerStage(
         {
           orders: frequency,
           daysSinceLastOrder: frequency > 0 ? (now.recencyDays[c] as number) : undefined,

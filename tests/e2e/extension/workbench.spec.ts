@@ -315,3 +315,12 @@ test('should show progress while the analytics recompute and let the rep cancel'
   await page.goto(`chrome-extension://${extensionId}/workbench.html#analysis`);
   await expect(page.getByRole('table', { name: /RFM grid/ })).toBeVisible();
 });
+
+test('should open the workbench from the toolbar popup', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const opened = context.waitForEvent('page');
+  await page.getByRole('link', { name: 'Open workbench' }).click();
+  const workbench = await opened;
+  await expect(workbench.getByRole('heading', { level: 1, name: 'Cordial workbench' })).toBeVisible();
+});
