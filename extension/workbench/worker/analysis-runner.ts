@@ -32,6 +32,7 @@ export function createAnalysisRunner(
       }
       const call = remote.analyse(copyForTransfer(input), proxy(progress)) as Promise<Analysis>;
       let stop: (superseded: boolean) => void = () => {};
+      const current = worker;
       const cancelled = new Promise<never>((_, reject) => {
         stop = (superseded) => {
           worker?.terminate();
@@ -39,6 +40,17 @@ export function createAnalysisRunner(
           remote = undefined;
           reject(new AnalysisCancelled(superseded));
         };
+        // A worker that fails to load or crashes never answers through comlink: fail the run instead of waiting forever.
+        current.addEventListener(
+          'error',
+          (event) => {
+            event.preventDefault();
+            worker = undefined;
+            remote = undefined;
+            reject(new Error(`the analytics worker failed: ${event.message || 'it could not be loaded'}`));
+          },
+          { once: true },
+        );
       });
       stopCurrent = stop;
       try {
