@@ -12,8 +12,11 @@ describe('extension bundle budgets', () => {
     expect(gzipBytes('extension/chrome-mv3/content-scripts/webmail.js')).toBeLessThanOrEqual(40 * KB);
   });
 
-  it('should keep all of the extension JavaScript within 250 KB gzip', () => {
+  // Installed once, never downloaded per page. It was 250 KB for the sidebar alone; the
+  // workbench (a full-page app with its analysis worker, loaded only when opened) adds about
+  // 100 KB, so the ceiling moved with it, and it still stops silent growth.
+  it('should keep all of the extension JavaScript within 320 KB gzip', () => {
     const total = filesUnder('extension/chrome-mv3', '.js').reduce((sum, file) => sum + gzipBytes(file), 0);
-    expect(total).toBeLessThanOrEqual(250 * KB);
+    expect(total).toBeLessThanOrEqual(320 * KB);
   });
 });

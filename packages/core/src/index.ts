@@ -87,6 +87,69 @@ export { isRepositoryError, RepositoryError } from './ports/repository-error.ts'
 
 // --- end core-data ---
 
+// --- end analytics ---
+export type { FeedPollerOptions, FeedTransport, PollResult } from './events/feed-poller.ts';
+export { createFeedPoller, feedUrl } from './events/feed-poller.ts';
+// --- Import, export, identity and privacy (branch core-import) ---
+export type { EventImportOptions, EventImportReport } from './events/import-events.ts';
+export { importEvents } from './events/import-events.ts';
+export type { SegmentMessage } from './events/segment-message.ts';
+export { SegmentMessageSchema } from './events/segment-message.ts';
+export type { BackupOptions, RestoreReport } from './export/backup.ts';
+export { BACKUP_FORMAT, exportBackup, RestoreError, restoreBackup } from './export/backup.ts';
+export { csvCell, csvLine, quoteCsv } from './export/csv-cell.ts';
+export { exportStoreCsv, storeColumns } from './export/store-csv.ts';
+export { combineContacts } from './identity/combine-contacts.ts';
+export type {
+  DuplicateCandidate,
+  IdentityFacts,
+  IdentityIndex,
+  IdentityIndexOptions,
+  MatchSignal,
+  MatchThresholds,
+  Verdict,
+} from './identity/find-duplicates.ts';
+export { createIdentityIndex, DEFAULT_THRESHOLDS, findDuplicates } from './identity/find-duplicates.ts';
+export type { NameComparison, PersonName } from './identity/match-names.ts';
+export { canonicalGivenName, compareNames, jaroWinkler, normalizeName } from './identity/match-names.ts';
+export type { MergeOptions, MergeRecord, UndoResult } from './identity/merge-contacts.ts';
+export { MergeError, MergeRecordSchema, mergeContacts, undoMerge } from './identity/merge-contacts.ts';
+export type { EmailKey } from './identity/normalize-email.ts';
+export { normalizeEmail } from './identity/normalize-email.ts';
+export type { PhoneResult } from './identity/normalize-phone.ts';
+export { normalizePhone } from './identity/normalize-phone.ts';
+export type { ResolveResult } from './identity/resolve-duplicates.ts';
+export { resolveDuplicates } from './identity/resolve-duplicates.ts';
+export type { StoreCounts, TargetStore } from './import/batch-writer.ts';
+export type { ColumnMapping, FieldSpec, FieldType } from './import/column-mapping.ts';
+export { ColumnMappingSchema, normalizeHeader } from './import/column-mapping.ts';
+export type { FormatOptions } from './import/detect-formats.ts';
+export type {
+  AutoMerge,
+  CsvImportOptions,
+  CsvPreview,
+  DoubtfulDuplicate,
+  ImportProgress,
+  ImportReport,
+  PreviewRow,
+  RejectedRow,
+} from './import/import-csv.ts';
+export { ImportSetupError, importCsv, previewCsv } from './import/import-csv.ts';
+export { IMPORT_KINDS } from './import/kinds/index.ts';
+export type { ImportKind, ImportStore } from './import/kinds/kind.ts';
+export type { Amount, DateOrder, DecimalMark, Parsed } from './import/parse-values.ts';
+export {
+  detectDateOrder,
+  detectDecimalMark,
+  parseAmount,
+  parseBoolean,
+  parseDate,
+  parseDecimal,
+} from './import/parse-values.ts';
+export type { CsvBatch, CsvIssue, CsvRow, CsvSource, ReadCsvOptions } from './import/read-csv.ts';
+export { CsvFormatError, readCsv } from './import/read-csv.ts';
+export type { ValueFormats } from './import/row-values.ts';
+export { streamChunks } from './import/stream-chunks.ts';
 // --- Analytics: RFM, segments, customer-base models, churn, life cycle (branch analytics) ---
 export type { ChurnRisk, ChurnRiskInput, ChurnRiskOptions, ChurnRiskTier } from './lifecycle/churn-risk.ts';
 export { assessChurnRisk, ChurnRiskTierSchema } from './lifecycle/churn-risk.ts';
@@ -155,6 +218,22 @@ export {
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from './models/pareto-nbd.ts';
+export type { ErasureReport } from './privacy/erase-person.ts';
+export { erasePerson } from './privacy/erase-person.ts';
+export type { AccessExport } from './privacy/export-person.ts';
+export { exportPerson } from './privacy/export-person.ts';
+export type { PersonRecords } from './privacy/person-records.ts';
+export { PersonNotFoundError } from './privacy/person-records.ts';
+// --- end core-import ---
+// Recommendations (sdk-events): co-occurrence tables from order history.
+export {
+  buildRecommendationTable,
+  type OrderLine,
+  OrderLineSchema,
+  type RecommendationTable,
+  RecommendationTableSchema,
+  type RecommendOptions,
+} from './recommend/index.ts';
 export { dayNumberOf, formatDayNumber, parseDayNumber } from './rfm/day-number.ts';
 export type { OrderFactsColumns } from './rfm/order-facts-columns.ts';
 export { orderFactsToColumns } from './rfm/order-facts-columns.ts';
@@ -187,82 +266,3 @@ export {
   SegmentRuleSchema,
   SegmentRulesSchema,
 } from './segments/segment-rules.ts';
-// --- end analytics ---
-export type { FeedPollerOptions, FeedTransport, PollResult } from './events/feed-poller.ts';
-export { createFeedPoller, feedUrl } from './events/feed-poller.ts';
-// --- Import, export, identity and privacy (branch core-import) ---
-export type { EventImportOptions, EventImportReport } from './events/import-events.ts';
-export { importEvents } from './events/import-events.ts';
-export type { SegmentMessage } from './events/segment-message.ts';
-export { SegmentMessageSchema } from './events/segment-message.ts';
-export type { BackupOptions, RestoreReport } from './export/backup.ts';
-export { BACKUP_FORMAT, exportBackup, RestoreError, restoreBackup } from './export/backup.ts';
-export { csvCell, csvLine, quoteCsv } from './export/csv-cell.ts';
-export { exportStoreCsv, storeColumns } from './export/store-csv.ts';
-export { combineContacts } from './identity/combine-contacts.ts';
-export type {
-  DuplicateCandidate,
-  IdentityFacts,
-  IdentityIndex,
-  IdentityIndexOptions,
-  MatchSignal,
-  MatchThresholds,
-  Verdict,
-} from './identity/find-duplicates.ts';
-export { createIdentityIndex, DEFAULT_THRESHOLDS, findDuplicates } from './identity/find-duplicates.ts';
-export type { NameComparison, PersonName } from './identity/match-names.ts';
-export { canonicalGivenName, compareNames, jaroWinkler, normalizeName } from './identity/match-names.ts';
-export type { MergeOptions, MergeRecord, UndoResult } from './identity/merge-contacts.ts';
-export { MergeError, MergeRecordSchema, mergeContacts, undoMerge } from './identity/merge-contacts.ts';
-export type { EmailKey } from './identity/normalize-email.ts';
-export { normalizeEmail } from './identity/normalize-email.ts';
-export type { PhoneResult } from './identity/normalize-phone.ts';
-export { normalizePhone } from './identity/normalize-phone.ts';
-export type { ResolveResult } from './identity/resolve-duplicates.ts';
-export { resolveDuplicates } from './identity/resolve-duplicates.ts';
-export type { StoreCounts, TargetStore } from './import/batch-writer.ts';
-export type { ColumnMapping, FieldSpec, FieldType } from './import/column-mapping.ts';
-export { ColumnMappingSchema, normalizeHeader } from './import/column-mapping.ts';
-export type { FormatOptions } from './import/detect-formats.ts';
-export type {
-  AutoMerge,
-  CsvImportOptions,
-  CsvPreview,
-  DoubtfulDuplicate,
-  ImportProgress,
-  ImportReport,
-  PreviewRow,
-  RejectedRow,
-} from './import/import-csv.ts';
-export { ImportSetupError, importCsv, previewCsv } from './import/import-csv.ts';
-export { IMPORT_KINDS } from './import/kinds/index.ts';
-export type { ImportKind, ImportStore } from './import/kinds/kind.ts';
-export type { Amount, DateOrder, DecimalMark, Parsed } from './import/parse-values.ts';
-export {
-  detectDateOrder,
-  detectDecimalMark,
-  parseAmount,
-  parseBoolean,
-  parseDate,
-  parseDecimal,
-} from './import/parse-values.ts';
-export type { CsvBatch, CsvIssue, CsvRow, CsvSource, ReadCsvOptions } from './import/read-csv.ts';
-export { CsvFormatError, readCsv } from './import/read-csv.ts';
-export type { ValueFormats } from './import/row-values.ts';
-export { streamChunks } from './import/stream-chunks.ts';
-export type { ErasureReport } from './privacy/erase-person.ts';
-export { erasePerson } from './privacy/erase-person.ts';
-export type { AccessExport } from './privacy/export-person.ts';
-export { exportPerson } from './privacy/export-person.ts';
-export type { PersonRecords } from './privacy/person-records.ts';
-export { PersonNotFoundError } from './privacy/person-records.ts';
-// --- end core-import ---
-// Recommendations (sdk-events): co-occurrence tables from order history.
-export {
-  buildRecommendationTable,
-  type OrderLine,
-  OrderLineSchema,
-  type RecommendationTable,
-  RecommendationTableSchema,
-  type RecommendOptions,
-} from './recommend/index.ts';
