@@ -9,7 +9,11 @@
  * The order statistics come from selection, not a full sort: counting for small-range
  * integers (frequencies, recency in days), quickselect otherwise.
  */
-export function rfmThresholds(values: ArrayLike<number>, bins: number): number[] {
+export function rfmThresholds(
+  values: ArrayLike<number>,
+  bins: number,
+  options: { mayReorder?: boolean } = {},
+): number[] {
   const n = values.length;
   if (n === 0) return [];
   const ranks: number[] = [];
@@ -21,7 +25,7 @@ export function rfmThresholds(values: ArrayLike<number>, bins: number): number[]
     fractions.push(h - lo);
   }
   const wanted = [...new Set(ranks.flatMap((lo) => [lo, Math.min(lo + 1, n - 1)]))].sort((a, b) => a - b);
-  const stats = orderStatistics(values, wanted);
+  const stats = orderStatistics(values, wanted, options);
   return ranks.map((lo, i) => {
     const a = stats.get(lo) as number;
     const b = stats.get(Math.min(lo + 1, n - 1)) as number;
@@ -40,8 +44,15 @@ export function scoreAgainst(value: number, thresholds: ArrayLike<number>): numb
 /** Largest value range (max − min) for which integer data are counted rather than selected. */
 const COUNTING_RANGE_LIMIT = 1 << 22;
 
-/** The k-th smallest values (0-based ranks, ascending) of `values`, without sorting them. */
-export function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): Map<number, number> {
+/**
+ * The k-th smallest values (0-based ranks, ascending) of `values`, without sorting them.
+ * Selection reorders a copy, or `values` itself when the caller owns it and says `mayReorder`.
+ */
+export function orderStatistics(
+  values: ArrayLike<number>,
+  ranks: readonly number[],
+  { mayReorder = false }: { mayReorder?: boolean } = {},
+): Map<number, number> {
   const n = values.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -57,7 +68,7 @@ export function orderStatistics(values: ArrayLike<number>, ranks: readonly numbe
   }
   return integral && max - min <= COUNTING_RANGE_LIMIT
     ? countingStatistics(values, ranks, min, max)
-    : selectionStatistics(values, ranks);
+    : selectionStatistics(mayReorder && values instanceof Float64Array ? values : Float64Array.from(values), ranks);
 }
 
 function countingStatistics(values: ArrayLike<number>, ranks: readonly number[], min: number, max: number) {
@@ -76,8 +87,7 @@ function countingStatistics(values: ArrayLike<number>, ranks: readonly number[],
   return out;
 }
 
-function selectionStatistics(values: ArrayLike<number>, ranks: readonly number[]) {
-  const a = Float64Array.from(values);
+function selectionStatistics(a: Float64Array, ranks: readonly number[]) {
   const out = new Map<number, number>();
   // Ranks ascend, so each selection only needs the part right of the previous one; the
   // neighbour k + 1 that type-7 interpolation needs is just the minimum of that part.

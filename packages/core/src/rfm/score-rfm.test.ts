@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rfmPackageOrders } from '../../bench/shared-data.ts';
 import type { SegmentRules } from '../segments/segment-rules.ts';
 import { parseDayNumber } from './day-number.ts';
+import { rfmThresholds } from './quantile-thresholds.ts';
 import { type RfmOrder, scoreRfm, scoreRfmColumns, summarizeSegments } from './score-rfm.ts';
 
 const AS_OF = parseDayNumber('2006-12-31') as number;
@@ -132,6 +133,21 @@ describe('scoreRfm', () => {
 
   it('should reject a non-finite amount', () => {
     expect(() => scoreRfm([{ customerId: 'a', day: 1, amount: Number.NaN }], { asOfDay: 2 })).toThrow();
+  });
+
+  it('should take thresholds from customers with orders and keep the monetary column in customer order', () => {
+    const amounts = [0.5, 9.25, 3.75, 7.5, 1.25, 4.5];
+    const scored = scoreRfmColumns(
+      {
+        customers: 8,
+        customer: Uint32Array.of(0, 2, 3, 4, 6, 7),
+        day: Int32Array.of(1, 2, 3, 4, 5, 6),
+        amount: Float64Array.from(amounts),
+      },
+      { asOfDay: 10 },
+    );
+    expect([...scored.monetary]).toEqual([0.5, 0, 9.25, 3.75, 7.5, 0, 1.25, 4.5]);
+    expect(scored.thresholds.monetary).toEqual(rfmThresholds(amounts, 5));
   });
 
   it('should leave customers without orders unscored in the columnar path', () => {

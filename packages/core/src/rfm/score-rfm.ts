@@ -74,8 +74,10 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
 
   // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
+  // The compacted monetary values are ours, so selection may reorder them instead of copying again.
   let scored = { recencyDays, frequency, monetary };
-  if (scoredCustomers < customers) {
+  const compacted = scoredCustomers < customers;
+  if (compacted) {
     scored = {
       recencyDays: new Int32Array(scoredCustomers),
       frequency: new Uint32Array(scoredCustomers),
@@ -93,7 +95,7 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
   const thresholds: RfmThresholds = {
     recency: rfmThresholds(scored.recencyDays, bins),
     frequency: rfmThresholds(scored.frequency, bins),
-    monetary: rfmThresholds(scored.monetary, bins),
+    monetary: rfmThresholds(scored.monetary, bins, { mayReorder: compacted }),
   };
 
   const lookup = compileSegmentLookup(rules, bins);

@@ -1,0 +1,85 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { cdnowSummary, rfmPackageOrders } from '../../../packages/core/bench/shared-data.ts';
+import { parseDayNumber } from '../../../packages/core/src/rfm/day-number.ts';
+import type { Harness } from './analytics-harness';
+
+// The analytics Web Worker in Debian Chromium: a harness page bundled with Vite and served at its own
+// origin through routing (as storage.spec.ts does), scoring the rfm package's orders and fitting CDNOW.
+const ROOT = resolve(import.meta.dirname, '../../..');
+const OUT = join(ROOT, '.cache/e2e/core-analytics');
+const ORIGIN = 'http://cordial-analytics.test';
+
+test.beforeAll(async () => {
+  const { build } = await import('vite');
+  await mkdir(OUT, { recursive: true });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: join(import.meta.dirname, 'analytics-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
+    },
+    worker: { format: 'es' },
+  });
+  await writeFile(
+    join(OUT, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>analytics harness</title><link rel="icon" href="data:,"><body><script type="module" src="./harness.js"></script>',
+  );
+});
+
+async function openHarness(page: Page) {
+  await page.context().route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/$/, '/index.html');
+    return route.fulfill({ path: join(OUT, path) });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+const call = <K extends keyof Harness>(page: Page, name: K, ...args: Parameters<Harness[K]>) =>
+  page.evaluate(
+    ([n, a]) => (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n]?.(...a),
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+
+test('should score the rfm package orders in the worker, moving the arrays instead of copying them', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const orders = rfmPackageOrders();
+  const ids = [...new Set(orders.map((o) => o.customerId))];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const result = await call(
+    page,
+    'scoreColumns',
+    ids.length,
+    orders.map((o) => index.get(o.customerId) as number),
+    orders.map((o) => o.day),
+    orders.map((o) => o.amount),
+    parseDayNumber('2006-12-31') as number,
+  );
+  expect(result.detachedWhileAway).toBe(true);
+  expect(result.returnedOrders).toBe(4906);
+  expect(result.resultIsTypedArray).toBe(true);
+  expect(result.counts).toMatchObject({ Champions: 35, Lost: 148, 'Potential Loyalist': 342 });
+  expect(result.thresholds.frequency).toEqual([4, 5, 6, 8]);
+});
+
+test('should fit BG/NBD on CDNOW in the worker to the published parameters', async ({ page }) => {
+  await openHarness(page);
+  const fit = await call(
+    page,
+    'fitBgNbd',
+    cdnowSummary().map(({ x, tx, T }) => ({ x, tx, T })),
+  );
+  expect(fit.ok).toBe(true);
+  if (!fit.ok) return;
+  expect(Number(fit.params.r.toPrecision(3))).toBe(0.243);
+  expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+});
