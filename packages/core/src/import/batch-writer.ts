@@ -106,6 +106,11 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       return pending.size;
     },
 
+    /** Whether this import already queued or wrote the record. */
+    seen(store: TargetStore, id: string): boolean {
+      return pending.has(`${store}\u0000${id}`) || (written.get(store)?.has(id) ?? false);
+    },
+
     /** Commits the batch in one atomic write; on a failed write nothing of it is stored and the error propagates. */
     async flush(): Promise<FlushResult> {
       const entries = [...pending.values()];
@@ -134,19 +139,18 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
         } else {
           // The first layer is the record's content; later ones honour their mode. Defaults go
           // underneath afterwards, so they never count as values a `fill` layer must respect.
-          // One layer (a million new orders) needs no layering; its undefined fields are dropped by the schema.
+          // One layer (a million new orders) needs no layering.
           record = entry.layers.length === 1 ? (entry.layers[0]?.fields as Record<string, unknown>) : {};
           if (entry.layers.length > 1)
             for (const [i, l] of entry.layers.entries())
               record = layer(entry.store, record, l.fields, i === 0 ? 'replace' : l.mode);
-          record = {
-            ...DEFAULTS[entry.store](),
-            ...record,
-            id: entry.id,
-            createdAt: entry.createdAt ?? stamp,
-            updatedAt: stamp,
-            version: 1,
-          };
+          // The queued fields are the writer's own: defaults and bookkeeping are added in place.
+          const defaults = DEFAULTS[entry.store]();
+          for (const key in defaults) if (record[key] === undefined) record[key] = defaults[key];
+          record.id = entry.id;
+          record.createdAt = entry.createdAt ?? stamp;
+          record.updatedAt = stamp;
+          record.version = 1;
         }
         if (existing && sameContent(record as unknown as AnyRecord, existing as unknown as AnyRecord)) {
           results.push({ entry, outcome: 'unchanged' });

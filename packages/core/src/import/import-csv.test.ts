@@ -226,6 +226,20 @@ describe('importCsv: orders', () => {
     expect(again.stored.orders).toEqual({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it('should reject the rows of an order that come back after other orders instead of losing lines', async () => {
+    const repo = createMemoryRepository();
+    const file =
+      'Order ID,Email,Date,Currency,Total,Product Name,Quantity,Unit Price\n1,a@example.com,2024-01-01,EUR,10,Mug,1,10\n2,b@example.com,2024-01-02,EUR,5,Card,1,5\n1,a@example.com,2024-01-01,EUR,10,Tea,1,10\n';
+    const report = await importCsv(repo, [file], options({ kind: 'orders' }));
+    expect(report.rejected).toEqual([
+      { line: 4, reasons: [expect.stringContaining('order 1 already appeared earlier in the file')] },
+    ]);
+    expect(
+      (await repo.get('orders', 'csv:1')).ok &&
+        (await all(repo, 'orders')).find((o) => o.id === 'csv:1')?.lineItems.map((l) => l.name),
+    ).toEqual(['Mug']);
+  });
+
   it('should reject an order without a currency and say how to fix it', async () => {
     const repo = createMemoryRepository();
     const report = await importCsv(
@@ -321,6 +335,28 @@ describe('previewCsv', () => {
 });
 
 describe('importCsv: streaming', () => {
+  it('should read a Node file stream in small chunks', async () => {
+    const { createReadStream } = await import('node:fs');
+    const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'cordial-import-'));
+    const path = join(dir, 'contacts.csv');
+    await writeFile(path, `\uFEFF${CONTACTS}`);
+    try {
+      const report = await importCsv(
+        createMemoryRepository(),
+        createReadStream(path, { highWaterMark: 16 }),
+        options({ kind: 'contacts' }),
+      );
+      expect(report.bom).toBe(true);
+      expect(report.accepted).toBe(2);
+      expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 6, 7, 8]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('should commit batches while the file is still being read, never holding it whole', async () => {
     const repo = createMemoryRepository();
     const total = 40;

@@ -368,16 +368,20 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     if (!head) return reject(g.lines, ['the order has line items but no row with its date and total']);
     const currency = head.fields.currency as string;
     // Lines of rows that named no currency are in the order's.
-    const items = g.items.map((item) =>
-      item.unitPrice.currency === ''
-        ? {
-            ...item,
-            unitPrice: { ...item.unitPrice, currency },
-            ...(item.discount && { discount: { ...item.discount, currency } }),
-          }
-        : item,
-    );
-    const order = { ...head.fields, lineItems: items } as Record<string, unknown>;
+    const items = g.items.some((item) => item.unitPrice.currency === '')
+      ? g.items.map((item) =>
+          item.unitPrice.currency === ''
+            ? {
+                ...item,
+                unitPrice: { ...item.unitPrice, currency },
+                ...(item.discount && { discount: { ...item.discount, currency } }),
+              }
+            : item,
+        )
+      : g.items;
+    // The head row's fields are this order's own object: completed in place rather than copied.
+    const order = head.fields as Record<string, unknown>;
+    order.lineItems = items;
     if (items.some((item) => item.unitPrice.currency !== currency))
       return reject(g.lines, [`a line item's currency differs from the order currency ${currency}`]);
     if (order.total === undefined) {
@@ -396,9 +400,14 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
       key = `order:${natural}#${seen}`;
     }
     const id = head.external ? `${system}:${key}` : key;
-    queue('orders', id, { ...order, contactId, externalIds: externalIds(head) }, 'replace', g.lines, {
-      dependsOn: [contactId],
-    });
+    // Rows of one order must be together; a second group would replace the first one's lines.
+    if (head.external && writer.seen('orders', id))
+      return reject(g.lines, [
+        `order ${head.key} already appeared earlier in the file: keep the rows of an order together (sort by order id)`,
+      ]);
+    order.contactId = contactId;
+    order.externalIds = externalIds(head);
+    queue('orders', id, order, 'replace', g.lines, { dependsOn: [contactId] });
   };
 
   const processRow = (row: CsvRow) => {

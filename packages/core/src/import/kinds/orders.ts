@@ -1,6 +1,6 @@
 import type { Discount, LineItem, OrderStatus } from '../../model/order.ts';
 import type { Amount } from '../parse-values.ts';
-import type { ImportKind } from './kind.ts';
+import type { DraftFields, ImportKind } from './kind.ts';
 
 /** Payment and order statuses of Shopify, Stripe and plain files folded onto Cordial's five. */
 const STATUSES: Record<string, OrderStatus> = {
@@ -161,21 +161,24 @@ export const ordersKind: ImportKind<'orders'> = {
     if (orderLevel && !placedAt) row.problems.push('the order has no date');
     if (orderLevel && !currency)
       row.problems.push('the order names no currency: add a Currency column or set a default currency');
+    // Assigned field by field: this runs for every row of a million-order file.
+    const fields: DraftFields<'orders'> = {};
+    if (orderLevel) {
+      if (orderId) fields.number = orderId;
+      if (placedAt) fields.placedAt = placedAt;
+      fields.status = status ?? 'paid';
+      if (currency) {
+        fields.currency = currency;
+        if (total) fields.total = { amount: total.amount, currency: total.currency ?? currency };
+      }
+      fields.discounts = discounts;
+      fields.lineItems = [];
+      fields.source = `import:${source}`;
+    }
     return {
       key: orderId ?? '',
       external: orderId !== undefined,
-      fields: orderLevel
-        ? {
-            ...(orderId && { number: orderId }),
-            ...(placedAt && { placedAt }),
-            status: status ?? 'paid',
-            ...(currency && { currency }),
-            ...(total && currency && { total: { amount: total.amount, currency: total.currency ?? currency } }),
-            discounts,
-            lineItems: [],
-            source: `import:${source}`,
-          }
-        : {},
+      fields,
       person: Object.values(person).some((v) => v !== undefined) ? person : undefined,
       lineItem,
     };
