@@ -14,7 +14,8 @@ test('should pass axe on every workbench view', async ({ context, extensionId })
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/Recomputing analytics|Loading customers/)).toBeHidden({ timeout: 30_000 });
     const result = await new AxeBuilder({ page }).analyze();
-    for (const v of result.violations) found.push(`${view}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+    for (const v of result.violations)
+      found.push(`${view}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
   }
   expect(found).toEqual([]);
 });
