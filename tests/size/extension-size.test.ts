@@ -12,11 +12,20 @@ describe('extension bundle budgets', () => {
     expect(gzipBytes('extension/chrome-mv3/content-scripts/webmail.js')).toBeLessThanOrEqual(40 * KB);
   });
 
-  // Installed once, never downloaded per page. It was 250 KB for the sidebar alone; the
-  // workbench (a full-page app with its analysis worker, loaded only when opened) adds about
-  // 100 KB, so the ceiling moved with it, and it still stops silent growth.
-  it('should keep all of the extension JavaScript within 320 KB gzip', () => {
-    const total = filesUnder('extension/chrome-mv3', '.js').reduce((sum, file) => sum + gzipBytes(file), 0);
-    expect(total).toBeLessThanOrEqual(320 * KB);
+  // The workbench is a full-page app the rep opens on purpose; its own page chunk and its analytics
+  // worker have their own budget, so they cannot eat into what the mail-side contexts may weigh.
+  const isWorkbench = (file: string) => /\/(chunks\/workbench|assets\/analysis\.worker)-[^/]+\.js$/.test(file);
+
+  it('should keep all of the extension JavaScript but the workbench within 250 KB gzip', () => {
+    const total = filesUnder('extension/chrome-mv3', '.js')
+      .filter((file) => !isWorkbench(file))
+      .reduce((sum, file) => sum + gzipBytes(file), 0);
+    expect(total).toBeLessThanOrEqual(250 * KB);
+  });
+
+  it('should keep the workbench page and its analytics worker within 110 KB gzip', () => {
+    const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
+    expect(files).toHaveLength(2);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(110 * KB);
   });
 });

@@ -95,3 +95,27 @@ export function salesMetrics(
     ).length,
   };
 }
+
+/**
+ * The fiscal quarter containing `now`, for a fiscal year that starts in month `startMonth` (1–12):
+ * its name ("FY2027 Q2", the fiscal year named after the calendar year it ends in) and its months
+ * as `YYYY-MM` keys (the forecast's keys).
+ */
+export function fiscalQuarter(now: Date, startMonth: number) {
+  const month = now.getFullYear() * 12 + now.getMonth();
+  const offset = (((now.getMonth() - (startMonth - 1)) % 12) + 12) % 12;
+  const quarter = Math.floor(offset / 3);
+  const first = month - (offset % 3);
+  const months = [0, 1, 2].map((i) => {
+    const m = first + i;
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+  const yearStart = month - offset;
+  const endYear = Math.floor((yearStart + 11) / 12);
+  return { label: `FY${endYear} Q${quarter + 1}`, months };
+}
+
+/** The weighted forecast of the open opportunities expected to close in the given months. */
+export function forecastFor(forecast: { months: ForecastMonth[] }, months: readonly string[]): number {
+  return forecast.months.filter((m) => months.includes(m.month)).reduce((s, m) => s + m.weighted, 0);
+}

@@ -5,7 +5,7 @@ import { chooseScript, fillScript } from './call-scripts';
 import { campaignFromForm, campaignMetrics } from './campaigns';
 import { CustomerFilterSchema, type CustomerRow, queryCustomers } from './customers';
 import { csvField, describeQuery, ListQuerySchema, listToCsv, runListQuery } from './list-builder';
-import { neighbourStage, salesMetrics, weightedForecast } from './pipeline';
+import { fiscalQuarter, forecastFor, neighbourStage, salesMetrics, weightedForecast } from './pipeline';
 import { caseQueue, serviceMetrics } from './service';
 import { followUps, newlyAtRisk, scoreLead } from './today';
 
@@ -221,6 +221,26 @@ describe('pipeline', () => {
       winRate: 0.5,
       salesCallsLast30: 1,
     });
+  });
+
+  it('should name the fiscal quarter for any fiscal-year start and sum its weighted forecast', () => {
+    expect(fiscalQuarter(new Date(2026, 10, 15), 1)).toEqual({
+      label: 'FY2026 Q4',
+      months: ['2026-10', '2026-11', '2026-12'],
+    });
+    expect(fiscalQuarter(new Date(2026, 10, 15), 4)).toEqual({
+      label: 'FY2027 Q3',
+      months: ['2026-10', '2026-11', '2026-12'],
+    });
+    expect(fiscalQuarter(new Date(2027, 0, 10), 7)).toEqual({
+      label: 'FY2027 Q3',
+      months: ['2027-01', '2027-02', '2027-03'],
+    });
+    const months = [
+      { month: '2026-11', weighted: 100, pipeline: 0, count: 1 },
+      { month: '2027-01', weighted: 50, pipeline: 0, count: 1 },
+    ];
+    expect(forecastFor({ months }, fiscalQuarter(new Date(2026, 10, 15), 1).months)).toBe(100);
   });
 
   it('should move a card one stage at a time and not past the ends', () => {

@@ -2,6 +2,9 @@ import {
   type Contact,
   type DuplicateCandidate,
   findDuplicates,
+  type ImportReport,
+  type ImportStore,
+  importCsv,
   type SegmentRule,
   SegmentRulesSchema,
   type StoreName,
@@ -95,6 +98,105 @@ function BackupSection({ workbench }: ViewProps) {
                     <td>{r.index + 1}</td>
                     <td>{r.id || '—'}</td>
                     <td>{r.problem}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const IMPORT_STORES: readonly ImportStore[] = ['contacts', 'accounts', 'products', 'orders', 'opportunities', 'cases'];
+
+/** core-import's CSV importer: mapping detected from the headers, every rejected row reported with its reasons. */
+function ImportSection({ workbench }: ViewProps) {
+  const [kind, setKind] = useState<ImportStore>('contacts');
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (file: File) => {
+    setBusy(true);
+    setFailure('');
+    try {
+      const result = await importCsv(await workbench.repository(), [await file.text()], { kind });
+      setReport(result);
+      // New data: reload and recompute the analytics (in the worker, with progress).
+      if (result.accepted > 0) void workbench.reloadAll();
+    } catch (e) {
+      setReport(null);
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const stored = report
+    ? Object.entries(report.stored)
+        .map(([store, c]) => `${store}: ${c?.created ?? 0} created, ${c?.updated ?? 0} updated`)
+        .join('; ')
+    : '';
+  return (
+    <section aria-labelledby="import-title">
+      <h3 id="import-title">Import a CSV file</h3>
+      <div class="actions">
+        <div class="field">
+          <label for="import-kind">What the file holds</label>
+          <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ImportStore)}>
+            {IMPORT_STORES.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="import-file">CSV file</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void run(file);
+            }}
+          />
+        </div>
+      </div>
+      {busy && <p role="status">Importing…</p>}
+      {failure && (
+        <p class="error" role="alert">
+          Nothing was imported: {failure}
+        </p>
+      )}
+      {report && (
+        <div role="status" data-testid="import-report">
+          <p>
+            {report.rows} rows read, {report.accepted} imported, {report.rejected.length} rejected
+            {report.merged.length > 0 && `, ${report.merged.length} merged into existing contacts`}
+            {report.duplicates.length > 0 && `, ${report.duplicates.length} possible duplicates to review`}.
+            {stored && ` Stored — ${stored}.`}
+          </p>
+          {report.failed && <p class="error">The import stopped: {report.failed}</p>}
+          {[...report.warnings, ...report.issues.map((i) => `line ${i.line}: ${i.message}`)].map((w) => (
+            <p key={w} class="muted">
+              {w}
+            </p>
+          ))}
+          {report.rejected.length > 0 && (
+            <table class="table">
+              <caption>Rejected rows</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rejected.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.reasons.join('; ')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -443,6 +545,7 @@ export function DataManagementView({ workbench }: ViewProps) {
           Recompute analytics
         </button>
       </div>
+      <ImportSection workbench={workbench} />
       <BackupSection workbench={workbench} />
       <DuplicatesSection workbench={workbench} />
       <PrivacySection workbench={workbench} />

@@ -2,7 +2,16 @@ import type { Opportunity } from '@cordial/core';
 import { signal } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
 import { BarChart } from '../charts/bar-chart';
-import { byStage, neighbourStage, OPEN_STAGES, STAGES, salesMetrics, weightedForecast } from '../model/pipeline';
+import {
+  byStage,
+  fiscalQuarter,
+  forecastFor,
+  neighbourStage,
+  OPEN_STAGES,
+  STAGES,
+  salesMetrics,
+  weightedForecast,
+} from '../model/pipeline';
 import { Metrics, type ViewProps, ViewTitle } from './parts';
 
 const layout = signal<'board' | 'table'>('board');
@@ -19,6 +28,7 @@ export function PipelineView({ workbench }: ViewProps) {
     () => salesMetrics(opportunities, workbench.touchpoints.value, currency, workbench.now().getTime()),
     [opportunities, workbench.touchpoints.value, currency],
   );
+  const quarter = fiscalQuarter(workbench.now(), workbench.settings.value.fiscalYearStart);
   const dragging = useRef<string | null>(null);
   const contactName = (o: Opportunity) => (o.contactId ? workbench.rowById.value.get(o.contactId)?.name : undefined);
 
@@ -40,6 +50,11 @@ export function PipelineView({ workbench }: ViewProps) {
             label: 'Weighted forecast',
             value: fmt.money(forecast.weighted),
             hint: 'Σ amount × win probability of open opportunities',
+          },
+          {
+            label: `Weighted forecast, ${quarter.label}`,
+            value: fmt.money(forecastFor(forecast, quarter.months)),
+            hint: 'Open opportunities expected to close this fiscal quarter (fiscal year start: Data → Settings)',
           },
           { label: 'Open pipeline', value: fmt.money(forecast.pipeline) },
           { label: 'Open leads', value: fmt.integer(metrics.openLeads) },

@@ -324,3 +324,27 @@ test('should open the workbench from the toolbar popup', async ({ context, exten
   const workbench = await opened;
   await expect(workbench.getByRole('heading', { level: 1, name: 'Cordial workbench' })).toBeVisible();
 });
+
+test('should import a CSV file with core’s importer and report each rejected row with its reasons', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  const errors = await openWorkbench(page, extensionId, 'data');
+  await page.getByLabel('What the file holds').selectOption('contacts');
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+    name: 'contacts.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'email,first name,last name,company\nnew.person@example.org,New,Person,Acme\nnot-an-email,Bad,Row,Acme\n',
+    ),
+  });
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('2 rows read, 1 imported, 1 rejected');
+  await expect(report.getByRole('row').nth(1)).toContainText('3');
+  // The imported contact is in the customers table after the reload.
+  await page.goto(`chrome-extension://${extensionId}/workbench.html#customers`);
+  await page.getByLabel('Search name, email, company').fill('new.person@example.org');
+  await expect(page.getByRole('region', { name: /Customers: 1 rows/ })).toContainText('New Person');
+  expect(errors).toEqual([]);
+});
