@@ -22,7 +22,16 @@ export async function build() {
     if (code !== 0) throw new Error(`build failed at: ${label}`);
   }
   console.log('\n▶ build: SDK (ES module, script tag, widget modules, types)');
-  await buildSdk();
+  // Vite's build() sets process.env.NODE_ENV = 'production' in this process; `npm test` spawns Vitest
+  // from here afterwards, and under that NODE_ENV Vite resolves node: imports for the browser, so the
+  // extension's unit tests failed to load ("No such built-in module: node:"). Put it back.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await buildSdk();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
