@@ -63,8 +63,10 @@ async function main() {
     totals.failed += vitest.numFailedTests;
     totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
     if (vitest.numFailedTests > 0 || vitest.numFailedTestSuites > 0) failures.push('vitest');
-    // A file that fails to load counts as a failure even though it ran no test.
-    if (vitest.numFailedTests === 0 && vitest.numFailedTestSuites > 0) totals.failed += vitest.numFailedTestSuites;
+    // A file that fails to load ran no test, so count each such file as one failure.
+    totals.failed += (vitest.testResults ?? []).filter(
+      (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+    ).length;
   } else check('vitest (no report)', vitestCode === 0);
 
   if (built) {
