@@ -191,7 +191,9 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   /** Messages waiting for analytics consent (memory only, bounded like the queue). */
   let held: Message[] = [];
 
-  let profile = createProfile(now(), uuid());
+  // The session as last seen (read before anything is tracked here, which would overwrite it).
+  const [id, seen] = (parseStored(ids.get('s')) ?? []) as [string, number];
+  let profile = createProfile(seen || now(), id || uuid());
   let profileLoaded = false;
   const early: Message[] = [];
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -208,7 +210,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   let pagedRoute: string | null = null;
   let offers: OffersImpl | null = null;
   /** What explain() waits for while the offer widget is still loading. */
-  let plugged = () => {};
+  let plugged!: () => void;
   const offersIn = new Promise<void>((resolve) => (plugged = resolve));
 
   function context(): Context {
@@ -284,17 +286,13 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       if (consent.personalization) {
         const stored = await persist.get<unknown>('profile');
         if (isProfile(stored)) {
+          // IndexedDB may have missed the last write before the previous page went away: its session is newer.
+          if (seen > stored.lastSeen) [stored.sessionId, stored.lastSeen] = [id, seen];
           profile = stored;
           // What was tracked while IndexedDB was opening joins the stored history.
           for (const message of early) recordMessage(profile, message);
+          touchSession(profile, now(), uuid);
         }
-        // The session as last seen, even if IndexedDB missed the last write before the previous page went away.
-        const [id, seen] = (parseStored(ids.get('s')) ?? []) as [string, number];
-        if (seen >= (isProfile(stored) ? stored.lastSeen : 0)) {
-          profile.sessionId = id;
-          profile.lastSeen = seen;
-        }
-        touchSession(profile, now(), uuid);
       }
     } catch (error) {
       fail(error);
