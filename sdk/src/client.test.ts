@@ -172,4 +172,32 @@ describe('createClient', () => {
     expect(cordial.consent.state()).toMatchObject({ analytics: false, personalization: false, reason: 'revoked' });
     expect(cordial.profile.summary()).toBeNull();
   });
+
+  it('should keep the session and widget memory for the next page even when no IndexedDB write finished', async () => {
+    const store = createMemoryStore();
+    // A page left right away: its IndexedDB writes never complete, so the next page finds nothing there.
+    const lost = { ...createMemoryAsyncStore(), set: () => new Promise<void>(() => {}) };
+    const first = createClient({ autoPage: false }, { store, persist: lost });
+    await tick();
+    first.track('Product Viewed', { product_id: 'p' });
+    void first.profile.remember('offers', { impressions: [{ o: 'once' }] });
+    const sessionId = first.profile.data()?.sessionId;
+
+    const next = createClient({ autoPage: false }, { store, persist: createMemoryAsyncStore() });
+    next.page();
+    await tick();
+    expect(next.profile.data()?.sessionId).toBe(sessionId);
+    expect(await next.profile.recall('offers')).toEqual({ impressions: [{ o: 'once' }] });
+
+    await next.profile.erase();
+    const after = createClient({ autoPage: false }, { store, persist: createMemoryAsyncStore() });
+    await tick();
+    expect(after.profile.data()?.sessionId).not.toBe(sessionId);
+    expect(await after.profile.recall('offers')).toBeUndefined();
+  });
+
+  it('should answer explain() with null, not wait, when the page has no offer element', async () => {
+    const { deps: d } = deps();
+    await expect(createClient({ autoPage: false }, d).explain('inline')).resolves.toBeNull();
+  });
 });

@@ -68,7 +68,8 @@ export type ClientEventName = keyof ClientEvents;
 export interface OffersImpl {
   set(config: unknown): string | null;
   refresh(): void;
-  explain(placement: string): Explanation | null;
+  /** Resolves once the stored history is back and the configuration applied, deciding now if nothing was decided. */
+  explain(placement: string): Promise<Explanation>;
 }
 
 export interface Client {
@@ -105,10 +106,13 @@ export interface Client {
   readonly offers: {
     set(config: unknown): string | null;
     refresh(): void;
-    explain(placement: string): Explanation | null;
+    explain(placement: string): Promise<Explanation | null>;
   };
-  /** `cordial.explain(slot)`: why this offer, and why not the others. */
-  explain(placement: string): Explanation | null;
+  /**
+   * `cordial.explain(slot)`: why this offer, and why not the others. Waits for the offer widget while it loads
+   * (never a premature null); null only when the page has no `<cordial-offer>` element.
+   */
+  explain(placement: string): Promise<Explanation | null>;
   readonly config: Readonly<ClientConfig>;
   /** For widgets: report something that happened outside a call. */
   emit<K extends ClientEventName>(name: K, ...args: ClientEvents[K]): void;
@@ -144,6 +148,13 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   // Identifiers are kept in memory only until the visitor allows something.
   const ids = deps.store ?? createBrowserStore(allowed);
   const persist = deps.persist ?? createIndexedDbStore();
+  /**
+   * Synchronous copies (localStorage, written only with personalization consent) of what must survive the page
+   * going away right after it changed: the session and widget memory (e.g. offer impressions for frequency caps).
+   * IndexedDB writes are asynchronous and a reload can drop the last one; IndexedDB stays the long-term store.
+   * Keys `cordial.s` ([sessionId, lastSeen]) and `cordial.w` (widget key → value), short for the 8 KB budget.
+   */
+  const copies = () => (parseStored(ids.get('w')) ?? {}) as Record<string, unknown>;
   /** Widget memory without personalization consent: this page only. */
   const scratch = createMemoryAsyncStore();
   const remembered = new Set<string>();
@@ -180,7 +191,9 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   /** Messages waiting for analytics consent (memory only, bounded like the queue). */
   let held: Message[] = [];
 
-  let profile = createProfile(now(), uuid());
+  // The session as last seen (read before anything is tracked here, which would overwrite it).
+  const [id, seen] = (parseStored(ids.get('s')) ?? []) as [string, number];
+  let profile = createProfile(seen || now(), id || uuid());
   let profileLoaded = false;
   const early: Message[] = [];
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -196,6 +209,9 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   let ready = false;
   let pagedRoute: string | null = null;
   let offers: OffersImpl | null = null;
+  /** What explain() waits for while the offer widget is still loading. */
+  let plugged!: () => void;
+  const offersIn = new Promise<void>((resolve) => (plugged = resolve));
 
   function context(): Context {
     const ctx: Context = { library: { ...LIBRARY } };
@@ -224,6 +240,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     }) as Message;
     if (consent.personalization) {
       touchSession(profile, now(), uuid);
+      ids.set('s', toJson([profile.sessionId, profile.lastSeen]));
       recordMessage(profile, message);
       if (!profileLoaded) early.push(message);
       saveProfile();
@@ -269,6 +286,8 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       if (consent.personalization) {
         const stored = await persist.get<unknown>('profile');
         if (isProfile(stored)) {
+          // IndexedDB may have missed the last write before the previous page went away: its session is newer.
+          if (seen > stored.lastSeen) [stored.sessionId, stored.lastSeen] = [id, seen];
           profile = stored;
           // What was tracked while IndexedDB was opening joins the stored history.
           for (const message of early) recordMessage(profile, message);
@@ -292,7 +311,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   const route = () => (browser ? location.pathname + location.search : '');
 
   function eraseLocal(): Promise<void> {
-    for (const key of ['anonymousId', 'userId', 'traits']) ids.remove(key);
+    for (const key of ['anonymousId', 'userId', 'traits', 's', 'w']) ids.remove(key);
     held = [];
     anonymousId = uuid();
     userId = null;
@@ -340,7 +359,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     }),
     reset: guard(() => {
       // Segment's reset: forget who this is (log out), keep the queue and the browsing profile.
-      for (const key of ['userId', 'traits', 'anonymousId']) ids.remove(key);
+      for (const key of ['anonymousId', 'userId', 'traits']) ids.remove(key);
       userId = null;
       traits = {};
       anonymousId = uuid();
@@ -415,11 +434,14 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       summary: () => (consent.personalization ? summarize(profile, now()) : null),
       remember: (key, value) => {
         remembered.add(key);
+        // Written synchronously first: it is there on the next page even if this one is left right now.
+        if (consent.personalization) ids.set('w', toJson({ ...copies(), [key]: value }));
         return (consent.personalization ? persist : scratch).set(`w:${key}`, value).catch(fail);
       },
-      recall: <T>(key: string) => {
+      recall: async <T>(key: string) => {
         remembered.add(key);
-        return (consent.personalization ? persist : scratch).get<T>(`w:${key}`).catch(() => undefined);
+        if (!consent.personalization) return scratch.get<T>(`w:${key}`);
+        return (copies()[key] as T | undefined) ?? persist.get<T>(`w:${key}`).catch(() => undefined);
       },
     },
     offers: {
@@ -434,13 +456,17 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
         }
       },
       refresh: () => offers?.refresh(),
-      explain: (placement) => offers?.explain(placement) ?? null,
+      explain: async (placement) => {
+        if (!offers && browser && document.querySelector('cordial-offer')) await offersIn;
+        return offers?.explain(placement) ?? null;
+      },
     },
     explain: (placement) => client.offers.explain(placement),
     config: options,
     emit: (name, ...args) => emitter.emit(name, ...args),
     useOffers: (impl) => {
       offers = impl;
+      plugged();
     },
   };
 

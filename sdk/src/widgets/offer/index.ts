@@ -195,7 +195,11 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   client.useOffers({
     set: setConfig,
     refresh: refreshOffers,
-    explain: (placement) => explanations.get(placement) ?? explain(decideFor(placement)),
+    // Not before the stored history and the configuration are in: an earlier answer would be wrong or empty.
+    explain: async (placement) => {
+      await started;
+      return explanations.get(placement) ?? explain(decideFor(placement));
+    },
   });
 
   const start = async () => {
@@ -208,7 +212,8 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     refreshOffers();
   };
   if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
-  client.on('ready', () => void start().catch(fail));
+  // Settles either way: a configuration that failed to load is reported, and explain() answers from what is there.
+  const started = new Promise<void>((resolve) => client.on('ready', () => void start().catch(fail).finally(resolve)));
 }
 
 function explain(decision: Decision): Explanation {
