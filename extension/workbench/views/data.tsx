@@ -1,44 +1,48 @@
 import {
-  type Contact,
+  type AccessExport,
   type DuplicateCandidate,
+  erasePerson,
+  exportBackup,
+  exportPerson,
   findDuplicates,
   type ImportReport,
   type ImportStore,
   importCsv,
+  type RestoreReport,
+  restoreBackup,
   type SegmentRule,
   SegmentRulesSchema,
-  type StoreName,
 } from '@cordial/core';
 import { useMemo, useState } from 'preact/hooks';
-import { backup, checkBackup, collectPersonData, erasureOps, type RestoreRow } from '../model/data-requests';
 import { listToCsv } from '../model/list-builder';
-import { readAll } from '../state/workbench';
 import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
 import { fieldErrors } from './form-errors';
 import { download, type ViewProps, ViewTitle } from './parts';
 
+/** core's backup (JSON Lines) and restore; restoring adds to the data already stored. */
 function BackupSection({ workbench }: ViewProps) {
-  const [report, setReport] = useState<{ rows: RestoreRow[]; error?: string | undefined; written: number } | null>(
-    null,
-  );
+  const [report, setReport] = useState<{ result?: RestoreReport; error?: string } | null>(null);
   const restore = async (file: File) => {
-    let raw: unknown;
     try {
-      raw = JSON.parse(await file.text());
-    } catch {
-      return setReport({ rows: [], error: 'The file is not JSON.', written: 0 });
+      const result = await restoreBackup(await workbench.repository(), file.stream(), { merge: true });
+      setReport({ result });
+      if (Object.values(result.restored).some((n) => n > 0)) await workbench.reloadAll();
+    } catch (e) {
+      setReport({ error: `Nothing was restored: ${e instanceof Error ? e.message : String(e)}.` });
     }
-    const checked = checkBackup(raw);
-    const repo = await workbench.repository();
-    let written = 0;
-    for (const [store, records] of Object.entries(checked.valid)) {
-      await repo.putMany(store as StoreName, records as never);
-      written += records.length;
-    }
-    setReport({ rows: checked.report, error: checked.error, written });
-    if (written > 0) await workbench.reloadAll();
   };
-  const rejected = report?.rows.filter((r) => !r.ok) ?? [];
+  const downloadBackup = async () => {
+    const chunks: string[] = [];
+    for await (const chunk of exportBackup(await workbench.repository(), { now: () => workbench.now().toISOString() }))
+      chunks.push(chunk);
+    download(
+      `cordial-backup-${workbench.now().toISOString().slice(0, 10)}.jsonl`,
+      chunks.join(''),
+      'application/jsonl',
+    );
+  };
+  const rejected = report?.result?.rejected ?? [];
+  const written = Object.values(report?.result?.restored ?? {}).reduce((sum, n) => sum + n, 0);
   return (
     <section aria-labelledby="backup-title">
       <h3 id="backup-title">Export, backup and restore</h3>
@@ -49,13 +53,7 @@ function BackupSection({ workbench }: ViewProps) {
         >
           Export contacts as CSV
         </button>
-        <button
-          type="button"
-          onClick={async () => {
-            const data = await backup(await workbench.repository(), workbench.now(), readAll);
-            download(`cordial-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data), 'application/json');
-          }}
-        >
+        <button type="button" onClick={downloadBackup}>
           Download a full backup
         </button>
         <div class="field inline">
@@ -63,7 +61,7 @@ function BackupSection({ workbench }: ViewProps) {
           <input
             id="restore-file"
             type="file"
-            accept="application/json,.json"
+            accept="application/jsonl,.jsonl,.json,.ndjson"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void restore(file);
@@ -77,7 +75,7 @@ function BackupSection({ workbench }: ViewProps) {
             <p class="error">{report.error}</p>
           ) : (
             <p>
-              {report.written} records restored; {rejected.length} rejected.
+              {written} records restored; {rejected.length} rejected.
             </p>
           )}
           {rejected.length > 0 && (
@@ -85,19 +83,19 @@ function BackupSection({ workbench }: ViewProps) {
               <caption>Rejected records</caption>
               <thead>
                 <tr>
+                  <th scope="col">Line</th>
                   <th scope="col">Store</th>
-                  <th scope="col">Row</th>
                   <th scope="col">Id</th>
                   <th scope="col">Problem</th>
                 </tr>
               </thead>
               <tbody>
                 {rejected.map((r) => (
-                  <tr key={`${r.store}-${r.index}`}>
-                    <td>{r.store}</td>
-                    <td>{r.index + 1}</td>
-                    <td>{r.id || '—'}</td>
-                    <td>{r.problem}</td>
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.store ?? '—'}</td>
+                    <td>{r.id ?? '—'}</td>
+                    <td>{r.reason}</td>
                   </tr>
                 ))}
               </tbody>
@@ -251,12 +249,12 @@ function DuplicatesSection({ workbench }: ViewProps) {
   );
 }
 
+/** core's right of access (`exportPerson`) and erasure (`erasePerson`, one atomic write). */
 function PrivacySection({ workbench }: ViewProps) {
   const [email, setEmail] = useState('');
-  const [found, setFound] = useState<{ contact: Contact; data: Awaited<ReturnType<typeof collectPersonData>> } | null>(
-    null,
-  );
+  const [found, setFound] = useState<AccessExport | null>(null);
   const [message, setMessage] = useState('');
+  const now = () => workbench.now().toISOString();
   const lookUp = async (e: Event) => {
     e.preventDefault();
     const repo = await workbench.repository();
@@ -267,14 +265,13 @@ function PrivacySection({ workbench }: ViewProps) {
       return setMessage(`Nobody with the address ${email.trim()} is stored.`);
     }
     setMessage('');
-    setFound({ contact, data: await collectPersonData(repo, contact) });
+    setFound(await exportPerson(repo, contact.id, { now }));
   };
   const erase = async () => {
     if (!found) return;
-    const repo = await workbench.repository();
-    const ops = erasureOps(found.data);
-    await repo.write(ops);
-    setMessage(`Erased ${ops.length} records about ${email.trim()}.`);
+    const report = await erasePerson(await workbench.repository(), found.contact.id, { now });
+    const count = Object.values(report.deleted).reduce((sum, n) => sum + n, 0);
+    setMessage(`Erased ${count} records about ${email.trim()}.`);
     setFound(null);
     await workbench.reloadAll();
   };
@@ -291,20 +288,18 @@ function PrivacySection({ workbench }: ViewProps) {
         <div data-testid="privacy-result">
           <p>
             Stored about this person:{' '}
-            {Object.entries(found.data)
-              .map(([store, list]) => `${list?.length ?? 0} ${store}`)
-              .join(', ')}
+            {[
+              '1 contacts',
+              ...Object.entries(found.records).map(([store, list]) => `${list?.length ?? 0} ${store}`),
+              ...(found.unreadable.length > 0 ? [`${found.unreadable.length} unreadable records`] : []),
+            ].join(', ')}
             .
           </p>
           <div class="actions">
             <button
               type="button"
               onClick={() =>
-                download(
-                  `access-request-${found.contact.id}.json`,
-                  JSON.stringify({ exportedAt: workbench.now().toISOString(), data: found.data }, null, 2),
-                  'application/json',
-                )
+                download(`access-request-${found.contact.id}.json`, JSON.stringify(found, null, 2), 'application/json')
               }
             >
               Download everything (access request)
