@@ -288,7 +288,18 @@ describe('service', () => {
       kase('old', { priority: 'high', openedAt: iso(NOW - 20 * DAY), type: 'complaint', channel: 'phone' }),
       kase('urgent', { priority: 'urgent', agentId: 'kim' }),
     ];
-    const m = serviceMetrics(cases, [], NOW);
+    const call = {
+      id: 'call',
+      ...meta,
+      contactId: 'c1',
+      channel: 'phone' as const,
+      direction: 'inbound' as const,
+      occurredAt: iso(NOW - DAY),
+      purpose: 'complaint' as const,
+      externalIds: {},
+    };
+    const m = serviceMetrics(cases, [call, { ...call, id: 'old-call', occurredAt: iso(NOW - 40 * DAY) }], NOW);
+    expect(m.averageServiceCallsPerDay).toBeCloseTo(1 / 30, 6);
     expect(m.meanHoursToResolve).toBe(4);
     expect(m.open).toBe(2);
     expect(m.agents.find((a) => a.agent === 'kim')).toMatchObject({ open: 1, resolved: 1, meanHoursToResolve: 4 });
