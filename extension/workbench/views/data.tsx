@@ -8,11 +8,15 @@ import {
   type ImportReport,
   type ImportStore,
   importCsv,
+  type MergeRecord,
+  mergeContacts,
   type RestoreReport,
   restoreBackup,
   type SegmentRule,
   SegmentRulesSchema,
+  undoMerge,
 } from '@cordial/core';
+import { signal } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
 import { listToCsv } from '../model/list-builder';
 import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
@@ -206,8 +210,18 @@ function ImportSection({ workbench }: ViewProps) {
   );
 }
 
+/**
+ * The merges done this session, newest first, each with core's record of what it changed: undo
+ * puts everything back in one write. Kept in memory (a module signal, so it outlives a change of
+ * view but not a reload of the workbench).
+ */
+const merges = signal<MergeRecord[]>([]);
+
+/** core's duplicate scoring, and its merge (`mergeContacts`, one atomic write) and undo (`undoMerge`). */
 function DuplicatesSection({ workbench }: ViewProps) {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
   const contacts = workbench.contacts.value;
   const pairs = useMemo(
     () =>
@@ -224,10 +238,57 @@ function DuplicatesSection({ workbench }: ViewProps) {
     [contacts],
   );
   const byId = workbench.rowById.value;
+  const label = (id: string) => `${byId.get(id)?.name ?? id} (${byId.get(id)?.email ?? 'no email'})`;
   const shown = pairs.filter((p: DuplicateCandidate) => !dismissed.has(`${p.a}|${p.b}`));
+  const created = new Map(contacts.map((c) => [c.id, c.createdAt]));
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage(await work());
+      await workbench.reloadAll();
+    } catch (e) {
+      setMessage(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const merge = (p: DuplicateCandidate) =>
+    act(async () => {
+      // The older contact survives, as core's automatic resolution does: its id is the one other systems know.
+      const [survivor, duplicate] = (created.get(p.b) ?? '') < (created.get(p.a) ?? '') ? [p.b, p.a] : [p.a, p.b];
+      const text = `Merged ${label(duplicate)} into ${label(survivor)}.`;
+      const record = await mergeContacts(await workbench.repository(), survivor, [duplicate], {
+        now: () => workbench.now().toISOString(),
+        reasons: p.signals.map((s) => s.explanation),
+      });
+      merges.value = [record, ...merges.value];
+      return text;
+    });
+  const undo = (record: MergeRecord) =>
+    act(async () => {
+      const result = await undoMerge(await workbench.repository(), record);
+      if (!result.ok) throw new Error(`the merge cannot be undone: ${result.conflicts.join('; ')}`);
+      merges.value = merges.value.filter((m) => m !== record);
+      const names = record.before.duplicates.map((c) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.id);
+      return `Undid the merge: ${names.join(', ')} is a separate contact again.`;
+    });
   return (
     <section aria-labelledby="dup-title">
       <h3 id="dup-title">Duplicates to review</h3>
+      {message && <p role="status">{message}</p>}
+      {merges.value.length > 0 && (
+        <ul class="list" data-testid="merges" aria-label="Merges this session">
+          {merges.value.map((m) => (
+            <li key={m.id}>
+              {m.before.duplicates.map((c) => c.emails[0] ?? c.id).join(', ')} merged into{' '}
+              {m.before.survivor.emails[0] ?? m.survivorId}{' '}
+              <button type="button" disabled={busy} onClick={() => undo(m)}>
+                Undo merge
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {shown.length === 0 ? (
         <p>No likely duplicates.</p>
       ) : (
@@ -235,9 +296,12 @@ function DuplicatesSection({ workbench }: ViewProps) {
           {shown.slice(0, 30).map((p) => (
             <li key={`${p.a}|${p.b}`}>
               <span class="strong">
-                {byId.get(p.a)?.name} ({byId.get(p.a)?.email}) and {byId.get(p.b)?.name} ({byId.get(p.b)?.email})
+                {label(p.a)} and {label(p.b)}
               </span>{' '}
               — {p.verdict}, {Math.round(p.score * 100)} %: {p.signals.map((s) => s.explanation).join('; ')}{' '}
+              <button type="button" disabled={busy} onClick={() => merge(p)}>
+                Merge
+              </button>{' '}
               <button type="button" class="link" onClick={() => setDismissed(new Set([...dismissed, `${p.a}|${p.b}`]))}>
                 Not the same person
               </button>

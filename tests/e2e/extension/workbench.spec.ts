@@ -246,7 +246,7 @@ test('should recompute with an edited segment rule table and refuse an invalid o
   await expect(page.getByLabel('Segment').locator('option', { hasText: 'Top customers' })).toBeAttached();
 });
 
-test('should back up, report rejected rows on restore, find duplicates, and answer access and erasure requests', async ({
+test('should back up, report rejected rows on restore, merge a duplicate and undo it, and answer access and erasure requests', async ({
   context,
   extensionId,
 }) => {
@@ -284,9 +284,18 @@ test('should back up, report rejected rows on restore, find duplicates, and answ
   await expect(report).toContainText('1 records restored; 1 rejected.');
   await expect(report.getByRole('row', { name: /broken-1/ })).toContainText('emails[0]');
   // The restored copy of the first contact has the same name: it is offered as a duplicate, with the reason.
-  await expect(
-    page.getByTestId('duplicates').getByRole('listitem').filter({ hasText: 'restored@example.org' }),
-  ).toContainText('same name');
+  const pair = page.getByTestId('duplicates').getByRole('listitem').filter({ hasText: 'restored@example.org' });
+  await expect(pair).toContainText('same name');
+  // Merge the pair with core's mergeContacts, then undo it: both contacts are back, still offered as a pair.
+  await pair.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText(/^Merged .* into .*\.$/)).toBeVisible();
+  const merged = page.getByTestId('merges').getByRole('listitem');
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('restored@example.org');
+  await merged.getByRole('button', { name: 'Undo merge' }).click();
+  await expect(page.getByText(/^Undid the merge: .* is a separate contact again\.$/)).toBeVisible();
+  await expect(page.getByTestId('merges')).toHaveCount(0);
+  await expect(pair).toContainText('same name');
   // Access request, then erasure.
   await page.getByLabel("Person's email address").fill('restored@example.org');
   await page.getByRole('button', { name: 'Find their data' }).click();
