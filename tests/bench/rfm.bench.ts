@@ -3,6 +3,7 @@
 // Baseline, same run: one sequential pass over the same 160 MB of order columns — the
 // memory-bandwidth floor for anything that must read every order once.
 import { type OrderColumns, scoreRfmColumns } from '@cordial/core';
+import { generateOrderColumns } from '@cordial/core/testing';
 import { startAnalyticsWorker } from '@cordial/core/worker';
 
 const CUSTOMERS = 1_000_000;
@@ -10,32 +11,9 @@ const ORDERS = 10_000_000;
 const AS_OF = 20_000; // a day number (2024-10-05)
 const ROUNDS = 8;
 
-/** mulberry32: a small seeded generator, so every run scores the same orders. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Orders in time order with customers drawn at random (as a real order log looks), amounts log-normal-ish. */
+/** The same seeded orders as the other RFM bench, so the two figures compare. */
 function generateOrders(): OrderColumns {
-  const next = random(20261125);
-  const customer = new Uint32Array(ORDERS);
-  const day = new Int32Array(ORDERS);
-  const amount = new Float64Array(ORDERS);
-  for (let i = 0; i < ORDERS; i++) {
-    // Squaring skews activity: some customers order far more often than others.
-    const u = next();
-    customer[i] = Math.floor(u * u * CUSTOMERS);
-    day[i] = AS_OF - 1095 + Math.floor((i / ORDERS) * 1095);
-    amount[i] = Math.round(Math.exp(3 + next() + next()) * 100) / 100;
-  }
-  return { customers: CUSTOMERS, customer, day, amount };
+  return generateOrderColumns({ customers: CUSTOMERS, orders: ORDERS, asOf: AS_OF, seed: 20261125 });
 }
 
 function sequentialPass(orders: OrderColumns): number {
