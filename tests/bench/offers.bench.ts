@@ -7,6 +7,7 @@ import { createProfile, type LoggedEvent, summarize } from '../../sdk/src/profil
 import type { EventCondition, Offer } from '../../sdk/src/widgets/offer/config';
 import { type DecisionInput, decide, type EventCounter, emptyHistory } from '../../sdk/src/widgets/offer/decide';
 import { EventIndex } from '../../sdk/src/widgets/offer/event-index';
+import { done, report } from './bench-report.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -123,10 +124,17 @@ const build = performance.now() - buildStart;
 
 const fast = median(indexed, 50, 40);
 const slow = median(() => decision(naive), 2, 20);
-console.log(
-  `BENCH ${JSON.stringify({ name: 'decision over 100 offers, 10,000 events (median)', value: fast, unit: 'ms', baseline: { name: 'naive re-scan per rule', value: slow }, note: `goal < 1 ms; chose ${a.chosen?.offer.id}, ${a.rejected.length} rejected with reasons` })}`,
-);
-console.log(
-  `BENCH ${JSON.stringify({ name: 'one-time index build over 10,000 events', value: build, unit: 'ms', note: 'paid once when the offer widget loads' })}`,
-);
-console.log('BENCH_DONE');
+report({
+  name: 'decision over 100 offers, 10,000 events (median)',
+  value: fast,
+  unit: 'ms',
+  baseline: { name: 'naive re-scan per rule', value: slow },
+  note: `goal < 1 ms; chose ${a.chosen?.offer.id}, ${a.rejected.length} rejected with reasons`,
+});
+report({
+  name: 'one-time index build over 10,000 events',
+  value: build,
+  unit: 'ms',
+  note: 'paid once when the offer widget loads',
+});
+done();

@@ -5,6 +5,7 @@
 import { type OrderColumns, scoreRfmColumns } from '@cordial/core';
 import { generateOrderColumns } from '@cordial/core/testing';
 import { startAnalyticsWorker } from '@cordial/core/worker';
+import { done, report } from './bench-report.ts';
 
 const CUSTOMERS = 1_000_000;
 const ORDERS = 10_000_000;
@@ -27,8 +28,8 @@ function best(times: number[]): number {
   return Math.min(...times);
 }
 
-function report(name: string, value: number, baseline: { name: string; value: number }, note?: string) {
-  console.log(`BENCH ${JSON.stringify({ name, value, unit: 'ms', baseline, note })}`);
+function reportMs(name: string, value: number, baseline: { name: string; value: number }, note?: string) {
+  report({ name, value, unit: 'ms', baseline, ...(note !== undefined && { note }) });
 }
 
 async function main() {
@@ -44,7 +45,7 @@ async function main() {
 
   const worker = startAnalyticsWorker((message) => {
     console.error(`worker: ${message}`);
-    console.log('BENCH_DONE');
+    done();
   });
   const workerTimes: number[] = [];
   let segments = 0;
@@ -57,7 +58,7 @@ async function main() {
     if (back.result.scoredCustomers < CUSTOMERS * 0.9) throw new Error('the generator left too many customers out');
   }
   worker.terminate();
-  report(
+  reportMs(
     'RFM + segments, 1M customers / 10M orders, in the worker (transfer in and out included)',
     best(workerTimes),
     floor,
@@ -70,13 +71,13 @@ async function main() {
     scoreRfmColumns(orders, { asOfDay: AS_OF });
     sameThread.push(performance.now() - t0);
   }
-  report('RFM + segments, same data, on the page thread (no worker)', best(sameThread), floor, `best of ${ROUNDS}`);
+  reportMs('RFM + segments, same data, on the page thread (no worker)', best(sameThread), floor, `best of ${ROUNDS}`);
   // Keeps the baseline's sum observable so the pass cannot be optimised away.
   if (Number.isNaN(sink)) console.log('unreachable');
-  console.log('BENCH_DONE');
+  done();
 }
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.stack : String(error));
-  console.log('BENCH_DONE');
+  done();
 });
