@@ -4,13 +4,13 @@
 // Baskets follow a few brewing "kits" (pour-over, tea, espresso-at-home) with noise, so the
 // co-occurrence table has real structure. Same seed, same file.
 import { readFileSync } from 'node:fs';
-import { seededRandom } from '../../sdk/src/testing/seeded-random.ts';
+import { createRandom } from '@cordial/core/testing';
 
 type Product = { product_id: string; name: string; category: string; price: number };
 const products: Product[] = JSON.parse(readFileSync(new URL('./products.json', import.meta.url), 'utf8'));
 const byId = Object.fromEntries(products.map((p) => [p.product_id, p]));
 
-const random = seededRandom(20261125);
+const random = createRandom(20261125).next;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 const KITS = [

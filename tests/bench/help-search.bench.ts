@@ -9,9 +9,7 @@ import MiniSearch from 'minisearch';
 import { plainText } from '../../sdk/src/widgets/help/markdown';
 import { buildIndex, createSearcher, INDEX_OPTIONS, toDoc } from '../../sdk/src/widgets/help/search';
 import { generateArticles } from '../fixtures/help/generate-articles';
-
-type Line = { name: string; value: number; unit: string; baseline?: { name: string; value: number }; note?: string };
-const report = (line: Line) => console.log(`BENCH ${JSON.stringify(line)}`);
+import { done, report } from './bench-report.ts';
 
 const median = (xs: number[]) => {
   const s = xs.slice().sort((a, b) => a - b);
@@ -90,7 +88,7 @@ function run() {
     unit: 'ms',
     baseline: { name: 'naive substring scan p95', value: p95(base) },
   });
-  console.log('BENCH_DONE');
+  done();
 }
 
 run();

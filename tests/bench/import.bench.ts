@@ -7,16 +7,9 @@ import { importCsv, readCsv, streamChunks } from '@cordial/core';
 import { openIdbRepository } from '@cordial/core/idb';
 import { openDB } from 'idb';
 import Papa from 'papaparse';
+import { done, report } from './bench-report.ts';
 import { contactsCsv, ordersCsv } from './csv-data.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  note?: string;
-}
-const report = (figure: Figure) => console.log(`BENCH ${JSON.stringify(figure)}`);
 const seconds = (ms: number) => ms / 1000;
 
 const CONTACTS = 100_000;
@@ -134,4 +127,4 @@ async function main() {
 
 main()
   .catch((error) => console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`))
-  .finally(() => console.log('BENCH_DONE'));
+  .finally(done);

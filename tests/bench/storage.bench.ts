@@ -7,15 +7,8 @@ import { type Contact, type Order, parseRecord, type Repository } from '@cordial
 import { openIdbRepository } from '@cordial/core/idb';
 import { type CustomerBundle, generateCustomers } from '@cordial/core/testing';
 import { openDB } from 'idb';
+import { done, report } from './bench-report.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  note?: string;
-}
-const report = (figure: Figure) => console.log(`BENCH ${JSON.stringify(figure)}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const time = async (fn: () => Promise<unknown>) => {
   const start = performance.now();
@@ -205,4 +198,4 @@ async function profileBench(repo: Repository) {
 
 main()
   .catch((error: unknown) => console.error(String(error instanceof Error ? error.stack : error)))
-  .finally(() => console.log('BENCH_DONE'));
+  .finally(done);

@@ -7,6 +7,7 @@
  */
 import { type AnalysisOrders, analyse } from '../../extension/workbench/model/analyse';
 import { createAnalysisRunner } from '../../extension/workbench/worker/analysis-runner';
+import { done, report } from './bench-report.ts';
 
 const ORDERS = 1_000_000;
 const CUSTOMERS = 100_000;
@@ -87,8 +88,6 @@ async function observe(work: () => Promise<unknown>): Promise<Observed> {
   return { ms, longTasks: tasks.length, longestTask: Math.max(0, ...tasks), longestFrameGap };
 }
 
-const report = (line: object) => console.log(`BENCH ${JSON.stringify(line)}`);
-
 async function main() {
   const orders = generateOrders();
   const input = { orders, asOf: AS_OF };
@@ -131,10 +130,10 @@ async function main() {
     baseline: { name: 'page-thread recompute', value: onPage.longestFrameGap },
     note: `(progress steps seen: ${steps.length})`,
   });
-  console.log('BENCH_DONE');
+  done();
 }
 
 main().catch((error) => {
   console.error(error);
-  console.log('BENCH_DONE');
+  done();
 });

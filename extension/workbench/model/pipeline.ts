@@ -1,4 +1,11 @@
-import { type Opportunity, OpportunityStageSchema, type Touchpoint } from '@cordial/core';
+import {
+  computeSalesMetrics,
+  type Opportunity,
+  OpportunityStageSchema,
+  type PipelineFilter,
+  type SalesData,
+  weightedPipeline,
+} from '@cordial/core';
 
 const DAY = 86_400_000;
 export const STAGES = OpportunityStageSchema.options;
@@ -20,69 +27,63 @@ export function neighbourStage(stage: Opportunity['stage'], step: -1 | 1): Oppor
 }
 
 export interface ForecastMonth {
+  /** `YYYY-MM`, or "undated" for opportunities without an expected close date. */
   month: string;
-  /** Sum of amount × probability of open opportunities expected to close that month. */
   weighted: number;
-  /** Sum of their amounts, unweighted: the best case. */
   pipeline: number;
-  count: number;
 }
 
 /**
- * The weighted sales forecast per expected-close month, in one currency (opportunities in other
- * currencies are counted in `otherCurrency`, never added up as if they were the same money).
- * Opportunities without an expected close date fall in "undated".
+ * The forecast the Pipeline view shows, from core's `weightedPipeline`: the open pipeline and its
+ * weighted value in the display currency, the same for the opportunities expected to close in the
+ * fiscal quarter, what is open in other currencies (never added up as if it were the same money),
+ * and, for the chart, the same per expected-close month (core has no monthly breakdown; the months
+ * are grouped here and each weighted by core).
  */
-export function weightedForecast(opportunities: readonly Opportunity[], currency: string) {
-  const months = new Map<string, ForecastMonth>();
-  let otherCurrency = 0;
+export function pipelineForecast(
+  opportunities: readonly Opportunity[],
+  currency: string,
+  quarter: Pick<PipelineFilter, 'closeFrom' | 'closeTo'>,
+) {
+  const all = weightedPipeline(opportunities);
+  const { [currency]: _, ...otherCurrencies } = all.unweighted;
+  const byMonth = new Map<string, Opportunity[]>();
   for (const o of opportunities) {
-    if (o.stage === 'won' || o.stage === 'lost') continue;
-    if (o.amount.currency !== currency) {
-      otherCurrency++;
-      continue;
-    }
+    if (o.amount.currency !== currency) continue;
     const month = o.expectedClose?.slice(0, 7) ?? 'undated';
-    const m = months.get(month) ?? { month, weighted: 0, pipeline: 0, count: 0 };
-    m.weighted += o.amount.amount * o.probability;
-    m.pipeline += o.amount.amount;
-    m.count++;
-    months.set(month, m);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), o]);
   }
-  const list = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const months: ForecastMonth[] = [];
+  for (const [month, list] of byMonth) {
+    const value = weightedPipeline(list);
+    if (value.opportunities > 0)
+      months.push({ month, weighted: value.weighted[currency] ?? 0, pipeline: value.unweighted[currency] ?? 0 });
+  }
+  months.sort((a, b) => a.month.localeCompare(b.month));
   return {
-    months: list,
-    weighted: list.reduce((s, m) => s + m.weighted, 0),
-    pipeline: list.reduce((s, m) => s + m.pipeline, 0),
-    otherCurrency,
+    months,
+    weighted: all.weighted[currency] ?? 0,
+    pipeline: all.unweighted[currency] ?? 0,
+    quarterWeighted: weightedPipeline(opportunities, quarter).weighted[currency] ?? 0,
+    otherCurrencies,
   };
 }
 
-export interface SalesMetrics {
-  openLeads: number;
-  proposalsGiven: number;
-  wonLast30: number;
-  wonRevenueLast30: number;
-  winRate: number | undefined;
-  averageDeal: number | undefined;
-  salesCallsLast30: number;
-}
-
-/** The sales metrics of CRM.md over opportunities and touchpoints, money in `currency`. */
-export function salesMetrics(
-  opportunities: readonly Opportunity[],
-  touchpoints: readonly Pick<Touchpoint, 'channel' | 'purpose' | 'occurredAt'>[],
-  currency: string,
-  now: number,
-): SalesMetrics {
+/**
+ * The Pipeline view's sales figures over the last 30 days: core's `computeSalesMetrics` (leads,
+ * proposals, calls, new and retained customers and their revenue), plus the deal figures core does
+ * not compute (wins, win rate, average deal), money in `currency`.
+ */
+export function salesMetrics(data: SalesData, currency: string, now: number) {
   const since = now - 30 * DAY;
-  const won = opportunities.filter((o) => o.stage === 'won');
-  const lost = opportunities.filter((o) => o.stage === 'lost');
+  // The window ends just after `now` so that a deal moved this very millisecond is counted.
+  const window = { from: new Date(since).toISOString(), to: new Date(now + 1).toISOString() };
+  const won = data.opportunities.filter((o) => o.stage === 'won');
+  const lost = data.opportunities.filter((o) => o.stage === 'lost');
   const wonRecent = won.filter((o) => o.closedAt !== undefined && Date.parse(o.closedAt) >= since);
   const wonInCurrency = won.filter((o) => o.amount.currency === currency);
   return {
-    openLeads: opportunities.filter((o) => o.stage === 'lead' || o.stage === 'qualified').length,
-    proposalsGiven: opportunities.filter((o) => ['proposal', 'negotiation', 'won'].includes(o.stage)).length,
+    ...computeSalesMetrics(data, window),
     wonLast30: wonRecent.length,
     wonRevenueLast30: wonRecent.filter((o) => o.amount.currency === currency).reduce((s, o) => s + o.amount.amount, 0),
     winRate: won.length + lost.length > 0 ? won.length / (won.length + lost.length) : undefined,
@@ -90,32 +91,22 @@ export function salesMetrics(
       wonInCurrency.length > 0
         ? wonInCurrency.reduce((s, o) => s + o.amount.amount, 0) / wonInCurrency.length
         : undefined,
-    salesCallsLast30: touchpoints.filter(
-      (t) => t.channel === 'phone' && t.purpose === 'sales' && Date.parse(t.occurredAt) >= since,
-    ).length,
   };
 }
 
 /**
  * The fiscal quarter containing `now`, for a fiscal year that starts in month `startMonth` (1–12):
- * its name ("FY2027 Q2", the fiscal year named after the calendar year it ends in) and its months
- * as `YYYY-MM` keys (the forecast's keys).
+ * its name ("FY2027 Q2", the fiscal year named after the calendar year it ends in) and its first
+ * and last days (YYYY-MM-DD, the expected-close filter of core's `weightedPipeline`).
  */
 export function fiscalQuarter(now: Date, startMonth: number) {
   const month = now.getFullYear() * 12 + now.getMonth();
   const offset = (((now.getMonth() - (startMonth - 1)) % 12) + 12) % 12;
   const quarter = Math.floor(offset / 3);
   const first = month - (offset % 3);
-  const months = [0, 1, 2].map((i) => {
-    const m = first + i;
-    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-  });
+  const day = (m: number, d: number) => new Date(Date.UTC(Math.floor(m / 12), m % 12, d)).toISOString().slice(0, 10);
   const yearStart = month - offset;
   const endYear = Math.floor((yearStart + 11) / 12);
-  return { label: `FY${endYear} Q${quarter + 1}`, months };
-}
-
-/** The weighted forecast of the open opportunities expected to close in the given months. */
-export function forecastFor(forecast: { months: ForecastMonth[] }, months: readonly string[]): number {
-  return forecast.months.filter((m) => months.includes(m.month)).reduce((s, m) => s + m.weighted, 0);
+  // Day 0 of the month after the quarter is the quarter's last day.
+  return { label: `FY${endYear} Q${quarter + 1}`, closeFrom: day(first, 1), closeTo: day(first + 3, 0) };
 }

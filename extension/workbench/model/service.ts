@@ -1,4 +1,12 @@
-import { type Case, CasePrioritySchema, CaseStatusSchema, CaseTypeSchema, type Touchpoint } from '@cordial/core';
+import {
+  type Case,
+  CasePrioritySchema,
+  CaseStatusSchema,
+  CaseTypeSchema,
+  type ServiceMetrics as CoreServiceMetrics,
+  computeServiceMetrics,
+  type Touchpoint,
+} from '@cordial/core';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -22,7 +30,8 @@ export interface AgentLoad {
   meanHoursToResolve: number | undefined;
 }
 
-export interface ServiceMetrics {
+/** core's service metrics over the last 30 days, plus the all-time case figures core does not compute. */
+export interface ServiceMetrics extends CoreServiceMetrics {
   byStatus: Count[];
   byPriority: Count[];
   byType: Count[];
@@ -33,8 +42,6 @@ export interface ServiceMetrics {
   meanHoursToResolve: number | undefined;
   medianHoursToResolve: number | undefined;
   meanHoursToFirstResponse: number | undefined;
-  /** Service calls (phone touchpoints about service or complaints) per day over the last 30 days. */
-  callsPerDay: number;
   satisfaction: number | undefined;
 }
 
@@ -50,10 +57,10 @@ const isOpen = (c: Case) => c.status !== 'resolved' && c.status !== 'closed';
 const hoursToResolve = (c: Case) =>
   c.resolvedAt ? (Date.parse(c.resolvedAt) - Date.parse(c.openedAt)) / HOUR : undefined;
 
-/** The service metrics of CRM.md: cases by status, priority, type and agent; times; calls per day. */
+/** The service metrics of CRM.md: cases by status, priority, type and agent; times; and core's 30-day figures. */
 export function serviceMetrics(
   cases: readonly Case[],
-  touchpoints: readonly Pick<Touchpoint, 'channel' | 'purpose' | 'occurredAt'>[],
+  touchpoints: readonly Touchpoint[],
   now: number,
 ): ServiceMetrics {
   const resolveTimes = cases.map(hoursToResolve).filter((h): h is number => h !== undefined);
@@ -65,16 +72,11 @@ export function serviceMetrics(
     const agent = c.agentId ?? 'Unassigned';
     byAgent.set(agent, [...(byAgent.get(agent) ?? []), c]);
   }
-  const since = now - 30 * DAY;
-  const calls = touchpoints.filter(
-    (t) =>
-      t.channel === 'phone' &&
-      (t.purpose === 'service' || t.purpose === 'complaint') &&
-      Date.parse(t.occurredAt) >= since &&
-      Date.parse(t.occurredAt) <= now,
-  ).length;
   const rated = cases.map((c) => c.satisfaction).filter((s): s is number => s !== undefined);
+  // The window ends just after `now` so that a call logged this very millisecond is counted.
+  const window = { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now + 1).toISOString() };
   return {
+    ...computeServiceMetrics({ cases, touchpoints }, window),
     byStatus: countBy(cases, (c) => c.status, CaseStatusSchema.options),
     byPriority: countBy(cases, (c) => c.priority, CasePrioritySchema.options),
     byType: countBy(cases, (c) => c.type, CaseTypeSchema.options),
@@ -94,7 +96,6 @@ export function serviceMetrics(
     meanHoursToResolve: mean(resolveTimes),
     medianHoursToResolve: median(resolveTimes),
     meanHoursToFirstResponse: mean(responseTimes),
-    callsPerDay: calls / 30,
     satisfaction: mean(rated),
   };
 }

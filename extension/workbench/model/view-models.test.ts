@@ -5,7 +5,7 @@ import { chooseScript, fillScript } from './call-scripts';
 import { campaignFromForm, campaignMetrics } from './campaigns';
 import { CustomerFilterSchema, type CustomerRow, queryCustomers } from './customers';
 import { csvField, describeQuery, ListQuerySchema, listToCsv, runListQuery } from './list-builder';
-import { fiscalQuarter, forecastFor, neighbourStage, salesMetrics, weightedForecast } from './pipeline';
+import { fiscalQuarter, neighbourStage, pipelineForecast, salesMetrics } from './pipeline';
 import { caseQueue, serviceMetrics } from './service';
 import { followUps, newlyAtRisk, scoreLead } from './today';
 
@@ -183,33 +183,55 @@ describe('pipeline', () => {
     ...patch,
   });
 
-  it('should weight open opportunities by probability per close month and keep other currencies apart', () => {
-    const f = weightedForecast(
+  it('should weight open opportunities by probability, for the quarter too, and keep other currencies apart', () => {
+    const f = pipelineForecast(
       [
         opp('a', 'proposal', 1000, 0.5, { expectedClose: '2026-12-10' }),
-        opp('b', 'lead', 2000, 0.1, { expectedClose: '2026-12-20' }),
+        opp('b', 'lead', 2000, 0.1, { expectedClose: '2027-01-20' }),
         opp('c', 'won', 5000, 1, { expectedClose: '2026-12-01' }),
         opp('d', 'qualified', 400, 0.25),
         opp('e', 'proposal', 900, 0.5, { amount: { amount: 900, currency: 'USD' } }),
       ],
       'EUR',
+      fiscalQuarter(new Date(2026, 10, 15), 1),
     );
-    expect(f.months).toEqual([
-      { month: '2026-12', weighted: 700, pipeline: 3000, count: 2 },
-      { month: 'undated', weighted: 100, pipeline: 400, count: 1 },
-    ]);
-    expect(f.otherCurrency).toBe(1);
+    expect(f).toEqual({
+      months: [
+        { month: '2026-12', weighted: 500, pipeline: 1000 },
+        { month: '2027-01', weighted: 200, pipeline: 2000 },
+        { month: 'undated', weighted: 100, pipeline: 400 },
+      ],
+      weighted: 800,
+      pipeline: 3400,
+      quarterWeighted: 500,
+      otherCurrencies: { USD: 900 },
+    });
   });
 
   it('should compute win rate, open leads, proposals and recent wins', () => {
     const m = salesMetrics(
-      [
-        opp('w', 'won', 100, 1, { closedAt: iso(NOW - 5 * DAY) }),
-        opp('l', 'lost', 100, 0),
-        opp('x', 'lead', 100, 0.1),
-        opp('p', 'proposal', 100, 0.5),
-      ],
-      [{ channel: 'phone', purpose: 'sales', occurredAt: iso(NOW - DAY) }],
+      {
+        contacts: [],
+        orders: [],
+        opportunities: [
+          opp('w', 'won', 100, 1, { closedAt: iso(NOW - 5 * DAY) }),
+          opp('l', 'lost', 100, 0),
+          opp('x', 'lead', 100, 0.1),
+          opp('p', 'proposal', 100, 0.5),
+        ],
+        touchpoints: [
+          {
+            id: 't1',
+            ...meta,
+            contactId: 'c1',
+            channel: 'phone',
+            direction: 'outbound',
+            occurredAt: iso(NOW - DAY),
+            purpose: 'sales',
+            externalIds: {},
+          },
+        ],
+      },
       'EUR',
       NOW,
     );
@@ -219,28 +241,27 @@ describe('pipeline', () => {
       wonLast30: 1,
       wonRevenueLast30: 100,
       winRate: 0.5,
-      salesCallsLast30: 1,
+      salesCalls: 1,
     });
   });
 
-  it('should name the fiscal quarter for any fiscal-year start and sum its weighted forecast', () => {
+  it('should name the fiscal quarter and its first and last days for any fiscal-year start', () => {
     expect(fiscalQuarter(new Date(2026, 10, 15), 1)).toEqual({
       label: 'FY2026 Q4',
-      months: ['2026-10', '2026-11', '2026-12'],
+      closeFrom: '2026-10-01',
+      closeTo: '2026-12-31',
     });
     expect(fiscalQuarter(new Date(2026, 10, 15), 4)).toEqual({
       label: 'FY2027 Q3',
-      months: ['2026-10', '2026-11', '2026-12'],
+      closeFrom: '2026-10-01',
+      closeTo: '2026-12-31',
     });
     expect(fiscalQuarter(new Date(2027, 0, 10), 7)).toEqual({
       label: 'FY2027 Q3',
-      months: ['2027-01', '2027-02', '2027-03'],
+      closeFrom: '2027-01-01',
+      closeTo: '2027-03-31',
     });
-    const months = [
-      { month: '2026-11', weighted: 100, pipeline: 0, count: 1 },
-      { month: '2027-01', weighted: 50, pipeline: 0, count: 1 },
-    ];
-    expect(forecastFor({ months }, fiscalQuarter(new Date(2026, 10, 15), 1).months)).toBe(100);
+    expect(fiscalQuarter(new Date(2028, 1, 10), 12).closeTo).toBe('2028-02-29');
   });
 
   it('should move a card one stage at a time and not past the ends', () => {
@@ -267,7 +288,18 @@ describe('service', () => {
       kase('old', { priority: 'high', openedAt: iso(NOW - 20 * DAY), type: 'complaint', channel: 'phone' }),
       kase('urgent', { priority: 'urgent', agentId: 'kim' }),
     ];
-    const m = serviceMetrics(cases, [], NOW);
+    const call = {
+      id: 'call',
+      ...meta,
+      contactId: 'c1',
+      channel: 'phone' as const,
+      direction: 'inbound' as const,
+      occurredAt: iso(NOW - DAY),
+      purpose: 'complaint' as const,
+      externalIds: {},
+    };
+    const m = serviceMetrics(cases, [call, { ...call, id: 'old-call', occurredAt: iso(NOW - 40 * DAY) }], NOW);
+    expect(m.averageServiceCallsPerDay).toBeCloseTo(1 / 30, 6);
     expect(m.meanHoursToResolve).toBe(4);
     expect(m.open).toBe(2);
     expect(m.agents.find((a) => a.agent === 'kim')).toMatchObject({ open: 1, resolved: 1, meanHoursToResolve: 4 });

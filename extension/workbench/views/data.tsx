@@ -1,44 +1,52 @@
 import {
-  type Contact,
+  type AccessExport,
   type DuplicateCandidate,
+  erasePerson,
+  exportBackup,
+  exportPerson,
   findDuplicates,
   type ImportReport,
   type ImportStore,
   importCsv,
+  type MergeRecord,
+  mergeContacts,
+  type RestoreReport,
+  restoreBackup,
   type SegmentRule,
   SegmentRulesSchema,
-  type StoreName,
+  undoMerge,
 } from '@cordial/core';
+import { signal } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
-import { backup, checkBackup, collectPersonData, erasureOps, type RestoreRow } from '../model/data-requests';
 import { listToCsv } from '../model/list-builder';
-import { readAll } from '../state/workbench';
 import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
 import { fieldErrors } from './form-errors';
 import { download, type ViewProps, ViewTitle } from './parts';
 
+/** core's backup (JSON Lines) and restore; restoring adds to the data already stored. */
 function BackupSection({ workbench }: ViewProps) {
-  const [report, setReport] = useState<{ rows: RestoreRow[]; error?: string | undefined; written: number } | null>(
-    null,
-  );
+  const [report, setReport] = useState<{ result?: RestoreReport; error?: string } | null>(null);
   const restore = async (file: File) => {
-    let raw: unknown;
     try {
-      raw = JSON.parse(await file.text());
-    } catch {
-      return setReport({ rows: [], error: 'The file is not JSON.', written: 0 });
+      const result = await restoreBackup(await workbench.repository(), file.stream(), { merge: true });
+      setReport({ result });
+      if (Object.values(result.restored).some((n) => n > 0)) await workbench.reloadAll();
+    } catch (e) {
+      setReport({ error: `Nothing was restored: ${e instanceof Error ? e.message : String(e)}.` });
     }
-    const checked = checkBackup(raw);
-    const repo = await workbench.repository();
-    let written = 0;
-    for (const [store, records] of Object.entries(checked.valid)) {
-      await repo.putMany(store as StoreName, records as never);
-      written += records.length;
-    }
-    setReport({ rows: checked.report, error: checked.error, written });
-    if (written > 0) await workbench.reloadAll();
   };
-  const rejected = report?.rows.filter((r) => !r.ok) ?? [];
+  const downloadBackup = async () => {
+    const chunks: string[] = [];
+    for await (const chunk of exportBackup(await workbench.repository(), { now: () => workbench.now().toISOString() }))
+      chunks.push(chunk);
+    download(
+      `cordial-backup-${workbench.now().toISOString().slice(0, 10)}.jsonl`,
+      chunks.join(''),
+      'application/jsonl',
+    );
+  };
+  const rejected = report?.result?.rejected ?? [];
+  const written = Object.values(report?.result?.restored ?? {}).reduce((sum, n) => sum + n, 0);
   return (
     <section aria-labelledby="backup-title">
       <h3 id="backup-title">Export, backup and restore</h3>
@@ -49,13 +57,7 @@ function BackupSection({ workbench }: ViewProps) {
         >
           Export contacts as CSV
         </button>
-        <button
-          type="button"
-          onClick={async () => {
-            const data = await backup(await workbench.repository(), workbench.now(), readAll);
-            download(`cordial-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data), 'application/json');
-          }}
-        >
+        <button type="button" onClick={downloadBackup}>
           Download a full backup
         </button>
         <div class="field inline">
@@ -63,7 +65,7 @@ function BackupSection({ workbench }: ViewProps) {
           <input
             id="restore-file"
             type="file"
-            accept="application/json,.json"
+            accept="application/jsonl,.jsonl,.json,.ndjson"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void restore(file);
@@ -77,7 +79,7 @@ function BackupSection({ workbench }: ViewProps) {
             <p class="error">{report.error}</p>
           ) : (
             <p>
-              {report.written} records restored; {rejected.length} rejected.
+              {written} records restored; {rejected.length} rejected.
             </p>
           )}
           {rejected.length > 0 && (
@@ -85,19 +87,19 @@ function BackupSection({ workbench }: ViewProps) {
               <caption>Rejected records</caption>
               <thead>
                 <tr>
+                  <th scope="col">Line</th>
                   <th scope="col">Store</th>
-                  <th scope="col">Row</th>
                   <th scope="col">Id</th>
                   <th scope="col">Problem</th>
                 </tr>
               </thead>
               <tbody>
                 {rejected.map((r) => (
-                  <tr key={`${r.store}-${r.index}`}>
-                    <td>{r.store}</td>
-                    <td>{r.index + 1}</td>
-                    <td>{r.id || '—'}</td>
-                    <td>{r.problem}</td>
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.store ?? '—'}</td>
+                    <td>{r.id ?? '—'}</td>
+                    <td>{r.reason}</td>
                   </tr>
                 ))}
               </tbody>
@@ -208,8 +210,18 @@ function ImportSection({ workbench }: ViewProps) {
   );
 }
 
+/**
+ * The merges done this session, newest first, each with core's record of what it changed: undo
+ * puts everything back in one write. Kept in memory (a module signal, so it outlives a change of
+ * view but not a reload of the workbench).
+ */
+const merges = signal<MergeRecord[]>([]);
+
+/** core's duplicate scoring, and its merge (`mergeContacts`, one atomic write) and undo (`undoMerge`). */
 function DuplicatesSection({ workbench }: ViewProps) {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
   const contacts = workbench.contacts.value;
   const pairs = useMemo(
     () =>
@@ -226,10 +238,57 @@ function DuplicatesSection({ workbench }: ViewProps) {
     [contacts],
   );
   const byId = workbench.rowById.value;
+  const label = (id: string) => `${byId.get(id)?.name ?? id} (${byId.get(id)?.email ?? 'no email'})`;
   const shown = pairs.filter((p: DuplicateCandidate) => !dismissed.has(`${p.a}|${p.b}`));
+  const created = new Map(contacts.map((c) => [c.id, c.createdAt]));
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage(await work());
+      await workbench.reloadAll();
+    } catch (e) {
+      setMessage(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const merge = (p: DuplicateCandidate) =>
+    act(async () => {
+      // The older contact survives, as core's automatic resolution does: its id is the one other systems know.
+      const [survivor, duplicate] = (created.get(p.b) ?? '') < (created.get(p.a) ?? '') ? [p.b, p.a] : [p.a, p.b];
+      const text = `Merged ${label(duplicate)} into ${label(survivor)}.`;
+      const record = await mergeContacts(await workbench.repository(), survivor, [duplicate], {
+        now: () => workbench.now().toISOString(),
+        reasons: p.signals.map((s) => s.explanation),
+      });
+      merges.value = [record, ...merges.value];
+      return text;
+    });
+  const undo = (record: MergeRecord) =>
+    act(async () => {
+      const result = await undoMerge(await workbench.repository(), record);
+      if (!result.ok) throw new Error(`the merge cannot be undone: ${result.conflicts.join('; ')}`);
+      merges.value = merges.value.filter((m) => m !== record);
+      const names = record.before.duplicates.map((c) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.id);
+      return `Undid the merge: ${names.join(', ')} is a separate contact again.`;
+    });
   return (
     <section aria-labelledby="dup-title">
       <h3 id="dup-title">Duplicates to review</h3>
+      {message && <p role="status">{message}</p>}
+      {merges.value.length > 0 && (
+        <ul class="list" data-testid="merges" aria-label="Merges this session">
+          {merges.value.map((m) => (
+            <li key={m.id}>
+              {m.before.duplicates.map((c) => c.emails[0] ?? c.id).join(', ')} merged into{' '}
+              {m.before.survivor.emails[0] ?? m.survivorId}{' '}
+              <button type="button" disabled={busy} onClick={() => undo(m)}>
+                Undo merge
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {shown.length === 0 ? (
         <p>No likely duplicates.</p>
       ) : (
@@ -237,9 +296,12 @@ function DuplicatesSection({ workbench }: ViewProps) {
           {shown.slice(0, 30).map((p) => (
             <li key={`${p.a}|${p.b}`}>
               <span class="strong">
-                {byId.get(p.a)?.name} ({byId.get(p.a)?.email}) and {byId.get(p.b)?.name} ({byId.get(p.b)?.email})
+                {label(p.a)} and {label(p.b)}
               </span>{' '}
               — {p.verdict}, {Math.round(p.score * 100)} %: {p.signals.map((s) => s.explanation).join('; ')}{' '}
+              <button type="button" disabled={busy} onClick={() => merge(p)}>
+                Merge
+              </button>{' '}
               <button type="button" class="link" onClick={() => setDismissed(new Set([...dismissed, `${p.a}|${p.b}`]))}>
                 Not the same person
               </button>
@@ -251,12 +313,12 @@ function DuplicatesSection({ workbench }: ViewProps) {
   );
 }
 
+/** core's right of access (`exportPerson`) and erasure (`erasePerson`, one atomic write). */
 function PrivacySection({ workbench }: ViewProps) {
   const [email, setEmail] = useState('');
-  const [found, setFound] = useState<{ contact: Contact; data: Awaited<ReturnType<typeof collectPersonData>> } | null>(
-    null,
-  );
+  const [found, setFound] = useState<AccessExport | null>(null);
   const [message, setMessage] = useState('');
+  const now = () => workbench.now().toISOString();
   const lookUp = async (e: Event) => {
     e.preventDefault();
     const repo = await workbench.repository();
@@ -267,14 +329,13 @@ function PrivacySection({ workbench }: ViewProps) {
       return setMessage(`Nobody with the address ${email.trim()} is stored.`);
     }
     setMessage('');
-    setFound({ contact, data: await collectPersonData(repo, contact) });
+    setFound(await exportPerson(repo, contact.id, { now }));
   };
   const erase = async () => {
     if (!found) return;
-    const repo = await workbench.repository();
-    const ops = erasureOps(found.data);
-    await repo.write(ops);
-    setMessage(`Erased ${ops.length} records about ${email.trim()}.`);
+    const report = await erasePerson(await workbench.repository(), found.contact.id, { now });
+    const count = Object.values(report.deleted).reduce((sum, n) => sum + n, 0);
+    setMessage(`Erased ${count} records about ${email.trim()}.`);
     setFound(null);
     await workbench.reloadAll();
   };
@@ -291,20 +352,18 @@ function PrivacySection({ workbench }: ViewProps) {
         <div data-testid="privacy-result">
           <p>
             Stored about this person:{' '}
-            {Object.entries(found.data)
-              .map(([store, list]) => `${list?.length ?? 0} ${store}`)
-              .join(', ')}
+            {[
+              '1 contacts',
+              ...Object.entries(found.records).map(([store, list]) => `${list?.length ?? 0} ${store}`),
+              ...(found.unreadable.length > 0 ? [`${found.unreadable.length} unreadable records`] : []),
+            ].join(', ')}
             .
           </p>
           <div class="actions">
             <button
               type="button"
               onClick={() =>
-                download(
-                  `access-request-${found.contact.id}.json`,
-                  JSON.stringify({ exportedAt: workbench.now().toISOString(), data: found.data }, null, 2),
-                  'application/json',
-                )
+                download(`access-request-${found.contact.id}.json`, JSON.stringify(found, null, 2), 'application/json')
               }
             >
               Download everything (access request)

@@ -5,12 +5,11 @@ import { BarChart } from '../charts/bar-chart';
 import {
   byStage,
   fiscalQuarter,
-  forecastFor,
   neighbourStage,
   OPEN_STAGES,
+  pipelineForecast,
   STAGES,
   salesMetrics,
-  weightedForecast,
 } from '../model/pipeline';
 import { Metrics, type ViewProps, ViewTitle } from './parts';
 
@@ -23,12 +22,26 @@ export function PipelineView({ workbench }: ViewProps) {
   const currency = workbench.currency.value;
   const opportunities = workbench.opportunities.value;
   const groups = useMemo(() => byStage(opportunities), [opportunities]);
-  const forecast = useMemo(() => weightedForecast(opportunities, currency), [opportunities, currency]);
-  const metrics = useMemo(
-    () => salesMetrics(opportunities, workbench.touchpoints.value, currency, workbench.now().getTime()),
-    [opportunities, workbench.touchpoints.value, currency],
+  const fiscalYearStart = workbench.settings.value.fiscalYearStart;
+  const quarter = fiscalQuarter(workbench.now(), fiscalYearStart);
+  const forecast = useMemo(
+    () => pipelineForecast(opportunities, currency, quarter),
+    [opportunities, currency, quarter.closeFrom, quarter.closeTo],
   );
-  const quarter = fiscalQuarter(workbench.now(), workbench.settings.value.fiscalYearStart);
+  const metrics = useMemo(
+    () =>
+      salesMetrics(
+        {
+          contacts: workbench.contacts.value,
+          orders: workbench.orders.value,
+          opportunities,
+          touchpoints: workbench.touchpoints.value,
+        },
+        currency,
+        workbench.now().getTime(),
+      ),
+    [workbench.contacts.value, workbench.orders.value, opportunities, workbench.touchpoints.value, currency],
+  );
   const dragging = useRef<string | null>(null);
   const contactName = (o: Opportunity) => (o.contactId ? workbench.rowById.value.get(o.contactId)?.name : undefined);
 
@@ -53,23 +66,40 @@ export function PipelineView({ workbench }: ViewProps) {
           },
           {
             label: `Weighted forecast, ${quarter.label}`,
-            value: fmt.money(forecastFor(forecast, quarter.months)),
+            value: fmt.money(forecast.quarterWeighted),
             hint: 'Open opportunities expected to close this fiscal quarter (fiscal year start: Data → Settings)',
           },
           { label: 'Open pipeline', value: fmt.money(forecast.pipeline) },
           { label: 'Open leads', value: fmt.integer(metrics.openLeads) },
-          { label: 'Proposals given', value: fmt.integer(metrics.proposalsGiven) },
+          { label: 'Proposals given, last 30 days', value: fmt.integer(metrics.proposalsGiven) },
+          {
+            label: 'New customers, last 30 days',
+            value: `${fmt.integer(metrics.newCustomers)} · ${fmt.money(metrics.newRevenue[currency] ?? 0)}`,
+            hint: 'First purchase in the last 30 days, and the revenue from them',
+          },
+          {
+            label: 'Returning customers, last 30 days',
+            value: `${fmt.integer(metrics.retainedCustomers)} · ${fmt.money(metrics.recurringRevenue[currency] ?? 0)}`,
+            hint: 'Bought before and again in the last 30 days, and the revenue from them',
+          },
+          { label: 'Prospective customers', value: fmt.integer(metrics.prospectiveCustomers) },
           {
             label: 'Won, last 30 days',
             value: `${fmt.integer(metrics.wonLast30)} · ${fmt.money(metrics.wonRevenueLast30)}`,
           },
           { label: 'Win rate', value: fmt.percent(metrics.winRate) },
           { label: 'Average deal', value: fmt.money(metrics.averageDeal) },
-          { label: 'Sales calls, last 30 days', value: fmt.integer(metrics.salesCallsLast30) },
+          { label: 'Sales calls, last 30 days', value: fmt.integer(metrics.salesCalls) },
         ]}
       />
-      {forecast.otherCurrency > 0 && (
-        <p class="muted">{forecast.otherCurrency} open opportunities in other currencies are not in the forecast.</p>
+      {Object.keys(forecast.otherCurrencies).length > 0 && (
+        <p class="muted">
+          Open opportunities in other currencies, not in the forecast:{' '}
+          {Object.entries(forecast.otherCurrencies)
+            .map(([code, amount]) => `${amount} ${code}`)
+            .join(', ')}
+          .
+        </p>
       )}
       <fieldset class="toggle">
         <legend class="sr-only">Layout</legend>

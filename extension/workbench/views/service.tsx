@@ -24,7 +24,11 @@ export function ServiceView({ workbench }: ViewProps) {
           { label: 'Mean time to resolution', value: hours(m.meanHoursToResolve) },
           { label: 'Median time to resolution', value: hours(m.medianHoursToResolve) },
           { label: 'Mean time to first response', value: hours(m.meanHoursToFirstResponse) },
-          { label: 'Service calls per day (30 days)', value: fmt.decimal(m.callsPerDay) },
+          {
+            label: 'Service calls per day (30 days)',
+            value: fmt.decimal(m.averageServiceCallsPerDay),
+            hint: 'Phone calls about service, complaints or billing',
+          },
           { label: 'Satisfaction (1–5)', value: fmt.decimal(m.satisfaction) },
         ]}
       />

@@ -4,36 +4,16 @@
 // figure to compare with the in-run baseline, one sequential pass over the same 160 MB.
 // The Chromium worker figure is tests/bench/rfm.bench.ts.
 import { type OrderColumns, scoreRfmColumns } from '../src/rfm/score-rfm.ts';
+import { generateOrderColumns } from '../src/testing/index.ts';
 
 const CUSTOMERS = 1_000_000;
 const ORDERS = 10_000_000;
 const AS_OF = 20_000;
 const ROUNDS = 8;
 
-/** mulberry32, seeded: the same orders as the browser bench. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** The same seeded orders as the other RFM bench, so the two figures compare. */
 function generateOrders(): OrderColumns {
-  const next = random(20261125);
-  const customer = new Uint32Array(ORDERS);
-  const day = new Int32Array(ORDERS);
-  const amount = new Float64Array(ORDERS);
-  for (let i = 0; i < ORDERS; i++) {
-    const u = next();
-    customer[i] = Math.floor(u * u * CUSTOMERS);
-    day[i] = AS_OF - 1095 + Math.floor((i / ORDERS) * 1095);
-    amount[i] = Math.round(Math.exp(3 + next() + next()) * 100) / 100;
-  }
-  return { customers: CUSTOMERS, customer, day, amount };
+  return generateOrderColumns({ customers: CUSTOMERS, orders: ORDERS, asOf: AS_OF, seed: 20261125 });
 }
 
 /** Best wall and best CPU milliseconds over the rounds; what `run` returns is kept observable. */

@@ -95,7 +95,7 @@ export type { EventImportOptions, EventImportReport } from './events/import-even
 export { importEvents } from './events/import-events.ts';
 export type { SegmentMessage } from './events/segment-message.ts';
 export { SegmentMessageSchema } from './events/segment-message.ts';
-export type { BackupOptions, RestoreReport } from './export/backup.ts';
+export type { BackupOptions, RestoreOptions, RestoreReport } from './export/backup.ts';
 export { BACKUP_FORMAT, exportBackup, RestoreError, restoreBackup } from './export/backup.ts';
 export { csvCell, csvLine, quoteCsv } from './export/csv-cell.ts';
 export { exportStoreCsv, storeColumns } from './export/store-csv.ts';

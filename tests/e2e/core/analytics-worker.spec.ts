@@ -1,52 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { cdnowSummary, rfmPackageOrders } from '../../../packages/core/bench/shared-data.ts';
 import { parseDayNumber } from '../../../packages/core/src/rfm/day-number.ts';
 import type { Harness } from './analytics-harness';
+import { buildHarness, harnessCall, openHarness as openHarnessAt, ROOT } from './vite-harness';
 
 // The analytics Web Worker in Debian Chromium: a harness page bundled with Vite and served at its own
 // origin through routing (as storage.spec.ts does), scoring the rfm package's orders and fitting CDNOW.
-const ROOT = resolve(import.meta.dirname, '../../..');
 const OUT = join(ROOT, '.cache/e2e/core-analytics');
 const ORIGIN = 'http://cordial-analytics.test';
 
-test.beforeAll(async () => {
-  const { build } = await import('vite');
-  await mkdir(OUT, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(import.meta.dirname, 'analytics-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
-    },
-    worker: { format: 'es' },
-  });
-  await writeFile(
-    join(OUT, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>analytics harness</title><link rel="icon" href="data:,"><body><script type="module" src="./harness.js"></script>',
-  );
-});
+test.beforeAll(() => buildHarness('tests/e2e/core/analytics-harness.ts', OUT, { page: 'analytics harness' }));
 
-async function openHarness(page: Page) {
-  await page.context().route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/$/, '/index.html');
-    return route.fulfill({ path: join(OUT, path) });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-}
-
-const call = <K extends keyof Harness>(page: Page, name: K, ...args: Parameters<Harness[K]>) =>
-  page.evaluate(
-    ([n, a]) => (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n]?.(...a),
-    [name, args] as const,
-  ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+const openHarness = (page: Page) => openHarnessAt(page, ORIGIN, OUT);
+const call = harnessCall<Harness>();
 
 test('should score the rfm package orders in the worker, moving the arrays instead of copying them', async ({
   page,

@@ -1,31 +1,17 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { buildHarness, ROOT } from './vite-harness';
 
 /**
  * A CSV with deliberately broken rows imported through the real IndexedDB adapter in
  * Chromium, from a real file input: the report names each bad row by line, every good row
  * is stored, and a second session reads it back.
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
 const OUT = join(ROOT, '.cache/e2e/import');
 const HARNESS = '/e2e-harness/import/';
 
-test.beforeAll(async () => {
-  await mkdir(OUT, { recursive: true });
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      target: 'es2022',
-      lib: { entry: join(ROOT, 'tests/e2e/core/import-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
-    },
-  });
-});
+test.beforeAll(() => buildHarness('tests/e2e/core/import-harness.ts', OUT));
 
 test.beforeEach(async ({ page }) => {
   // The harness is served on the test server's origin (IndexedDB is per origin) without changing the server.

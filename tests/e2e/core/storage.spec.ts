@@ -1,49 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Harness } from './storage-harness';
+import { buildHarness, harnessCall, openHarness as openHarnessAt, ROOT } from './vite-harness';
 
 // The real IndexedDB adapter in Debian Chromium: a harness page bundled with Vite (as scripts/bench.mjs
 // bundles browser benchmarks) and served at its own origin through routing, so it needs no server.
-const ROOT = resolve(import.meta.dirname, '../../..');
 const OUT = join(ROOT, '.cache/e2e/core-storage');
 const ORIGIN = 'http://cordial-storage.test';
 
-test.beforeAll(async () => {
-  const { build } = await import('vite');
-  await mkdir(OUT, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(import.meta.dirname, 'storage-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
-    },
-  });
-  await writeFile(
-    join(OUT, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>storage harness</title><link rel="icon" href="data:,"><body><script type="module" src="./harness.js"></script>',
-  );
-});
+test.beforeAll(() => buildHarness('tests/e2e/core/storage-harness.ts', OUT, { page: 'storage harness' }));
 
-async function openHarness(page: Page) {
-  await page.context().route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/$/, '/index.html');
-    return route.fulfill({ path: join(OUT, path) });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-}
-
-const call = <K extends keyof Harness>(page: Page, name: K, ...args: Parameters<Harness[K]>) =>
-  page.evaluate(
-    ([n, a]) => (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n]?.(...a),
-    [name, args] as const,
-  ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+const openHarness = (page: Page) => openHarnessAt(page, ORIGIN, OUT);
+const call = harnessCall<Harness>();
 
 test('should store a data set and find a contact by email with their orders and touchpoints', async ({ page }) => {
   await openHarness(page);

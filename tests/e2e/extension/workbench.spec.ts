@@ -246,7 +246,7 @@ test('should recompute with an edited segment rule table and refuse an invalid o
   await expect(page.getByLabel('Segment').locator('option', { hasText: 'Top customers' })).toBeAttached();
 });
 
-test('should back up, report rejected rows on restore, find duplicates, and answer access and erasure requests', async ({
+test('should back up, report rejected rows on restore, merge a duplicate and undo it, and answer access and erasure requests', async ({
   context,
   extensionId,
 }) => {
@@ -254,26 +254,48 @@ test('should back up, report rejected rows on restore, find duplicates, and answ
   const errors = await openWorkbench(page, extensionId, 'data');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download a full backup' }).click();
-  const backup = JSON.parse(
-    Buffer.concat(await (await (await downloadPromise).createReadStream()).toArray()).toString('utf8'),
-  );
-  expect(backup.format).toBe('cordial-backup');
-  expect(backup.stores.contacts.length).toBeGreaterThan(100);
+  // core's backup is JSON Lines: a header, then one {store, record} per line.
+  const [header, ...lines] = Buffer.concat(await (await (await downloadPromise).createReadStream()).toArray())
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(header.format).toBe('cordial-backup');
+  const contacts = lines.filter((l) => l.store === 'contacts').map((l) => l.record);
+  expect(contacts.length).toBeGreaterThan(100);
+  expect(contacts.length).toBe(header.counts.contacts);
   // A backup with one good and one broken contact: the good one is restored, the broken one reported.
-  const good = { ...backup.stores.contacts[0], id: 'restored-1', emails: ['restored@example.org'] };
-  const bad = { ...backup.stores.contacts[1], id: 'broken-1', emails: ['not an email'] };
+  const good = { ...contacts[0], id: 'restored-1', emails: ['restored@example.org'] };
+  const bad = { ...contacts[1], id: 'broken-1', emails: ['not an email'] };
   await page.getByLabel('Restore or import a backup file').setInputFiles({
-    name: 'partial.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...backup, stores: { contacts: [good, bad] } })),
+    name: 'partial.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(
+      [
+        { ...header, counts: { contacts: 2 } },
+        { store: 'contacts', record: good },
+        { store: 'contacts', record: bad },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    ),
   });
   const report = page.getByTestId('restore-report');
   await expect(report).toContainText('1 records restored; 1 rejected.');
-  await expect(report.getByRole('row', { name: /broken-1/ })).toContainText('emails.0');
+  await expect(report.getByRole('row', { name: /broken-1/ })).toContainText('emails[0]');
   // The restored copy of the first contact has the same name: it is offered as a duplicate, with the reason.
-  await expect(
-    page.getByTestId('duplicates').getByRole('listitem').filter({ hasText: 'restored@example.org' }),
-  ).toContainText('same name');
+  const pair = page.getByTestId('duplicates').getByRole('listitem').filter({ hasText: 'restored@example.org' });
+  await expect(pair).toContainText('same name');
+  // Merge the pair with core's mergeContacts, then undo it: both contacts are back, still offered as a pair.
+  await pair.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText(/^Merged .* into .*\.$/)).toBeVisible();
+  const merged = page.getByTestId('merges').getByRole('listitem');
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('restored@example.org');
+  await merged.getByRole('button', { name: 'Undo merge' }).click();
+  await expect(page.getByText(/^Undid the merge: .* is a separate contact again\.$/)).toBeVisible();
+  await expect(page.getByTestId('merges')).toHaveCount(0);
+  await expect(pair).toContainText('same name');
   // Access request, then erasure.
   await page.getByLabel("Person's email address").fill('restored@example.org');
   await page.getByRole('button', { name: 'Find their data' }).click();

@@ -50,7 +50,8 @@ export async function* exportBackup(repo: Repository, options: BackupOptions = {
 
 export interface RestoreReport {
   restored: Partial<Record<StoreName, number>>;
-  rejected: { line: number; reason: string }[];
+  /** Refused lines; `store` and `id` when the line named them, so a person can find the record. */
+  rejected: { line: number; reason: string; store?: StoreName; id?: string }[];
   /** What the header said was exported, to compare with `restored`. */
   expected: Record<string, number>;
 }
@@ -59,15 +60,27 @@ export class RestoreError extends Error {
   override name = 'RestoreError';
 }
 
-/** Restores a backup into an empty repository, exactly. */
+export interface RestoreOptions {
+  batchSize?: number;
+  signal?: AbortSignal;
+  /**
+   * Add the backup to the data already stored (a record replaces the one with the same id)
+   * instead of refusing a repository that is not empty: how a person brings back part of a
+   * backup, or records exported from another install.
+   */
+  merge?: boolean;
+}
+
+/** Restores a backup exactly: into an empty repository, or over existing data with `merge`. */
 export async function restoreBackup(
   repo: Repository,
   source: CsvSource,
-  options: { batchSize?: number; signal?: AbortSignal } = {},
+  options: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  for (const store of STORE_NAMES)
-    if ((await repo.count(store)) > 0)
-      throw new RestoreError(`the repository is not empty (${store} holds records); restore into an empty one`);
+  if (!options.merge)
+    for (const store of STORE_NAMES)
+      if ((await repo.count(store)) > 0)
+        throw new RestoreError(`the repository is not empty (${store} holds records); restore into an empty one`);
   const report: RestoreReport = { restored: {}, rejected: [], expected: {} };
   let header = false;
   let ops: WriteOp[] = [];
@@ -102,7 +115,13 @@ export async function restoreBackup(
       }
       const record = parseRecord(entry.data.store, entry.data.record);
       if (!record.ok) {
-        report.rejected.push({ line, reason: record.issues });
+        const id = (entry.data.record as { id?: unknown } | null)?.id;
+        report.rejected.push({
+          line,
+          reason: record.issues,
+          store: entry.data.store,
+          ...(typeof id === 'string' && { id }),
+        });
         continue;
       }
       ops.push({ type: 'put', store: entry.data.store, record: record.value as AnyRecord } as WriteOp);

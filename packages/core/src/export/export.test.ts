@@ -78,6 +78,25 @@ describe('backup', () => {
     const report = await restoreBackup(repo, [lines.join('\n')]);
     expect(report.restored).toEqual({ products: 1 });
     expect(report.rejected.map((r) => r.line)).toEqual([3]);
+    expect(report.rejected[0]).toMatchObject({ store: 'products', id: 'p2' });
+  });
+
+  it('should add a backup to existing data when asked to merge, replacing records with the same id', async () => {
+    const data = generateDataset({ seed: 3, contacts: 5 });
+    const repo = createMemoryRepository();
+    await repo.putMany('contacts', data.contacts);
+    const [first, second] = data.contacts;
+    if (!first || !second) throw new Error('the generator made too few contacts');
+    const lines = [
+      JSON.stringify({ format: 'cordial-backup', version: 1, exportedAt: 'x', counts: { contacts: 2 } }),
+      JSON.stringify({ store: 'contacts', record: { ...first, firstName: 'Changed' } }),
+      JSON.stringify({ store: 'contacts', record: { ...second, id: 'new-1' } }),
+    ];
+    const report = await restoreBackup(repo, [lines.join('\n')], { merge: true });
+    expect(report.restored).toEqual({ contacts: 2 });
+    expect(await repo.count('contacts')).toBe(data.contacts.length + 1);
+    const changed = await repo.get('contacts', first.id);
+    expect(changed.ok && changed.value.firstName).toBe('Changed');
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../model/parse-record.ts';
 import { STORE_NAMES } from '../model/stores.ts';
+import { OrderColumnsSchema } from '../rfm/score-rfm.ts';
 import { generateCustomers, generateDataset } from './generate.ts';
+import { generateOrderColumns } from './order-columns.ts';
 
 describe('generateDataset', () => {
   const data = generateDataset({ seed: 7, contacts: 200 });
@@ -78,5 +80,22 @@ describe('generateCustomers', () => {
   it('should yield the mean number of touchpoints asked for', () => {
     const [heavy] = [...generateCustomers({ seed: 5, contacts: 1, touchpointsPerContact: 1000 })];
     expect(heavy?.touchpoints.length).toBeGreaterThan(700);
+  });
+});
+
+describe('generateOrderColumns', () => {
+  it('should give the same valid order log for the same seed, in time order, within the three years', () => {
+    const options = { customers: 50, orders: 2000, asOf: 20_000, seed: 11 };
+    const log = generateOrderColumns(options);
+    expect(generateOrderColumns(options)).toEqual(log);
+    expect(generateOrderColumns({ ...options, seed: 12 }).customer).not.toEqual(log.customer);
+    expect(OrderColumnsSchema.safeParse(log).success).toBe(true);
+    for (let i = 0; i < options.orders; i++) {
+      expect(log.customer[i]).toBeLessThan(options.customers);
+      expect(log.day[i]).toBeGreaterThanOrEqual(options.asOf - 1095);
+      expect(log.day[i]).toBeLessThan(options.asOf);
+      if (i > 0) expect(log.day[i]).toBeGreaterThanOrEqual(log.day[i - 1] as number);
+      expect(log.amount[i]).toBeGreaterThan(0);
+    }
   });
 });

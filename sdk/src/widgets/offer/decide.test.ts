@@ -1,7 +1,7 @@
+import { createRandom } from '@cordial/core/testing';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createProfile, type LoggedEvent, type ProfileSummary, summarize } from '../../profile';
-import { seededRandom } from '../../testing/seeded-random';
 import { chooseArm } from './bandit';
 import type { EventCondition, Offer } from './config';
 import { type DecisionInput, decide, emptyHistory, matchesPath } from './decide';
@@ -38,7 +38,7 @@ function input(offers: Offer[], extra: Partial<DecisionInput> = {}): DecisionInp
     sessionId: 's1',
     history: emptyHistory(),
     bucket: () => 50,
-    random: seededRandom(1),
+    random: createRandom(1).next,
     ...extra,
   };
 }
@@ -175,13 +175,13 @@ describe('decide', () => {
     const history = emptyHistory();
     history.arms['v/a'] = [40, 2];
     history.arms['v/b'] = [40, 12];
-    const random = seededRandom(7);
+    const random = createRandom(7).next;
     const variants = [{ id: 'a' }, { id: 'b' }];
     let b = 0;
     for (let i = 0; i < 200; i++)
       if (decide(input([offer('v', { variants })], { history, random })).chosen?.variant === 'b') b++;
     expect(b).toBeGreaterThan(180);
-    const fresh = seededRandom(3);
+    const fresh = createRandom(3).next;
     let explored = 0;
     for (let i = 0; i < 200; i++)
       if (
