@@ -5,7 +5,6 @@
 //   dist/demo-extension/chrome-mv3/       the same extension, also matching the loopback demo inbox
 //   dist/sdk/cordial.js, cordial.iife.js  the SDK as an ES module and for a script tag, with types
 import { rm } from 'node:fs/promises';
-import { buildSdk } from './build-sdk.mjs';
 import { ensureDependencies, ROOT } from './lib/ensure.mjs';
 import { run } from './lib/run.mjs';
 
@@ -27,6 +26,8 @@ export async function build() {
   // extension's unit tests failed to load ("No such built-in module: node:"). Put it back.
   const nodeEnv = process.env.NODE_ENV;
   try {
+    // Imported here, not at the top: it imports Vite, which a fresh clone only has after ensureDependencies().
+    const { buildSdk } = await import('./build-sdk.mjs');
     await buildSdk();
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
