@@ -276,6 +276,9 @@ test.describe('offers', () => {
 
   test('rejects an invalid configuration with a message naming the offer and the field', async ({ page }) => {
     await openHost(page);
+    // offers.set() validates with the offer module's checker; before that module has loaded it keeps the
+    // configuration for later (and reports problems through on('error') then), so wait for it here.
+    await page.waitForFunction(() => customElements.get('cordial-offer') !== undefined);
     const error = await cordial(page, (c) =>
       c.offers.set({
         offers: [{ id: 'bad', type: 'cross_sell', placement: 'inline', content: { title: '' }, priorty: 3 }],
