@@ -7,7 +7,8 @@ import { buildHarness, harnessCall, openHarness as openHarnessAt, ROOT } from '.
 
 // The analytics Web Worker in Debian Chromium: a harness page bundled with Vite and served at its own
 // origin through routing (as storage.spec.ts does), scoring the rfm package's orders and fitting CDNOW.
-const OUT = join(ROOT, '.cache/e2e/core-analytics');
+// One build per Playwright worker process: workers run this file's tests in parallel, and each beforeAll empties its folder.
+const OUT = join(ROOT, '.cache/e2e/core-analytics', String(process.pid));
 const ORIGIN = 'http://cordial-analytics.test';
 
 test.beforeAll(() => buildHarness('tests/e2e/core/analytics-harness.ts', OUT, { page: 'analytics harness' }));

@@ -8,7 +8,8 @@ import { buildHarness, ROOT } from './vite-harness';
  * Chromium, from a real file input: the report names each bad row by line, every good row
  * is stored, and a second session reads it back.
  */
-const OUT = join(ROOT, '.cache/e2e/import');
+// One build per Playwright worker process: workers run this file's tests in parallel, and each beforeAll empties its folder.
+const OUT = join(ROOT, '.cache/e2e/import', String(process.pid));
 const HARNESS = '/e2e-harness/import/';
 
 test.beforeAll(() => buildHarness('tests/e2e/core/import-harness.ts', OUT));

@@ -5,7 +5,8 @@ import { buildHarness, harnessCall, openHarness as openHarnessAt, ROOT } from '.
 
 // The real IndexedDB adapter in Debian Chromium: a harness page bundled with Vite (as scripts/bench.mjs
 // bundles browser benchmarks) and served at its own origin through routing, so it needs no server.
-const OUT = join(ROOT, '.cache/e2e/core-storage');
+// One build per Playwright worker process: workers run this file's tests in parallel, and each beforeAll empties its folder.
+const OUT = join(ROOT, '.cache/e2e/core-storage', String(process.pid));
 const ORIGIN = 'http://cordial-storage.test';
 
 test.beforeAll(() => buildHarness('tests/e2e/core/storage-harness.ts', OUT, { page: 'storage harness' }));
