@@ -33,39 +33,21 @@ export function ServiceView({ workbench }: ViewProps) {
         ]}
       />
       <div class="charts">
-        <BarChart
-          title="Cases by status"
-          data={m.byStatus.map((c) => ({ label: c.label, value: c.count }))}
-          format={fmt.integer}
-          valueLabel="Cases"
-          horizontal
-          summary={m.byStatus.map((c) => `${c.label} ${fmt.integer(c.count)}`).join(', ')}
-        />
-        <BarChart
-          title="Cases by priority"
-          data={m.byPriority.map((c) => ({ label: c.label, value: c.count }))}
-          format={fmt.integer}
-          valueLabel="Cases"
-          horizontal
-          summary={m.byPriority.map((c) => `${c.label} ${fmt.integer(c.count)}`).join(', ')}
-        />
-        <BarChart
+        <CountChart title="Cases by status" counts={m.byStatus} valueLabel="Cases" fmt={fmt} />
+        <CountChart title="Cases by priority" counts={m.byPriority} valueLabel="Cases" fmt={fmt} />
+        <CountChart
           title="Cases by type"
-          data={m.byType.map((c) => ({ label: c.label, value: c.count }))}
-          format={fmt.integer}
+          counts={m.byType}
           valueLabel="Cases"
-          horizontal
+          fmt={fmt}
           summary={`${fmt.integer(complaints)} complaints among ${fmt.integer(cases.length)} cases.`}
         />
-        <BarChart
+        <CountChart
           title="Complaints by channel"
-          data={m.complaintsByChannel.map((c) => ({ label: c.label, value: c.count }))}
-          format={fmt.integer}
+          counts={m.complaintsByChannel}
           valueLabel="Complaints"
-          horizontal
-          summary={
-            m.complaintsByChannel.map((c) => `${c.label} ${fmt.integer(c.count)}`).join(', ') || 'No complaints.'
-          }
+          fmt={fmt}
+          empty="No complaints."
         />
       </div>
       <h3>Cases per agent</h3>
@@ -123,5 +105,28 @@ export function ServiceView({ workbench }: ViewProps) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** A horizontal bar chart of labelled counts; its text alternative lists each count unless a summary is given. */
+function CountChart(props: {
+  title: string;
+  counts: { label: string; count: number }[];
+  valueLabel: string;
+  fmt: { integer: (n: number) => string };
+  summary?: string;
+  empty?: string;
+}) {
+  const { fmt } = props;
+  const listed = props.counts.map((c) => `${c.label} ${fmt.integer(c.count)}`).join(', ');
+  return (
+    <BarChart
+      title={props.title}
+      data={props.counts.map((c) => ({ label: c.label, value: c.count }))}
+      format={fmt.integer}
+      valueLabel={props.valueLabel}
+      horizontal
+      summary={props.summary ?? (listed || props.empty || '')}
+    />
   );
 }
