@@ -7,19 +7,30 @@ import { run } from './run.mjs';
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Installs npm dependencies when node_modules is absent or older than package-lock.json. */
+/**
+ * The files whose change needs a fresh install: the lock file, and every package.json of the
+ * workspace, because a workspace gaining a `bin` or an install script changes node_modules
+ * without always changing the lock file.
+ */
+function installInputs() {
+  const { workspaces = [] } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return ['package-lock.json', 'package.json', ...workspaces.map((folder) => `${folder}/package.json`)];
+}
+
+/** Installs npm dependencies when node_modules is absent or older than the files above. */
 export async function ensureDependencies() {
-  const lock = join(ROOT, 'package-lock.json');
   const stamp = join(ROOT, 'node_modules', '.cordial-lock-hash');
-  const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
-  const why = existsSync(join(ROOT, 'node_modules')) ? 'package-lock.json changed' : 'node_modules is missing';
+  const hash = createHash('sha256');
+  for (const file of installInputs()) hash.update(file).update(readFileSync(join(ROOT, file)));
+  const digest = hash.digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  const why = existsSync(join(ROOT, 'node_modules')) ? 'package files changed' : 'node_modules is missing';
   const code = await run('npm', ['ci', '--no-audit', '--no-fund'], {
     label: `installing npm dependencies (${why})`,
     cwd: ROOT,
   });
   if (code !== 0) throw new Error('npm ci failed: see the output above.');
-  writeFileSync(stamp, hash);
+  writeFileSync(stamp, digest);
 }
 
 /** Installs Debian's chromium when it is missing (apt-get, as root); explains otherwise. */
