@@ -232,7 +232,7 @@ test.describe('call back', () => {
 test.describe('code API', () => {
   test('should open an article, search and close from the site code, restoring focus', async ({ page }) => {
     await page.goto('/store/');
-    await page.waitForFunction(() => Boolean((window as unknown as { cordial?: { help?: unknown } }).cordial?.help));
+    await page.waitForFunction(() => customElements.get('cordial-help') !== undefined);
     await page.getByRole('link', { name: 'All products' }).focus();
     await page.evaluate(() =>
       (
@@ -248,6 +248,39 @@ test.describe('code API', () => {
     );
     expect(count).toBeGreaterThan(0);
     await expect(dialog.getByRole('searchbox')).toHaveValue('refund');
+    await page.evaluate(() => (window as unknown as { cordial: { help: { close(): void } } }).cordial.help.close());
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('link', { name: 'All products' })).toBeFocused();
+  });
+
+  test('should take calls made before the widget has loaded, and run them in order once it has', async ({ page }) => {
+    // Hold the widget module back, as a slow network would, to call the API while it is still missing.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sdk/widgets/help.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/store/');
+    await page.waitForFunction(() => Boolean((window as unknown as { cordial?: { help?: unknown } }).cordial?.help));
+    expect(await page.evaluate(() => customElements.get('cordial-help') === undefined)).toBe(true);
+    await page.getByRole('link', { name: 'All products' }).focus();
+    const results = page.evaluate(() => {
+      type Help = Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const help = (window as unknown as { cordial: { help: Help } }).cordial.help;
+      // Not awaited one by one: the page's code fires them at once; they must still run in this order.
+      return Promise.all([help.open?.(), help.search?.('refund'), help.openArticle?.('returns')]);
+    });
+    // The stub is not a thenable: awaiting it must not wait for the module.
+    expect(
+      await page.evaluate(async () => typeof (await (window as unknown as { cordial: { help: object } }).cordial.help)),
+    ).toBe('object');
+    release();
+    const [, count, found] = await results;
+    expect(count).toBeGreaterThan(0);
+    expect(found).toBe(true);
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect(dialog.getByRole('heading', { name: 'Returns and refunds' })).toBeVisible();
     await page.evaluate(() => (window as unknown as { cordial: { help: { close(): void } } }).cordial.help.close());
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('link', { name: 'All products' })).toBeFocused();

@@ -59,6 +59,8 @@ const segments = (parts: Segment[]) => parts.map((s) => (s.mark ? html`<mark>${s
  *   --cordial-help-font
  */
 export class CordialHelp extends LitElement {
+  /** `cordial.help`, set by the widget module: the SDK's stub calls it once the element is defined. */
+  static api: unknown = null;
   static override styles = helpStyles;
   static override properties = {
     mode: { type: String },
