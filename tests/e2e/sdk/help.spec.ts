@@ -43,6 +43,39 @@ async function openHelp(page: Page, path = '/store/') {
   return dialog;
 }
 
+test.describe('loading', () => {
+  test('should paint only the launcher, and load the panel when the visitor moves towards it', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/store/');
+    const launcher = page.getByRole('button', { name: 'Help', exact: true });
+    await expect(launcher).toBeVisible();
+    const panelCode = () =>
+      requested.filter((path) => /\/(panel|library|search-engine)-[\w-]+\.js$|articles\.json$/.test(path));
+    expect(panelCode()).toEqual([]);
+    // Hovering the launcher fetches the panel chunk before the click (so opening feels instant).
+    await launcher.hover();
+    await expect.poll(() => panelCode().some((path) => path.includes('/panel-'))).toBe(true);
+    expect(panelCode().some((path) => path.endsWith('articles.json'))).toBe(false);
+    await launcher.click();
+    await expect(page.getByRole('dialog', { name: 'Help' }).getByRole('searchbox')).toBeFocused();
+    expect(panelCode().some((path) => path.endsWith('articles.json'))).toBe(true);
+  });
+
+  test('should load the panel when the launcher gets keyboard focus', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/store/');
+    const launcher = page.getByRole('button', { name: 'Help', exact: true });
+    await expect(launcher).toBeVisible();
+    expect(requested.some((path) => path.includes('/panel-'))).toBe(false);
+    await launcher.focus();
+    await expect.poll(() => requested.some((path) => path.includes('/panel-'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Help' })).toBeVisible();
+  });
+});
+
 test.describe('search', () => {
   test('should answer as the visitor types, typo and all, with highlighted snippets and a spoken count', async ({
     page,
