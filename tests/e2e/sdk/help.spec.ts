@@ -460,6 +460,78 @@ test.describe('keyboard and accessibility', () => {
     await expect(launcher).toBeFocused();
   });
 
+  test('should open a case and ask for a call back with the keyboard alone, with no axe-core violations', async ({
+    page,
+  }) => {
+    await page.goto('/store/');
+    const launcher = page.getByRole('button', { name: 'Help', exact: true });
+    await expect(launcher).toBeVisible();
+    // The launcher alone, before anything else has loaded.
+    expect((await new AxeBuilder({ page }).include('cordial-help').analyze()).violations).toEqual([]);
+    const focused = () =>
+      page.evaluate(() => document.querySelector('cordial-help')?.shadowRoot?.activeElement?.textContent?.trim() ?? '');
+    /** Tabs forward (or back) until the focused control reads `name`; fails if it never does. */
+    const tabTo = async (name: string, key = 'Tab') => {
+      for (let i = 0; i < 40 && (await focused()) !== name; i++) await page.keyboard.press(key);
+      expect(await focused()).toBe(name);
+    };
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect(dialog.getByRole('searchbox')).toBeFocused();
+    await tabTo('Contact us');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: 'Contact us' })).toBeFocused();
+    const subject = `Keyboard case ${Date.now()}`;
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ada Lovelace');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ada@example.com');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByLabel('Type')).toHaveValue('problem');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(subject);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The grinder stopped after a week of use.');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Send' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const notice = dialog.getByText(/We received your request \(reference case-/);
+    await expect(notice).toBeFocused();
+    expect((await new AxeBuilder({ page }).include('cordial-help').analyze()).violations).toEqual([]);
+    await expect.poll(() => collectedWith(page, 'Case Opened', 'subject', subject), { timeout: 10_000 }).toBeTruthy();
+
+    await tabTo('Back', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo('Request a call back');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: 'Request a call back' })).toBeFocused();
+    const topic = `Keyboard call ${Date.now()}`;
+    await page.keyboard.press('Tab');
+    // The name (and the email) come from the case just opened.
+    await expect(dialog.getByLabel('Name')).toHaveValue('Ada Lovelace');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('+44 20 7946 0958');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(topic);
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Request call' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText(/Thanks! We will call you on/)).toBeVisible();
+    await expect
+      .poll(() => collectedWith(page, 'Callback Requested', 'topic', topic), { timeout: 10_000 })
+      .toMatchObject({ properties: { phone: '+442079460958', name: 'Ada Lovelace', email: 'ada@example.com' } });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(launcher).toBeFocused();
+  });
+
   test('should have no axe-core violations on the home, article and contact views', async ({ page }) => {
     const axe = () =>
       new AxeBuilder({ page })
