@@ -43,8 +43,15 @@ async function openHelp(page: Page, path = '/store/') {
   return dialog;
 }
 
+const KEYS = new Set(['Tab', 'Shift+Tab', 'Enter', 'ArrowDown']);
+/** Presses the named keys and types everything else, in order: a keyboard-only visitor's steps. */
+async function keys(page: Page, steps: string[]) {
+  for (const step of steps) await (KEYS.has(step) ? page.keyboard.press(step) : page.keyboard.type(step));
+}
+
 test.describe('loading', () => {
-  test('should paint only the launcher, and load the panel when the visitor moves towards it', async ({ page }) => {
+  /** The store with its launcher painted, and the panel's code (and the articles) it has requested so far. */
+  async function launcherOnly(page: Page) {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto('/store/');
@@ -53,9 +60,15 @@ test.describe('loading', () => {
     const panelCode = () =>
       requested.filter((path) => /\/(panel|library|search-engine)-[\w-]+\.js$|articles\.json$/.test(path));
     expect(panelCode()).toEqual([]);
+    const panelChunkLoaded = () => panelCode().some((path) => path.includes('/panel-'));
+    return { launcher, panelCode, panelChunkLoaded };
+  }
+
+  test('should paint only the launcher, and load the panel when the visitor moves towards it', async ({ page }) => {
+    const { launcher, panelCode, panelChunkLoaded } = await launcherOnly(page);
     // Hovering the launcher fetches the panel chunk before the click (so opening feels instant).
     await launcher.hover();
-    await expect.poll(() => panelCode().some((path) => path.includes('/panel-'))).toBe(true);
+    await expect.poll(panelChunkLoaded).toBe(true);
     expect(panelCode().some((path) => path.endsWith('articles.json'))).toBe(false);
     await launcher.click();
     await expect(page.getByRole('dialog', { name: 'Help' }).getByRole('searchbox')).toBeFocused();
@@ -63,14 +76,9 @@ test.describe('loading', () => {
   });
 
   test('should load the panel when the launcher gets keyboard focus', async ({ page }) => {
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto('/store/');
-    const launcher = page.getByRole('button', { name: 'Help', exact: true });
-    await expect(launcher).toBeVisible();
-    expect(requested.some((path) => path.includes('/panel-'))).toBe(false);
+    const { launcher, panelChunkLoaded } = await launcherOnly(page);
     await launcher.focus();
-    await expect.poll(() => requested.some((path) => path.includes('/panel-'))).toBe(true);
+    await expect.poll(panelChunkLoaded).toBe(true);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: 'Help' })).toBeVisible();
   });
@@ -483,18 +491,9 @@ test.describe('keyboard and accessibility', () => {
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('heading', { name: 'Contact us' })).toBeFocused();
     const subject = `Keyboard case ${Date.now()}`;
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Ada Lovelace');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('ada@example.com');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
+    await keys(page, ['Tab', 'Ada Lovelace', 'Tab', 'ada@example.com', 'Tab', 'ArrowDown']);
     await expect(dialog.getByLabel('Type')).toHaveValue('problem');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(subject);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('The grinder stopped after a week of use.');
-    await page.keyboard.press('Tab');
+    await keys(page, ['Tab', subject, 'Tab', 'The grinder stopped after a week of use.', 'Tab']);
     await expect(dialog.getByRole('button', { name: 'Send' })).toBeFocused();
     await page.keyboard.press('Enter');
     const notice = dialog.getByText(/We received your request \(reference case-/);
@@ -511,16 +510,8 @@ test.describe('keyboard and accessibility', () => {
     await page.keyboard.press('Tab');
     // The name (and the email) come from the case just opened.
     await expect(dialog.getByLabel('Name')).toHaveValue('Ada Lovelace');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('+44 20 7946 0958');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(topic);
-    await page.keyboard.press('Tab');
+    // Phone, then past the email to the day and the time (the next of each), the topic and the button.
+    await keys(page, ['Tab', '+44 20 7946 0958', 'Tab', 'Tab', 'ArrowDown', 'Tab', 'ArrowDown', 'Tab', topic, 'Tab']);
     await expect(dialog.getByRole('button', { name: 'Request call' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(dialog.getByText(/Thanks! We will call you on/)).toBeVisible();
