@@ -56,16 +56,9 @@ const common = {
 };
 const target = 'es2022';
 
-export async function buildSdk() {
-  // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
-  const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
-    label: 'build: SDK JSON schemas',
-    cwd: ROOT,
-    quiet: true,
-  });
-  if (gen !== 0) throw new Error('SDK schema generation failed');
-  // The ES module build: the package entry plus one entry per widget, sharing chunks.
-  await build({
+/** The ES module build's options (also used by scripts/sdk-size-report.mjs to attribute the bytes). */
+export function esBuildOptions() {
+  return {
     ...common,
     build: {
       outDir: OUT,
@@ -85,7 +78,19 @@ export async function buildSdk() {
         output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
+  };
+}
+
+export async function buildSdk() {
+  // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
+  const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
+    label: 'build: SDK JSON schemas',
+    cwd: ROOT,
+    quiet: true,
   });
+  if (gen !== 0) throw new Error('SDK schema generation failed');
+  // The ES module build: the package entry plus one entry per widget, sharing chunks.
+  await build(esBuildOptions());
   // The script-tag build: one classic script, no exports; it imports the widget modules above by URL.
   await build({
     ...common,

@@ -39,7 +39,9 @@ export default defineSidebarFeature('cases', {
             {props.view.openCases.map((c) => (
               <li key={c.id}>
                 <span>{c.subject}</span>{' '}
-                <span class={`meta priority-${c.priority}`}>{`${c.priority} · open ${age(c.openedAt, now)}`}</span>
+                <span
+                  class={`meta priority-${c.priority}`}
+                >{`${c.type} · ${c.priority} · open ${age(c.openedAt, now)}`}</span>
               </li>
             ))}
           </ul>

@@ -47,6 +47,8 @@ export default defineSidebarFeature('tasks', {
                   <span>{task.title}</span>{' '}
                   <span class="meta">
                     {task.dueAt ? `${overdue ? 'overdue since' : 'due'} ${dateTime(task.dueAt)}` : 'no due time'}
+                    {/* A call back the visitor asked for on the website: the window they chose. */}
+                    {task.window && ` to ${dateTime(task.window.end)}`}
                   </span>{' '}
                   <button
                     type="button"

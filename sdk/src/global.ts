@@ -1,6 +1,6 @@
 import { type Client, createClient } from './client';
 import { ConfigError } from './config';
-import { loadWidgets } from './loader';
+import { loadWidgets, stubHelp } from './loader';
 
 /**
  * The script-tag build:
@@ -63,6 +63,7 @@ function install() {
     }
   }
   const base = script?.src ? new URL('./', script.src) : new URL('/sdk/', location.href);
+  stubHelp(api);
   loadWidgets(api, base);
 }
 

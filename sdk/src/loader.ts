@@ -42,11 +42,10 @@ export function loadWidgets(client: Client, base: string | URL): void {
   const scan = () => {
     for (const [tag, name] of pending) {
       if (customElements.get(tag)) pending.delete(tag);
-      else if (document.getElementsByTagName(tag).length > 0) {
+      else if (document.querySelector(tag)) {
         pending.delete(tag);
-        const url = new URL(`widgets/${name}.js`, base).href;
         if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
-        import(/* @vite-ignore */ url)
+        import(/* @vite-ignore */ new URL(`widgets/${name}.js`, base).href)
           .then((module: WidgetModule) => module.define(client, services))
           .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
           .finally(settled);
@@ -57,6 +56,30 @@ export function loadWidgets(client: Client, base: string | URL): void {
   const observer = new MutationObserver(scan);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   scan();
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * `cordial.help` for the script tag, before the help module has loaded: each call waits, in order, for
+ * `<cordial-help>` to be defined, then goes to the real API, which the element's class carries (and which the
+ * module also puts in this stub's place). Not a thenable, so `await cordial.help` does not wait. Not in the ES
+ * module build, whose 8 KB are spent.
+ */
+export function stubHelp(client: object): void {
+  (client as { help: unknown }).help = new Proxy(
+    {},
+    {
+      get: (_, method) =>
+        method !== 'then' &&
+        ((...args: unknown[]) =>
+          customElements
+            .whenDefined('cordial-help')
+            .then((element) =>
+              ((element as unknown as { api: Record<string | symbol, Method> }).api[method] as Method)(...args),
+            )),
+    },
+  );
 }
 
 function asError(error: unknown, what: string): Error {

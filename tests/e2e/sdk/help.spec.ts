@@ -43,6 +43,47 @@ async function openHelp(page: Page, path = '/store/') {
   return dialog;
 }
 
+const KEYS = new Set(['Tab', 'Shift+Tab', 'Enter', 'ArrowDown']);
+/** Presses the named keys and types everything else, in order: a keyboard-only visitor's steps. */
+async function keys(page: Page, steps: string[]) {
+  for (const step of steps) await (KEYS.has(step) ? page.keyboard.press(step) : page.keyboard.type(step));
+}
+
+test.describe('loading', () => {
+  /** The store with its launcher painted, and the panel's code (and the articles) it has requested so far. */
+  async function launcherOnly(page: Page) {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/store/');
+    const launcher = page.getByRole('button', { name: 'Help', exact: true });
+    await expect(launcher).toBeVisible();
+    const panelCode = () =>
+      requested.filter((path) => /\/(panel|library|search-engine)-[\w-]+\.js$|articles\.json$/.test(path));
+    expect(panelCode()).toEqual([]);
+    const panelChunkLoaded = () => panelCode().some((path) => path.includes('/panel-'));
+    return { launcher, panelCode, panelChunkLoaded };
+  }
+
+  test('should paint only the launcher, and load the panel when the visitor moves towards it', async ({ page }) => {
+    const { launcher, panelCode, panelChunkLoaded } = await launcherOnly(page);
+    // Hovering the launcher fetches the panel chunk before the click (so opening feels instant).
+    await launcher.hover();
+    await expect.poll(panelChunkLoaded).toBe(true);
+    expect(panelCode().some((path) => path.endsWith('articles.json'))).toBe(false);
+    await launcher.click();
+    await expect(page.getByRole('dialog', { name: 'Help' }).getByRole('searchbox')).toBeFocused();
+    expect(panelCode().some((path) => path.endsWith('articles.json'))).toBe(true);
+  });
+
+  test('should load the panel when the launcher gets keyboard focus', async ({ page }) => {
+    const { launcher, panelChunkLoaded } = await launcherOnly(page);
+    await launcher.focus();
+    await expect.poll(panelChunkLoaded).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Help' })).toBeVisible();
+  });
+});
+
 test.describe('search', () => {
   test('should answer as the visitor types, typo and all, with highlighted snippets and a spoken count', async ({
     page,
@@ -232,7 +273,7 @@ test.describe('call back', () => {
 test.describe('code API', () => {
   test('should open an article, search and close from the site code, restoring focus', async ({ page }) => {
     await page.goto('/store/');
-    await page.waitForFunction(() => Boolean((window as unknown as { cordial?: { help?: unknown } }).cordial?.help));
+    await page.waitForFunction(() => customElements.get('cordial-help') !== undefined);
     await page.getByRole('link', { name: 'All products' }).focus();
     await page.evaluate(() =>
       (
@@ -248,6 +289,39 @@ test.describe('code API', () => {
     );
     expect(count).toBeGreaterThan(0);
     await expect(dialog.getByRole('searchbox')).toHaveValue('refund');
+    await page.evaluate(() => (window as unknown as { cordial: { help: { close(): void } } }).cordial.help.close());
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('link', { name: 'All products' })).toBeFocused();
+  });
+
+  test('should take calls made before the widget has loaded, and run them in order once it has', async ({ page }) => {
+    // Hold the widget module back, as a slow network would, to call the API while it is still missing.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sdk/widgets/help.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/store/');
+    await page.waitForFunction(() => Boolean((window as unknown as { cordial?: { help?: unknown } }).cordial?.help));
+    expect(await page.evaluate(() => customElements.get('cordial-help') === undefined)).toBe(true);
+    await page.getByRole('link', { name: 'All products' }).focus();
+    const results = page.evaluate(() => {
+      type Help = Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const help = (window as unknown as { cordial: { help: Help } }).cordial.help;
+      // Not awaited one by one: the page's code fires them at once; they must still run in this order.
+      return Promise.all([help.open?.(), help.search?.('refund'), help.openArticle?.('returns')]);
+    });
+    // The stub is not a thenable: awaiting it must not wait for the module.
+    expect(
+      await page.evaluate(async () => typeof (await (window as unknown as { cordial: { help: object } }).cordial.help)),
+    ).toBe('object');
+    release();
+    const [, count, found] = await results;
+    expect(count).toBeGreaterThan(0);
+    expect(found).toBe(true);
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect(dialog.getByRole('heading', { name: 'Returns and refunds' })).toBeVisible();
     await page.evaluate(() => (window as unknown as { cordial: { help: { close(): void } } }).cordial.help.close());
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('link', { name: 'All products' })).toBeFocused();
@@ -389,6 +463,61 @@ test.describe('keyboard and accessibility', () => {
     await dialog.getByRole('button', { name: 'Yes' }).focus();
     await page.keyboard.press('Enter');
     await expect(dialog.getByText('Thanks for your feedback.').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(launcher).toBeFocused();
+  });
+
+  test('should open a case and ask for a call back with the keyboard alone, with no axe-core violations', async ({
+    page,
+  }) => {
+    await page.goto('/store/');
+    const launcher = page.getByRole('button', { name: 'Help', exact: true });
+    await expect(launcher).toBeVisible();
+    // The launcher alone, before anything else has loaded.
+    expect((await new AxeBuilder({ page }).include('cordial-help').analyze()).violations).toEqual([]);
+    const focused = () =>
+      page.evaluate(() => document.querySelector('cordial-help')?.shadowRoot?.activeElement?.textContent?.trim() ?? '');
+    /** Tabs forward (or back) until the focused control reads `name`; fails if it never does. */
+    const tabTo = async (name: string, key = 'Tab') => {
+      for (let i = 0; i < 40 && (await focused()) !== name; i++) await page.keyboard.press(key);
+      expect(await focused()).toBe(name);
+    };
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect(dialog.getByRole('searchbox')).toBeFocused();
+    await tabTo('Contact us');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: 'Contact us' })).toBeFocused();
+    const subject = `Keyboard case ${Date.now()}`;
+    await keys(page, ['Tab', 'Ada Lovelace', 'Tab', 'ada@example.com', 'Tab', 'ArrowDown']);
+    await expect(dialog.getByLabel('Type')).toHaveValue('problem');
+    await keys(page, ['Tab', subject, 'Tab', 'The grinder stopped after a week of use.', 'Tab']);
+    await expect(dialog.getByRole('button', { name: 'Send' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const notice = dialog.getByText(/We received your request \(reference case-/);
+    await expect(notice).toBeFocused();
+    expect((await new AxeBuilder({ page }).include('cordial-help').analyze()).violations).toEqual([]);
+    await expect.poll(() => collectedWith(page, 'Case Opened', 'subject', subject), { timeout: 10_000 }).toBeTruthy();
+
+    await tabTo('Back', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo('Request a call back');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: 'Request a call back' })).toBeFocused();
+    const topic = `Keyboard call ${Date.now()}`;
+    await page.keyboard.press('Tab');
+    // The name (and the email) come from the case just opened.
+    await expect(dialog.getByLabel('Name')).toHaveValue('Ada Lovelace');
+    // Phone, then past the email to the day and the time (the next of each), the topic and the button.
+    await keys(page, ['Tab', '+44 20 7946 0958', 'Tab', 'Tab', 'ArrowDown', 'Tab', 'ArrowDown', 'Tab', topic, 'Tab']);
+    await expect(dialog.getByRole('button', { name: 'Request call' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText(/Thanks! We will call you on/)).toBeVisible();
+    await expect
+      .poll(() => collectedWith(page, 'Callback Requested', 'topic', topic), { timeout: 10_000 })
+      .toMatchObject({ properties: { phone: '+442079460958', name: 'Ada Lovelace', email: 'ada@example.com' } });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(launcher).toBeFocused();

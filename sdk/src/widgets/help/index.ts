@@ -12,7 +12,8 @@ export interface HelpApi {
   openArticle(id: string): Promise<boolean>;
   /** Opens the panel with this query; resolves to the number of results. */
   search(query: string): Promise<number>;
-  close(): void;
+  /** Closes the panel (after the calls made before it have run). */
+  close(): Promise<void>;
   /** Tells the widget a case is closed (from the owner's collector), so it asks for a satisfaction rating. */
   caseClosed(caseId: string): void;
   /** Replaces the configuration of the widget(s) on the page. */
@@ -41,14 +42,22 @@ export function define(client: Client, { checkSchema }: WidgetServices): HelpApi
       check: checkSchema,
     }),
   );
-  if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
+  // One call after the other, as written: `open(); search(q)` fired together must end on the search, not on
+  // whichever finishes last (calls made before the module loaded arrive here all at once).
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const api: HelpApi = {
-    open: () => element().open(),
-    openArticle: (id) => element().openArticle(String(id)),
-    search: (query) => element().search(String(query)),
-    close: () => {
-      for (const el of helpElements()) el.close();
-    },
+    open: () => inTurn(() => element().open()),
+    openArticle: (id) => inTurn(() => element().openArticle(String(id))),
+    search: (query) => inTurn(() => element().search(String(query))),
+    close: () =>
+      inTurn(() => {
+        for (const el of helpElements()) el.close();
+      }),
     caseClosed: (caseId) => {
       for (const el of helpElements()) el.caseClosed(String(caseId));
     },
@@ -56,6 +65,9 @@ export function define(client: Client, { checkSchema }: WidgetServices): HelpApi
       for (const el of helpElements()) el.configure(config);
     },
   };
+  // The script tag's stub (stubHelp in sdk/src/loader.ts) reads it from the class once the element is defined.
+  CordialHelp.api = api;
+  if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
   Object.defineProperty(client, 'help', { value: api, configurable: true });
   return api;
 }
