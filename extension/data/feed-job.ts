@@ -33,8 +33,18 @@ export const fetchTransport: FeedTransport = {
 export function describePoll(result: PollResult): string {
   if (!result.ok) return `Not imported: ${result.error}.`;
   if (result.received === 0) return 'Up to date: no new events.';
-  const { accepted, rejected } = result.report;
-  return `Imported ${accepted} of ${result.received} new events${rejected.length ? `; ${rejected.length} rejected` : ''}.`;
+  const { accepted, rejected, warnings } = result.report;
+  // The first reason of each kind names the event's position in the feed (`since` counts from 0),
+  // so the rep or the site owner can find it.
+  const start = result.cursor - result.received;
+  const first = (rows: typeof rejected) =>
+    rows[0] ? ` (first: feed event ${start + rows[0].line}, ${rows[0].reasons[0]})` : '';
+  return (
+    `Imported ${accepted} of ${result.received} new events` +
+    (rejected.length ? `; ${rejected.length} rejected${first(rejected)}` : '') +
+    (warnings.length ? `; ${warnings.length} imported with a warning${first(warnings)}` : '') +
+    '.'
+  );
 }
 
 /** One poll; resolves to what the options page shows and whether anything new was stored. */

@@ -117,6 +117,40 @@ describe('importEvents', () => {
     expect(Object.values(again.stored).every((c) => c.created === 0 && c.updated === 0)).toBe(true);
   });
 
+  it('should keep a call back and an identify whose phone number is not valid, with a warning and the number kept off the contact', async () => {
+    n = 0;
+    const text = [
+      msg({
+        type: 'identify',
+        userId: 'u2',
+        traits: { email: 'bo@example.com', name: 'Bo Li', phone: '+1 555 010 0142' },
+      }),
+      msg({
+        type: 'track',
+        event: 'Callback Requested',
+        properties: {
+          callback_id: 'cb2',
+          phone: '+1 555 010 0142',
+          window_start: '2026-03-02T09:00:00Z',
+          window_end: '2026-03-02T10:00:00Z',
+          name: 'Bo Li',
+        },
+      }),
+    ].join('\n');
+    const repo = createMemoryRepository();
+    const report = await importEvents(repo, [text], { now: () => NOW });
+    expect(report.rejected).toEqual([]);
+    expect(report.accepted).toBe(2);
+    expect(report.warnings.map((w) => w.line)).toEqual([1, 2]);
+    expect(report.warnings[0]?.reasons[0]).toMatch(/^traits\.phone: .*not a valid number.*other traits were kept/);
+    expect(report.warnings[1]?.reasons[0]).toMatch(/^phone: .*kept on the task as typed/);
+    const [contact] = (await repo.list('contacts')).records;
+    expect(contact).toMatchObject({ emails: ['bo@example.com'], firstName: 'Bo', lastName: 'Li', phones: [] });
+    const [task] = (await repo.list('tasks')).records;
+    expect(task).toMatchObject({ kind: 'callback', title: 'Call back Bo Li', contactId: contact?.id });
+    expect(task?.notes).toBe('Phone +1 555 010 0142 (as typed: not a valid number)');
+  });
+
   it('should report broken lines with their numbers and skip repeated messageIds', async () => {
     n = 0;
     const repeated = msg({ type: 'track', event: 'Product Viewed', properties: {} });

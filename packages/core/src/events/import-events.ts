@@ -53,6 +53,12 @@ export interface EventImportReport {
   duplicates: number;
   /** Lines read but deliberately not imported (group calls), with why. */
   skipped: RejectedRow[];
+  /**
+   * Lines imported with one value left unverified or out, with why: a phone number that is not
+   * valid still reaches the rep on a call-back task (as the visitor typed it), but never becomes
+   * one of the contact's phone numbers.
+   */
+  warnings: RejectedRow[];
   stored: Partial<Record<TargetStore, StoreCounts>>;
   /** Anonymous visitors merged into the contact they identified as. */
   merged: MergeRecord[];
@@ -170,8 +176,8 @@ export async function importEvents(
       let phone: string | undefined;
       if (typeof traits.phone === 'string' && traits.phone.trim()) {
         const result = normalizePhone(traits.phone, options.defaultCountry);
-        if (!result.ok) throw new EventError(`traits.phone: ${result.reason}`);
-        phone = result.e164;
+        if (result.ok) phone = result.e164;
+        else report.warnings.push({ line, reasons: [`traits.phone: ${result.reason}; the other traits were kept`] });
       }
       const name = typeof traits.name === 'string' ? traits.name : undefined;
       const id = personOf(m, email?.toLowerCase());
@@ -271,9 +277,12 @@ export async function importEvents(
     }
     if (event === 'Callback Requested') {
       const callback = parse(CallbackRequestedSchema, properties);
+      // The visitor asked to be called: the task reaches the team even when the number does not
+      // check out (a typo, a range the metadata does not know), with the number as typed and flagged.
       const phone = normalizePhone(callback.phone, options.defaultCountry);
-      if (!phone.ok) throw new EventError(`phone: ${phone.reason}`);
-      const who = callback.name ?? phone.e164;
+      const number = phone.ok ? phone.e164 : callback.phone.trim();
+      if (!phone.ok) report.warnings.push({ line, reasons: [`phone: ${phone.reason}; kept on the task as typed`] });
+      const who = callback.name ?? number;
       writer.queue(
         'tasks',
         `segment:${callback.callback_id}`,
@@ -281,7 +290,7 @@ export async function importEvents(
           contactId,
           kind: 'callback',
           title: `Call back ${who}${callback.topic ? `: ${callback.topic}` : ''}`,
-          notes: `Phone ${phone.e164}${callback.email ? `, email ${callback.email}` : ''}`,
+          notes: `Phone ${number}${phone.ok ? '' : ' (as typed: not a valid number)'}${callback.email ? `, email ${callback.email}` : ''}`,
           dueAt: callback.window_start,
           window: { start: callback.window_start, end: callback.window_end },
           done: false,
@@ -294,7 +303,7 @@ export async function importEvents(
       writer.queue(
         'contacts',
         contactId,
-        { phones: [phone.e164], ...(callback.name && splitName(callback.name)) },
+        { ...(phone.ok && { phones: [phone.e164] }), ...(callback.name && splitName(callback.name)) },
         'fill',
         [],
       );
@@ -406,6 +415,7 @@ export async function importEvents(
       throw error;
     report.cancelled = true;
     report.rejected = report.rejected.filter((r) => r.line <= report.committedThroughLine);
+    report.warnings = report.warnings.filter((r) => r.line <= report.committedThroughLine);
     report.messages = committed;
   }
   report.rejected.sort((a, b) => a.line - b.line);
@@ -420,6 +430,7 @@ export function emptyEventReport(): EventImportReport {
     rejected: [],
     duplicates: 0,
     skipped: [],
+    warnings: [],
     stored: {},
     merged: [],
     issues: [],
