@@ -1,4 +1,4 @@
-import { createMemoryRepository } from '@cordial/core';
+import { createMemoryRepository, type MergeRecord } from '@cordial/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type DataServiceDeps, handleDataRequest } from './data-service';
@@ -42,6 +42,36 @@ describe(handleDataRequest, () => {
       ok: true,
       value: { kind: 'known', contact: { id: 'id-1' }, notes: [{ body: 'From the second record' }] },
     });
+  });
+
+  it('should undo a merge with the record it answered, bringing the duplicate and its records back', async () => {
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', firstName: 'Ada' } });
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', lastName: 'Lovelace' } });
+    await handleDataRequest(deps, { op: 'note:add', contactId: 'id-2', input: { body: 'From the second record' } });
+    const merged = await handleDataRequest(deps, { op: 'contacts:merge', survivorId: 'id-1', duplicateIds: ['id-2'] });
+    if (!merged.ok) throw new Error(merged.message);
+    const undone = await handleDataRequest(deps, { op: 'contacts:undo-merge', merge: merged.value as MergeRecord });
+    expect(undone).toEqual({ ok: true, value: { survivorId: 'id-1', restoredIds: ['id-2'] } });
+    const view = await handleDataRequest(deps, { op: 'view', email: 'ada@example.com' });
+    expect(view).toMatchObject({ ok: true, value: { kind: 'duplicates', contacts: [{ id: 'id-1' }, { id: 'id-2' }] } });
+    expect((await deps.repo.listByContact('notes', 'id-2')).records.map((n) => n.body)).toEqual([
+      'From the second record',
+    ]);
+  });
+
+  it('should refuse to undo a merge once the merged contact was edited, and change nothing', async () => {
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', firstName: 'Ada' } });
+    await handleDataRequest(deps, { op: 'contact:create', input: { email: 'ada@example.com', lastName: 'Lovelace' } });
+    const merged = await handleDataRequest(deps, { op: 'contacts:merge', survivorId: 'id-1', duplicateIds: ['id-2'] });
+    if (!merged.ok) throw new Error(merged.message);
+    await handleDataRequest(deps, {
+      op: 'contact:edit',
+      contactId: 'id-1',
+      input: { firstName: 'Augusta Ada', lifecycleStage: 'customer' },
+    });
+    const undone = await handleDataRequest(deps, { op: 'contacts:undo-merge', merge: merged.value as MergeRecord });
+    expect(undone).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be undone: .*changed after/) });
+    expect(await deps.repo.count('contacts')).toBe(1);
   });
 
   it('should list the contacts viewed last in the popup, newest first', async () => {

@@ -1,4 +1,4 @@
-import { type Contact, mergeContacts, type Repository } from '@cordial/core';
+import { type Contact, type MergeRecord, mergeContacts, type Repository, undoMerge } from '@cordial/core';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import {
   type ActionContext,
@@ -21,6 +21,8 @@ export interface DataResults {
   view: ContactView;
   'contact:view': KnownContactView;
   'contact:create': Contact;
+  'contacts:merge': MergeRecord;
+  'contacts:undo-merge': { survivorId: string; restoredIds: string[] };
   'contacts:search': Contact[];
   'contacts:recent': Contact[];
 }
@@ -98,11 +100,17 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
       return openCase(deps, await need(repo, 'contacts', request.contactId), request.input);
     case 'contacts:merge': {
       // core's merge: one atomic write that re-points every record of the duplicates to the survivor.
-      const merge = await mergeContacts(repo, request.survivorId, request.duplicateIds, {
+      // The answer is the merge record, which is what undoing it takes.
+      return mergeContacts(repo, request.survivorId, request.duplicateIds, {
         now: () => deps.now().toISOString(),
         reasons: ['the rep merged contacts that share an email address'],
       });
-      return { id: merge.survivorId, contactId: merge.survivorId };
+    }
+    case 'contacts:undo-merge': {
+      // core's undo refuses, changing nothing, when anything the merge wrote has changed since.
+      const undone = await undoMerge(repo, request.merge);
+      if (!undone.ok) throw new Error(`the merge cannot be undone: ${undone.conflicts.join('; ')}`);
+      return { survivorId: request.merge.survivorId, restoredIds: request.merge.mergedIds };
     }
     case 'contacts:search':
       return searchContacts(repo, request.query);

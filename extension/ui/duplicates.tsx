@@ -1,17 +1,16 @@
 import type { Contact } from '@cordial/core';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarModel } from '../state/sidebar-model';
-import { Status } from './form';
 import { date, displayName } from './format';
 
 /** Several stored contacts share this address: say so, show them side by side, and offer the merge. */
 export function Duplicates({ model, email, contacts }: { model: SidebarModel; email: string; contacts: Contact[] }) {
-  const [status, setStatus] = useState({ text: '', error: false });
-  const merge = async (survivor: Contact) => {
-    const duplicateIds = contacts.filter((c) => c.id !== survivor.id).map((c) => c.id);
-    const outcome = await model.act(email, { op: 'contacts:merge', survivorId: survivor.id, duplicateIds });
-    setStatus(outcome.ok ? { text: 'Merged.', error: false } : { text: `Not merged: ${outcome.message}`, error: true });
-  };
+  const merge = (survivor: Contact) =>
+    model.merge(
+      email,
+      survivor.id,
+      contacts.filter((c) => c.id !== survivor.id).map((c) => c.id),
+    );
   return (
     <section aria-label="Possible duplicates" class="duplicates">
       <p class="warning">{`${contacts.length} contacts share ${email}. They are probably the same person.`}</p>
@@ -31,7 +30,33 @@ export function Duplicates({ model, email, contacts }: { model: SidebarModel; em
           </li>
         ))}
       </ul>
-      <Status status={status} />
     </section>
+  );
+}
+
+/**
+ * What became of a merge under this address, with Undo while it can be undone. The status
+ * region stays in place from the duplicates to the merged contact, so screen readers
+ * announce the change; the Undo button takes the focus, since the button pressed is gone.
+ */
+export function MergeStatus({ model, email }: { model: SidebarModel; email: string }) {
+  const notice = model.mergeNotices.value.get(email);
+  const undo = useRef<HTMLButtonElement>(null);
+  const mergeId = notice?.undo?.id;
+  useEffect(() => {
+    if (mergeId) undo.current?.focus();
+  }, [mergeId]);
+  return (
+    <div role="status" class={notice?.error ? 'status error merge-status' : 'status merge-status'}>
+      {notice && <span>{notice.text}</span>}
+      {notice?.undo && (
+        <>
+          {' '}
+          <button type="button" ref={undo} onClick={() => model.undoMerge(email)}>
+            Undo merge
+          </button>
+        </>
+      )}
+    </div>
   );
 }

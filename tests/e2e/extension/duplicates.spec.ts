@@ -28,3 +28,37 @@ test('should say when two contacts share an address and merge them on request', 
   const again = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   await expect(sidebar(again).getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
 });
+
+test('should undo the merge from the status message, by keyboard, bringing both contacts back', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  await saveSettings(serviceWorker, REP_SETTINGS);
+  await waitForSeed(serviceWorker);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'data',
+      request: { op: 'contact:create', input: { email: 'grace@compilers.test', firstName: 'G.', lastName: 'Hopper' } },
+    }),
+  );
+
+  const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  const frame = sidebar(page);
+  await frame.getByRole('button', { name: 'Merge all into Grace Hopper' }).focus();
+  await page.keyboard.press('Enter');
+  // Announced in a status region, and the Undo button takes the focus (the pressed button is gone).
+  const status = frame.getByRole('status').filter({ hasText: 'Merged 2 contacts into Grace Hopper.' });
+  await expect(status).toBeVisible();
+  const undo = status.getByRole('button', { name: 'Undo merge' });
+  await expect(undo).toBeFocused();
+  await expect(frame.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(frame.getByRole('status').filter({ hasText: 'Merge undone: 2 separate contacts again.' })).toBeVisible();
+  await expect(frame.getByText('2 contacts share grace@compilers.test.')).toBeVisible();
+  // Stored, not just shown: a fresh tab sees the two contacts again.
+  const again = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  await expect(sidebar(again).getByText('2 contacts share grace@compilers.test.')).toBeVisible();
+});
