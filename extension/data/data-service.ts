@@ -8,6 +8,7 @@ import {
   createContact,
   createOpportunity,
   editContact,
+  logCall,
   logThread,
   moveOpportunity,
   openCase,
@@ -92,6 +93,8 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
     }
     case 'thread:log':
       return (await logThread(deps, request.contactId, request.thread, request.input)).touchpoint;
+    case 'call:log':
+      return logCall(deps, request.contactId, request.input);
     case 'opportunity:create':
       return createOpportunity(deps, await need(repo, 'contacts', request.contactId), request.input);
     case 'opportunity:move':

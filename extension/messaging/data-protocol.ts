@@ -25,6 +25,7 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
     thread: z.object({ key: z.string().min(1).max(300), subject: z.string().max(1000) }),
     input: FormInputSchema,
   }),
+  z.object({ op: z.literal('call:log'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('opportunity:create'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('opportunity:move'), opportunityId: IdSchema, stage: OpportunityStageSchema }),
   z.object({ op: z.literal('case:open'), contactId: IdSchema, input: FormInputSchema }),
