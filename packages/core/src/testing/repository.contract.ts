@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
+import type { MergeRecord } from '../model/merge-record.ts';
 import type { Order } from '../model/order.ts';
 import { STORE_NAMES, type StoreName } from '../model/stores.ts';
 import type { Touchpoint } from '../model/touchpoint.ts';
@@ -10,7 +11,7 @@ import { generateDataset } from './generate.ts';
 
 export interface HarnessOptions {
   /** Values already in the stores, as another build might have written them (they are not validated). */
-  raw?: { contacts?: unknown[]; touchpoints?: unknown[] };
+  raw?: { contacts?: unknown[]; touchpoints?: unknown[]; merges?: unknown[] };
   /** The storage refuses writes (quota exhausted) after this many more stored records. */
   quota?: number;
 }
@@ -85,6 +86,23 @@ export function touchpoint(id: string, contactId: string, occurredAt: string): T
     occurredAt,
     purpose: 'service',
     externalIds: {},
+  };
+}
+
+/** The record of merging `mergedIds` into `survivorId` (before-images only: the contract stores it as it is). */
+export function mergeRecord(id: string, survivorId: string, mergedIds: string[], mergedAt = T0): MergeRecord {
+  return {
+    id,
+    mergedAt,
+    survivorId,
+    mergedIds,
+    reasons: ['same email address'],
+    before: {
+      survivor: contact(survivorId),
+      duplicates: mergedIds.map((m) => contact(m)),
+      moved: [{ store: 'touchpoints', record: touchpoint(`t-${id}`, mergedIds[0] as string, T0) }],
+    },
+    after: { survivorVersion: 2 },
   };
 }
 
@@ -377,6 +395,56 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       expect(ids(await r.list('contacts'))).toEqual(first.map((c) => c.id));
       expect(ids(await r.findContactsByEmail('b0@example.com'))).toEqual([]);
       expect(ids(await r.findContactsByEmail('a4@example.com'))).toEqual(['a4']);
+    });
+
+    it('should keep merge records and find them by any contact they name, newest first', async () => {
+      const r = await open();
+      const older = mergeRecord('m1', 'c1', ['c2', 'c3'], '2026-01-02T00:00:00.000Z');
+      const newer = mergeRecord('m2', 'c4', ['c1'], '2026-01-03T00:00:00.000Z');
+      await r.write([
+        { type: 'putMerge', merge: older },
+        { type: 'putMerge', merge: newer },
+      ]);
+      expect(await r.getMerge('m1')).toEqual({ ok: true, value: older });
+      expect(await r.getMerge('nope')).toEqual({ ok: false, reason: 'not-found' });
+      expect(ids(await r.listMerges())).toEqual(['m2', 'm1']);
+      expect(ids(await r.listMerges({ contactId: 'c1' }))).toEqual(['m2', 'm1']);
+      expect(ids(await r.listMerges({ contactId: 'c3' }))).toEqual(['m1']);
+      expect(ids(await r.listMerges({ contactId: 'c9' }))).toEqual([]);
+      await r.write([
+        { type: 'deleteMerge', id: 'm1' },
+        { type: 'deleteMerge', id: 'never-stored' },
+      ]);
+      expect(ids(await r.listMerges())).toEqual(['m2']);
+      expect(ids(await r.listMerges({ contactId: 'c3' }))).toEqual([]);
+    });
+
+    it('should store a merge record together with the rest of its write, or not at all', async () => {
+      const r = await open();
+      await r.put('contacts', contact('c1'));
+      const conflicting = r.write([
+        { type: 'putMerge', merge: mergeRecord('m1', 'c1', ['c2']) },
+        { type: 'put', store: 'contacts', record: contact('c1', { version: 2 }), expectVersion: 5 },
+      ]);
+      expect(await rejection(conflicting)).toBe('conflict');
+      expect(await r.getMerge('m1')).toEqual({ ok: false, reason: 'not-found' });
+      const invalid = { ...mergeRecord('m2', 'c1', ['c2']), mergedIds: [] };
+      const error = await r.write([{ type: 'putMerge', merge: invalid }]).catch((e: unknown) => e);
+      expect(isRepositoryError(error, 'invalid')).toBe(true);
+      expect(String(error)).toMatch(/merge m2: .*mergedIds/);
+      expect(ids(await r.listMerges())).toEqual([]);
+    });
+
+    it('should hand out copies of merge records, and report a damaged one as corrupt', async () => {
+      const good = mergeRecord('m1', 'c1', ['c2']);
+      const r = await open({ raw: { merges: [good, { ...mergeRecord('m2', 'c1', ['c3']), survivorId: 42 }] } });
+      const read = await r.getMerge('m1');
+      if (read.ok) read.value.mergedIds.push('changed by reader');
+      expect(await r.getMerge('m1')).toEqual({ ok: true, value: good });
+      expect(await r.getMerge('m2')).toMatchObject({ ok: false, reason: 'corrupt' });
+      const all = await r.listMerges();
+      expect(ids(all)).toEqual(['m1']);
+      expect(all.corrupt).toMatchObject([{ store: 'merges', id: 'm2' }]);
     });
 
     it('should refuse to work once closed', async () => {
