@@ -3,6 +3,7 @@ import { MergeRecordSchema } from '../model/merge-record.ts';
 import { parseRecord, wasParsed } from '../model/parse-record.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { RepositoryError } from '../ports/repository-error.ts';
+import { parseOrderColumns } from './parse-order-columns.ts';
 
 /**
  * Validates every record of a write before anything is stored, so an invalid record fails the whole
@@ -16,6 +17,11 @@ export function validateOps(ops: readonly WriteOp[]): WriteOp[] {
       const result = MergeRecordSchema.safeParse(op.merge);
       if (result.success) return { ...op, merge: result.data };
       problems.push(`merge ${op.merge?.id ?? '(no id)'}: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`);
+      return op;
+    }
+    if (op.type === 'appendOrders') {
+      const result = parseOrderColumns(op.orders);
+      if (!result.ok) problems.push(`orders (columns): ${result.issues}`);
       return op;
     }
     if (op.type === 'delete' || op.type === 'deleteMerge' || wasParsed(op.record)) return op;

@@ -5,6 +5,7 @@ import type { MergeRecord } from '../model/merge-record.ts';
 import type { Order } from '../model/order.ts';
 import { STORE_NAMES, type StoreName } from '../model/stores.ts';
 import type { Touchpoint } from '../model/touchpoint.ts';
+import type { OrderColumns } from '../ports/order-columns.ts';
 import type { Repository } from '../ports/repository.ts';
 import { isRepositoryError, type RepositoryErrorCode } from '../ports/repository-error.ts';
 import { generateDataset } from './generate.ts';
@@ -103,6 +104,23 @@ export function mergeRecord(id: string, survivorId: string, mergedIds: string[],
       moved: [{ store: 'touchpoints', record: touchpoint(`t-${id}`, mergedIds[0] as string, T0) }],
     },
     after: { survivorVersion: 2 },
+  };
+}
+
+/** New orders as columns: `o1` and `o2` of c1 (o2 with a time offset and an external id), `o3` of c2. */
+export function orderColumns(prefix = 'o'): OrderColumns {
+  return {
+    createdAt: T0,
+    source: 'import:shop',
+    system: 'shop',
+    ids: [`${prefix}1`, `${prefix}2`, `${prefix}3`],
+    contactIds: ['c1', 'c1', 'c2'],
+    numbers: ['#1', undefined, '#3'],
+    externalIds: [undefined, '1002', undefined],
+    placedAt: ['2026-01-05T10:00:00.000Z', '2026-02-01T09:00:00+02:00', '2026-01-10T00:00:00.000Z'],
+    status: new Uint8Array([1, 4, 0]),
+    currencies: ['EUR', 'EUR', 'GBP'],
+    total: new Float64Array([25, 19.99, 7.5]),
   };
 }
 
@@ -251,6 +269,65 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       expect(await r.delete('orders', 'o2')).toBe(true);
       expect(await r.delete('orders', 'o2')).toBe(false);
       expect(await r.count('orders')).toBe(2);
+    });
+
+    it('should append new orders given as columns and read them back as the orders they stand for', async () => {
+      const r = await open();
+      await r.write([{ type: 'appendOrders', orders: orderColumns() }]);
+      const meta = { createdAt: T0, updatedAt: T0, version: 1, lineItems: [], discounts: [], source: 'import:shop' };
+      expect(await r.get('orders', 'o2')).toEqual({
+        ok: true,
+        value: {
+          ...meta,
+          id: 'o2',
+          contactId: 'c1',
+          placedAt: '2026-02-01T09:00:00+02:00',
+          status: 'refunded',
+          currency: 'EUR',
+          total: { amount: 19.99, currency: 'EUR' },
+          externalIds: { shop: '1002' },
+        },
+      });
+      expect(await r.get('orders', 'o1')).toMatchObject({ ok: true, value: { number: '#1', externalIds: {} } });
+      expect(ids(await r.listByContact('orders', 'c1'))).toEqual(['o1', 'o2']);
+      expect(await r.count('orders')).toBe(3);
+      const facts = await r.orderFacts();
+      expect([...facts.total].sort((a, b) => a - b)).toEqual([7.5, 19.99, 25]);
+      // Appended orders are ordinary orders afterwards: they can be replaced and deleted.
+      await r.put('orders', order('o1', 'c2', '2026-01-05T10:00:00.000Z', 30, { version: 2 }), { expectVersion: 1 });
+      expect(ids(await r.listByContact('orders', 'c2'))).toEqual(['o1', 'o3']);
+      expect(await r.delete('orders', 'o3')).toBe(true);
+      expect(await r.count('orders')).toBe(2);
+    });
+
+    it('should refuse to append an order that exists or repeats, and write nothing of that write', async () => {
+      const r = await open();
+      await r.put('orders', order('o2', 'c9', T0));
+      const again = r.write([
+        { type: 'put', store: 'contacts', record: contact('c1') },
+        { type: 'appendOrders', orders: orderColumns() },
+      ]);
+      expect(await rejection(again)).toBe('conflict');
+      expect(await r.count('orders')).toBe(1);
+      expect(await r.count('contacts')).toBe(0);
+      const twice = { ...orderColumns('x'), ids: ['x1', 'x2', 'x1'] };
+      expect(await rejection(r.write([{ type: 'appendOrders', orders: twice }]))).toBe('conflict');
+      await r.write([
+        { type: 'appendOrders', orders: orderColumns('a') },
+        { type: 'appendOrders', orders: orderColumns('b') },
+      ]);
+      expect(await r.count('orders')).toBe(7);
+    });
+
+    it('should reject columns with an invalid row, naming it, and store none of them', async () => {
+      const r = await open();
+      const bad = { ...orderColumns(), currencies: ['EUR', 'euro', 'GBP'] };
+      const error = await r.write([{ type: 'appendOrders', orders: bad }]).catch((e: unknown) => e);
+      expect(isRepositoryError(error, 'invalid')).toBe(true);
+      expect(String(error)).toMatch(/row 1 \(o2\): currencies/);
+      const ragged = { ...orderColumns(), total: new Float64Array([1, 2]) };
+      expect(await rejection(r.write([{ type: 'appendOrders', orders: ragged }]))).toBe('invalid');
+      expect(await r.count('orders')).toBe(0);
     });
 
     it('should give order facts as columns that agree with the orders', async () => {

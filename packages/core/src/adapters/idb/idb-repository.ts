@@ -5,6 +5,7 @@ import { mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../../model/stores.ts';
+import type { OrderColumns } from '../../ports/order-columns.ts';
 import type { Page, PutOptions, ReadMany, ReadResult, Repository, WriteOp } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
@@ -55,7 +56,11 @@ export interface IdbRepositoryOptions {
 const ORDER_STORES = [ORDER_BUCKETS, ORDER_DIRECTORY, QUARANTINE];
 const storesOf = (store: StoreName) => (store === 'orders' ? ORDER_STORES : [store]);
 const storesOfOp = (op: WriteOp) =>
-  op.type === 'putMerge' || op.type === 'deleteMerge' ? [MERGES] : storesOf(op.store);
+  op.type === 'putMerge' || op.type === 'deleteMerge'
+    ? [MERGES]
+    : op.type === 'appendOrders'
+      ? ORDER_STORES
+      : storesOf(op.store);
 
 /**
  * Opens (creating or migrating) the customer database in IndexedDB. Works in extension pages, web
@@ -198,6 +203,7 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           requests.push(request);
         };
         const orderOps: OrderOp[] = [];
+        const appends: OrderColumns[] = [];
         for (const op of valid) {
           if (op.type === 'putMerge') {
             const envelope: MergeEnvelope = {
@@ -210,6 +216,10 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           }
           if (op.type === 'deleteMerge') {
             track(t.objectStore(MERGES).delete(op.id));
+            continue;
+          }
+          if (op.type === 'appendOrders') {
+            appends.push(op.orders);
             continue;
           }
           if (op.store === 'orders') {
@@ -239,7 +249,13 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           const envelope: Envelope = { id: op.record.id, r: op.record, k: indexKeys(op.store, op.record) };
           track(store.put(envelope));
         }
-        track(applyOrderOps(t, orderOps));
+        // Each column batch after the ops before it: every call sees what the previous one wrote.
+        track(
+          (async () => {
+            await applyOrderOps(t, orderOps);
+            for (const columns of appends) await applyOrderOps(t, [], columns);
+          })(),
+        );
         await Promise.all(requests);
       });
     },

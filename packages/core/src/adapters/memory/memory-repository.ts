@@ -5,9 +5,19 @@ import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
 import { type ContactLinkedStore, type RecordMap, STORE_NAMES, type StoreName } from '../../model/stores.ts';
 import type { OrderFacts } from '../../ports/order-facts.ts';
-import type { Page, PutOptions, ReadMany, ReadResult, Repository, TimeRange, WriteOp } from '../../ports/repository.ts';
+import type {
+  AppendOrdersOp,
+  Page,
+  PutOptions,
+  ReadMany,
+  ReadResult,
+  Repository,
+  TimeRange,
+  WriteOp,
+} from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { type IndexKeys, indexKeys, lenientIndexKeys } from '../../storage/index-keys.ts';
+import { ordersOfColumns } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
 import { readMerge, readMerges } from '../../storage/read-merges.ts';
 import { timeBounds } from '../../storage/time-range.ts';
@@ -134,7 +144,12 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
     },
     async write(ops) {
       open();
-      const valid = validateOps(ops);
+      // Appended order columns are new orders: puts that expect none to exist.
+      const valid = validateOps(ops).flatMap((op): Exclude<WriteOp, AppendOrdersOp>[] =>
+        op.type === 'appendOrders'
+          ? ordersOfColumns(op.orders).map((record) => ({ type: 'put', store: 'orders', record, expectVersion: 0 }))
+          : [op],
+      );
       // Check versions and capacity against the state as it would be after each op, before changing anything.
       // Version of each touched record as it will be after the ops before it (undefined = absent).
       const pending = new Map<string, number | undefined>();
