@@ -51,7 +51,9 @@ describe('importCsv order columns (fast path)', () => {
           const text = [
             HEADER,
             ...rows.map((r) =>
-              [r.orderId, r.customer, r.email, r.date, r.total, r.currency, r.status].map(quoteCsv).join(','),
+              [r.orderId, r.customer, r.email, r.date, r.total, r.currency, r.status]
+                .map((cell) => quoteCsv(cell))
+                .join(','),
             ),
           ].join('\n');
           const run = async (columnar: boolean) => {
