@@ -1,4 +1,4 @@
-import { IdSchema, MergeRecordSchema, OpportunityStageSchema } from '@cordial/core';
+import { IdSchema, OpportunityStageSchema } from '@cordial/core';
 import * as z from 'zod';
 
 /**
@@ -30,8 +30,8 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('opportunity:move'), opportunityId: IdSchema, stage: OpportunityStageSchema }),
   z.object({ op: z.literal('case:open'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('contacts:merge'), survivorId: IdSchema, duplicateIds: z.array(IdSchema).min(1).max(50) }),
-  /** Puts back what a merge changed: the merge record the merge answered with, validated like any input. */
-  z.object({ op: z.literal('contacts:undo-merge'), merge: MergeRecordSchema }),
+  /** Puts back what a stored merge changed (core keeps the merge records in the repository). */
+  z.object({ op: z.literal('contacts:undo-merge'), mergeId: z.string().min(1).max(300) }),
   z.object({ op: z.literal('contacts:search'), query: z.string().max(200) }),
   z.object({ op: z.literal('contacts:recent') }),
 ]);

@@ -1,10 +1,8 @@
-import type { MergeRecord } from '@cordial/core';
 import { batch, computed, signal } from '@preact/signals';
-import type { ContactView } from '../data/contact-view';
+import type { ContactView, MergeSummary } from '../data/contact-view';
 import type { ResultOf } from '../data/data-service';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import type { PersonInView, Theme, ThreadInView } from '../messaging/protocol';
-import { displayName } from '../ui/format';
 
 export type ViewState =
   | { status: 'loading' }
@@ -16,7 +14,7 @@ export interface MergeNotice {
   text: string;
   error?: boolean;
   /** The merge that the Undo button puts back, while it can. */
-  undo?: MergeRecord;
+  undo?: MergeSummary;
 }
 
 export interface SidebarDeps {
@@ -119,20 +117,20 @@ export function createSidebarModel(deps: SidebarDeps) {
       const response = await deps.call({ op: 'contacts:merge', survivorId, duplicateIds });
       if (!response.ok) return setNotice(email, { text: `Not merged: ${response.message}`, error: true });
       const merge = response.value;
-      const count = merge.mergedIds.length + 1;
-      setNotice(email, { text: `Merged ${count} contacts into ${displayName(merge.before.survivor)}.`, undo: merge });
+      setNotice(email, { text: `Merged ${merge.contacts} contacts into ${merge.into}.`, undo: merge });
       // After a merge only the survivor exists: show whatever the address now resolves to.
       chosen.delete(email);
       await load(email, undefined, generation);
     },
 
-    /** Undoes the merge shown under an address: the duplicates come back exactly as they were. */
-    async undoMerge(email: string): Promise<void> {
-      const merge = mergeNotices.value.get(email)?.undo;
-      if (!merge) return;
-      const response = await deps.call({ op: 'contacts:undo-merge', merge });
+    /**
+     * Undoes a merge shown under an address (just made, or stored and found when the view
+     * loaded): the duplicates come back exactly as they were.
+     */
+    async undoMerge(email: string, merge: MergeSummary): Promise<void> {
+      const response = await deps.call({ op: 'contacts:undo-merge', mergeId: merge.id });
       if (!response.ok) return setNotice(email, { text: `Not undone: ${response.message}`, error: true });
-      setNotice(email, { text: `Merge undone: ${merge.mergedIds.length + 1} separate contacts again.` });
+      setNotice(email, { text: `Merge undone: ${merge.contacts} separate contacts again.` });
       chosen.delete(email);
       await load(email, undefined, generation);
     },

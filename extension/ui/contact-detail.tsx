@@ -35,7 +35,7 @@ export function ContactDetail({
 }) {
   return (
     <>
-      <MergeStatus model={model} email={email} />
+      <MergeStatus model={model} email={email} state={state} />
       <PersonView model={model} state={state} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { Contact } from '@cordial/core';
 import { useEffect, useRef } from 'preact/hooks';
-import type { SidebarModel } from '../state/sidebar-model';
+import type { SidebarModel, ViewState } from '../state/sidebar-model';
 import { date, displayName } from './format';
 
 /** Several stored contacts share this address: say so, show them side by side, and offer the merge. */
@@ -39,20 +39,26 @@ export function Duplicates({ model, email, contacts }: { model: SidebarModel; em
  * region stays in place from the duplicates to the merged contact, so screen readers
  * announce the change; the Undo button takes the focus, since the button pressed is gone.
  */
-export function MergeStatus({ model, email }: { model: SidebarModel; email: string }) {
+export function MergeStatus({ model, email, state }: { model: SidebarModel; email: string; state?: ViewState }) {
   const notice = model.mergeNotices.value.get(email);
+  // Without a notice of this session, a stored merge into this contact (the sidebar was closed since).
+  const stored = state?.status === 'ready' && state.view.kind === 'known' ? state.view.merge : undefined;
+  const shown =
+    notice ??
+    (stored && { text: `Merged ${stored.contacts} contacts into ${stored.into} on ${date(stored.mergedAt)}.` });
+  const merge = notice ? notice.undo : stored;
   const undo = useRef<HTMLButtonElement>(null);
-  const mergeId = notice?.undo?.id;
+  const justMerged = notice?.undo?.id;
   useEffect(() => {
-    if (mergeId) undo.current?.focus();
-  }, [mergeId]);
+    if (justMerged) undo.current?.focus();
+  }, [justMerged]);
   return (
     <div role="status" class={notice?.error ? 'status error merge-status' : 'status merge-status'}>
-      {notice && <span>{notice.text}</span>}
-      {notice?.undo && (
+      {shown && <span>{shown.text}</span>}
+      {merge && (
         <>
           {' '}
-          <button type="button" ref={undo} onClick={() => model.undoMerge(email)}>
+          <button type="button" ref={undo} onClick={() => model.undoMerge(email, merge)}>
             Undo merge
           </button>
         </>

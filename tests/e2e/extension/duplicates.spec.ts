@@ -1,14 +1,9 @@
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { openGmail, REP_SETTINGS, saveSettings, sidebar, waitForSeed } from './pages/webmail';
 
-test('should say when two contacts share an address and merge them on request', async ({
-  context,
-  serviceWorker,
-  extensionId,
-}) => {
-  await saveSettings(serviceWorker, REP_SETTINGS);
-  await waitForSeed(serviceWorker);
-  // A second contact with Grace's address, as a careless import would leave it.
+/** A second contact with Grace's address, as a careless import would leave it. */
+async function duplicateGrace(context: BrowserContext, extensionId: string) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const created = await options.evaluate(() =>
@@ -18,6 +13,17 @@ test('should say when two contacts share an address and merge them on request', 
     }),
   );
   expect(created).toMatchObject({ ok: true });
+  await options.close();
+}
+
+test('should say when two contacts share an address and merge them on request', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  await saveSettings(serviceWorker, REP_SETTINGS);
+  await waitForSeed(serviceWorker);
+  await duplicateGrace(context, extensionId);
 
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   const frame = sidebar(page);
@@ -36,14 +42,7 @@ test('should undo the merge from the status message, by keyboard, bringing both 
 }) => {
   await saveSettings(serviceWorker, REP_SETTINGS);
   await waitForSeed(serviceWorker);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.evaluate(() =>
-    chrome.runtime.sendMessage({
-      type: 'data',
-      request: { op: 'contact:create', input: { email: 'grace@compilers.test', firstName: 'G.', lastName: 'Hopper' } },
-    }),
-  );
+  await duplicateGrace(context, extensionId);
 
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   const frame = sidebar(page);
@@ -61,4 +60,26 @@ test('should undo the merge from the status message, by keyboard, bringing both 
   // Stored, not just shown: a fresh tab sees the two contacts again.
   const again = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   await expect(sidebar(again).getByText('2 contacts share grace@compilers.test.')).toBeVisible();
+});
+
+test('should still offer the undo after the sidebar was closed and opened again, from the stored merge', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  await saveSettings(serviceWorker, REP_SETTINGS);
+  await waitForSeed(serviceWorker);
+  await duplicateGrace(context, extensionId);
+  const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  await sidebar(page).getByRole('button', { name: 'Merge all into Grace Hopper' }).click();
+  await expect(sidebar(page).getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
+  await page.close();
+
+  const again = await openGmail(context, 'inbox/FMfcgzQZkickoff');
+  const frame = sidebar(again);
+  const status = frame.getByRole('status').filter({ hasText: /^Merged 2 contacts into Grace Hopper on / });
+  await expect(status).toBeVisible();
+  await status.getByRole('button', { name: 'Undo merge' }).click();
+  await expect(frame.getByText('2 contacts share grace@compilers.test.')).toBeVisible();
+  await expect(frame.getByRole('status').filter({ hasText: 'Merge undone: 2 separate contacts again.' })).toBeVisible();
 });
