@@ -16,15 +16,13 @@ async function duplicateGrace(context: BrowserContext, extensionId: string) {
   await options.close();
 }
 
-test('should say when two contacts share an address and merge them on request', async ({
-  context,
-  serviceWorker,
-  extensionId,
-}) => {
+test.beforeEach(async ({ context, serviceWorker, extensionId }) => {
   await saveSettings(serviceWorker, REP_SETTINGS);
   await waitForSeed(serviceWorker);
   await duplicateGrace(context, extensionId);
+});
 
+test('should say when two contacts share an address and merge them on request', async ({ context }) => {
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   const frame = sidebar(page);
   await expect(frame.getByText('2 contacts share grace@compilers.test.')).toBeVisible();
@@ -35,15 +33,7 @@ test('should say when two contacts share an address and merge them on request', 
   await expect(sidebar(again).getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
 });
 
-test('should undo the merge from the status message, by keyboard, bringing both contacts back', async ({
-  context,
-  serviceWorker,
-  extensionId,
-}) => {
-  await saveSettings(serviceWorker, REP_SETTINGS);
-  await waitForSeed(serviceWorker);
-  await duplicateGrace(context, extensionId);
-
+test('should undo the merge from the status message, by keyboard, bringing both contacts back', async ({ context }) => {
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   const frame = sidebar(page);
   await frame.getByRole('button', { name: 'Merge all into Grace Hopper' }).focus();
@@ -64,12 +54,7 @@ test('should undo the merge from the status message, by keyboard, bringing both 
 
 test('should still offer the undo after the sidebar was closed and opened again, from the stored merge', async ({
   context,
-  serviceWorker,
-  extensionId,
 }) => {
-  await saveSettings(serviceWorker, REP_SETTINGS);
-  await waitForSeed(serviceWorker);
-  await duplicateGrace(context, extensionId);
   const page = await openGmail(context, 'inbox/FMfcgzQZkickoff');
   await sidebar(page).getByRole('button', { name: 'Merge all into Grace Hopper' }).click();
   await expect(sidebar(page).getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();

@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { openGmail, REP_SETTINGS, saveSettings, waitForSeed } from './pages/webmail';
 
@@ -6,6 +7,20 @@ import { openGmail, REP_SETTINGS, saveSettings, waitForSeed } from './pages/webm
  * `sidepanel.html`, loaded in a tab of the real extension, follows the active tab of its
  * window exactly as it does in the panel. What this cannot reach is said in docs/extension.md.
  */
+/** The renewal thread open in Gmail, its conversation on screen. */
+async function openRenewal(context: BrowserContext): Promise<Page> {
+  const mail = await openGmail(context, 'inbox/FMfcgzQZrenewal');
+  await expect(mail.locator('h2.hP')).toHaveText('Re: Renewal of our annual plan');
+  return mail;
+}
+
+/** The side panel's page in a tab of the real extension. */
+async function openSidePanelPage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  return panel;
+}
+
 test.beforeEach(async ({ serviceWorker }) => {
   await saveSettings(serviceWorker, { ...REP_SETTINGS, display: 'side-panel' });
   await waitForSeed(serviceWorker);
@@ -15,8 +30,7 @@ test('should stop positioning the in-page frame while the side panel is on, and 
   context,
   serviceWorker,
 }) => {
-  const page = await openGmail(context, 'inbox/FMfcgzQZrenewal');
-  await expect(page.locator('h2.hP')).toHaveText('Re: Renewal of our annual plan');
+  const page = await openRenewal(context);
   // Give the content script time to react to the open conversation, then check the frame stayed hidden.
   await page.waitForTimeout(500);
   await expect(page.locator('iframe[title="Cordial contact sidebar"]')).toBeHidden();
@@ -29,10 +43,8 @@ test('should show in the side panel the contact of the thread open in the active
   context,
   extensionId,
 }) => {
-  const mail = await openGmail(context, 'inbox/FMfcgzQZrenewal');
-  await expect(mail.locator('h2.hP')).toHaveText('Re: Renewal of our annual plan');
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const mail = await openRenewal(context);
+  const panel = await openSidePanelPage(context, extensionId);
   // The panel page follows the active tab of its window: activate the webmail tab, as the rep would.
   await mail.bringToFront();
   await expect(panel.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
@@ -55,13 +67,11 @@ test('should follow the rep to another webmail tab and run actions from the side
   context,
   extensionId,
 }) => {
-  const first = await openGmail(context, 'inbox/FMfcgzQZrenewal');
-  await expect(first.locator('h2.hP')).toHaveText('Re: Renewal of our annual plan');
+  const first = await openRenewal(context);
   const second = await context.newPage();
   await second.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZkickoff');
   await expect(second.locator('h2.hP')).toHaveText('Kick-off meeting with the whole team');
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const panel = await openSidePanelPage(context, extensionId);
 
   await first.bringToFront();
   await expect(panel.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
