@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { openGmail, person, REP_SETTINGS, saveSettings, sidebar, waitForSeed } from './pages/webmail';
@@ -102,4 +103,29 @@ test('should offer the upsell script for a loyal customer', async ({ context }) 
   await expect(call.getByRole('list', { name: 'Script' }).locator('li').nth(1)).toHaveText(
     'Ask how the products they use are working for them at Analytical Engines.',
   );
+});
+
+test('should run a call with the keyboard alone and pass axe while it runs', async ({ context, extensionId }) => {
+  const mail = await openGmail(context, 'inbox/FMfcgzQZrenewal');
+  await expect(sidebar(mail).getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  // The side panel's page runs the same sidebar as an extension page of its own, which axe can check whole.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await mail.bringToFront();
+  const call = panel.locator('[data-feature="call"]');
+  await expect(panel.locator('[data-feature="value-signals"]').getByText(/churn risk/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await call.getByRole('button', { name: 'Start call' }).focus();
+  await panel.keyboard.press('Enter');
+  await expect(call.getByRole('heading', { name: /^Call: / })).toBeFocused();
+  await call.getByLabel('Outcome').focus();
+  await panel.keyboard.type('Interested in the upgrade');
+  await panel.keyboard.press('Tab');
+  await panel.keyboard.press('Enter');
+  await expect(call.getByRole('status')).toHaveText('Call logged.');
+  await call.getByRole('button', { name: 'Start call' }).click();
+  await expect(call.getByRole('timer', { name: 'Call time' })).toBeVisible();
+  const results = await new AxeBuilder({ page: panel }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 });
