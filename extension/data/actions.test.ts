@@ -8,6 +8,7 @@ import {
   createOpportunity,
   editContact,
   isThreadLogged,
+  logCall,
   logThread,
   moveOpportunity,
   openCase,
@@ -67,6 +68,39 @@ describe(logThread, () => {
       subject: 'Renewal',
     });
     expect(isThreadLogged(timeline, thread.key)).toBe(true);
+  });
+});
+
+describe(logCall, () => {
+  it('should log a phone call with its purpose, outcome and the duration from its start to now', async () => {
+    const touchpoint = await logCall(ctx, 'c1', {
+      purpose: 'sales',
+      outcome: 'Agreed on a trial of the upgrade',
+      startedAt: '2026-11-25T09:52:30.000Z',
+      script: 'Upsell for a loyal customer',
+    });
+    expect(touchpoint).toMatchObject({
+      contactId: 'c1',
+      channel: 'phone',
+      direction: 'outbound',
+      occurredAt: '2026-11-25T09:52:30.000Z',
+      durationSeconds: 450,
+      purpose: 'sales',
+      outcome: 'Agreed on a trial of the upgrade',
+      subject: 'Phone call: Upsell for a loyal customer',
+    });
+    expect((await repo.listByContact('touchpoints', 'c1')).records).toHaveLength(1);
+  });
+
+  it('should refuse a start in the future or one more than 12 hours back, and write nothing', async () => {
+    await expect(logCall(ctx, 'c1', { purpose: 'sales', startedAt: '2026-11-25T10:05:00.000Z' })).rejects.toThrow(
+      /future/,
+    );
+    await expect(logCall(ctx, 'c1', { purpose: 'sales', startedAt: '2026-11-24T21:00:00.000Z' })).rejects.toThrow(
+      /12 hours/,
+    );
+    await expect(logCall(ctx, 'c1', { purpose: 'gossip', startedAt: 'yesterday' })).rejects.toThrow(/purpose/);
+    expect(await repo.count('touchpoints')).toBe(0);
   });
 });
 

@@ -196,6 +196,48 @@ export async function logThread(
   return { touchpoint, created: true };
 }
 
+/** Longer than any real call: a start time further back is a call the rep forgot to end. */
+const LONGEST_CALL_SECONDS = 12 * 3600;
+
+export const LogCallFormSchema = z.object({
+  purpose: TouchpointPurposeSchema,
+  outcome: optionalText(2000),
+  direction: z.enum(['inbound', 'outbound']).default('outbound'),
+  /** When the rep pressed "Start call"; the duration runs from here to the moment the call is logged. */
+  startedAt: InstantSchema,
+  /** The title of the script the rep followed, kept as the touchpoint's subject. */
+  script: optionalText(200),
+});
+
+/**
+ * Logs a phone call as a touchpoint, its duration measured from the start the sidebar kept
+ * to now. A start in the future, or further back than any call lasts, is refused: the
+ * rep corrects it (or cancels the call) rather than storing a duration nobody had.
+ */
+export async function logCall(ctx: ActionContext, contactId: string, input: unknown): Promise<Touchpoint> {
+  const form = LogCallFormSchema.parse(input);
+  const seconds = Math.round((ctx.now().getTime() - Date.parse(form.startedAt)) / 1000);
+  if (seconds < 0) throw new Error('startedAt: the call cannot start in the future');
+  if (seconds > LONGEST_CALL_SECONDS) {
+    throw new Error('startedAt: the call started more than 12 hours ago; cancel it and log the call again');
+  }
+  const touchpoint: Touchpoint = {
+    ...meta(ctx),
+    contactId,
+    channel: 'phone',
+    direction: form.direction,
+    occurredAt: form.startedAt,
+    durationSeconds: seconds,
+    purpose: form.purpose,
+    subject: form.script ? `Phone call: ${form.script}` : 'Phone call',
+    ...defined({ outcome: form.outcome }),
+    source: 'manual:extension',
+    externalIds: {},
+  };
+  await ctx.repo.put('touchpoints', touchpoint, { expectVersion: 0 });
+  return touchpoint;
+}
+
 /** A sales team's usual win probability per stage, until the rep sets one. */
 export const STAGE_PROBABILITY: Record<Opportunity['stage'], number> = {
   lead: 0.1,

@@ -4,6 +4,7 @@ import type {
   CampaignResponse,
   Case,
   Contact,
+  MergeRecord,
   Note,
   Opportunity,
   Order,
@@ -11,6 +12,7 @@ import type {
   Task,
   Touchpoint,
 } from '@cordial/core';
+import { displayName } from '../ui/format';
 import type { ValueSignals } from './signals-store';
 import type { ContactSuggestion } from './suggest-contact';
 import { suggestContact } from './suggest-contact';
@@ -39,6 +41,35 @@ export interface KnownContactView {
   corrupt: number;
   /** RFM, churn risk and CLV from the background's last run (attached by the data service). */
   value?: ValueSignals;
+  /** The last merge into this contact, while it can still be undone. */
+  merge?: MergeSummary;
+}
+
+/** What the sidebar says about a stored merge: enough to name it and undo it, not its before-image. */
+export interface MergeSummary {
+  id: string;
+  mergedAt: string;
+  /** How many contacts became this one, the survivor included. */
+  contacts: number;
+  into: string;
+}
+
+export function summarizeMerge(merge: MergeRecord): MergeSummary {
+  return {
+    id: merge.id,
+    mergedAt: merge.mergedAt,
+    contacts: merge.mergedIds.length + 1,
+    into: displayName(merge.before.survivor),
+  };
+}
+
+/**
+ * The newest stored merge into this contact, offered for undoing only while the contact is
+ * as the merge left it: once it is edited, core's undo would refuse anyway.
+ */
+function undoableMerge(contact: Contact, merges: readonly MergeRecord[]): MergeSummary | undefined {
+  const last = merges.find((m) => m.survivorId === contact.id);
+  return last && last.after.survivorVersion === contact.version ? summarizeMerge(last) : undefined;
 }
 
 export type ContactView =
@@ -65,7 +96,7 @@ export async function loadKnownContact(
   corruptContacts = 0,
 ): Promise<KnownContactView> {
   const id = contact.id;
-  const [orders, opportunities, cases, tasks, notes, touchpoints, responses, account] = await Promise.all([
+  const [orders, opportunities, cases, tasks, notes, touchpoints, responses, merges, account] = await Promise.all([
     repo.listByContact('orders', id),
     repo.listByContact('opportunities', id),
     repo.listByContact('cases', id),
@@ -73,6 +104,7 @@ export async function loadKnownContact(
     repo.listByContact('notes', id),
     repo.listByContact('touchpoints', id),
     repo.listByContact('campaignResponses', id),
+    repo.listMerges({ contactId: id }),
     contact.accountId ? repo.get('accounts', contact.accountId) : undefined,
   ]);
   const recentResponses = [...responses.records]
@@ -104,5 +136,6 @@ export async function loadKnownContact(
     timeline: [...touchpoints.records].sort((a, b) => newestFirst(a.occurredAt, b.occurredAt)),
     campaignResponses: recentResponses.map((response) => ({ response, campaign: campaigns.get(response.campaignId) })),
     corrupt,
+    ...(undoableMerge(contact, merges.records) ? { merge: undoableMerge(contact, merges.records) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { type Contact, mergeContacts, type Repository } from '@cordial/core';
+import { type Contact, mergeContacts, type Repository, undoMerge } from '@cordial/core';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import {
   type ActionContext,
@@ -8,11 +8,19 @@ import {
   createContact,
   createOpportunity,
   editContact,
+  logCall,
   logThread,
   moveOpportunity,
   openCase,
 } from './actions';
-import { type ContactView, type KnownContactView, loadContactView, loadKnownContact } from './contact-view';
+import {
+  type ContactView,
+  type KnownContactView,
+  loadContactView,
+  loadKnownContact,
+  type MergeSummary,
+  summarizeMerge,
+} from './contact-view';
 import { recentContactIds, rememberContact, searchContacts } from './search-contacts';
 import type { ValueSignals } from './signals-store';
 
@@ -21,6 +29,8 @@ export interface DataResults {
   view: ContactView;
   'contact:view': KnownContactView;
   'contact:create': Contact;
+  'contacts:merge': MergeSummary;
+  'contacts:undo-merge': { survivorId: string; restoredIds: string[] };
   'contacts:search': Contact[];
   'contacts:recent': Contact[];
 }
@@ -90,6 +100,8 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
     }
     case 'thread:log':
       return (await logThread(deps, request.contactId, request.thread, request.input)).touchpoint;
+    case 'call:log':
+      return logCall(deps, request.contactId, request.input);
     case 'opportunity:create':
       return createOpportunity(deps, await need(repo, 'contacts', request.contactId), request.input);
     case 'opportunity:move':
@@ -97,12 +109,27 @@ async function run(deps: DataServiceDeps, request: DataRequest): Promise<unknown
     case 'case:open':
       return openCase(deps, await need(repo, 'contacts', request.contactId), request.input);
     case 'contacts:merge': {
-      // core's merge: one atomic write that re-points every record of the duplicates to the survivor.
+      // core's merge: one atomic write that re-points every record of the duplicates to the survivor
+      // and stores the merge record, so the merge can be undone later, after a reload too.
       const merge = await mergeContacts(repo, request.survivorId, request.duplicateIds, {
         now: () => deps.now().toISOString(),
         reasons: ['the rep merged contacts that share an email address'],
       });
-      return { id: merge.survivorId, contactId: merge.survivorId };
+      return summarizeMerge(merge);
+    }
+    case 'contacts:undo-merge': {
+      const stored = await repo.getMerge(request.mergeId);
+      if (!stored.ok) {
+        throw new Error(
+          stored.reason === 'not-found'
+            ? 'this merge is no longer stored (already undone?)'
+            : 'the merge is unreadable',
+        );
+      }
+      // core's undo refuses, changing nothing, when anything the merge wrote has changed since.
+      const undone = await undoMerge(repo, stored.value);
+      if (!undone.ok) throw new Error(`the merge cannot be undone: ${undone.conflicts.join('; ')}`);
+      return { survivorId: stored.value.survivorId, restoredIds: stored.value.mergedIds };
     }
     case 'contacts:search':
       return searchContacts(repo, request.query);

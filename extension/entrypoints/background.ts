@@ -48,9 +48,10 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SIDEBAR_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    // The frame runs inside the webmail tab; the side panel is not in a tab and says which tab it follows.
+    // The frame runs inside the webmail tab; the side panel page follows the active tab and says which one.
+    // Told apart by page, not by whether the sender has a tab: the side panel page may also be open in a tab.
     const frameTab = port.sender?.tab?.id;
-    if (frameTab !== undefined && port.sender?.url?.startsWith(browser.runtime.getURL('/'))) {
+    if (frameTab !== undefined && port.sender?.url?.startsWith(browser.runtime.getURL('/sidebar.html'))) {
       return attach(frameTab, port);
     }
     const onHello = (raw: unknown) => {

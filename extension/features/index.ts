@@ -1,4 +1,5 @@
 // The sections of the 360-degree view, in display order: one import per feature file.
+import call from './call';
 import campaignResponses from './campaign-responses';
 import cases from './cases';
 import contactSummary from './contact-summary';
@@ -14,6 +15,7 @@ export const features = [
   contactSummary,
   valueSignals,
   logThread,
+  call,
   tasks,
   opportunities,
   cases,

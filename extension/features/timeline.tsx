@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../data/contact-view';
-import { dateTime } from '../ui/format';
+import { clock, dateTime } from '../ui/format';
 import { defineSidebarFeature, type FeatureProps } from './define-sidebar-feature';
 
 function Timeline({ view }: FeatureProps) {
@@ -12,7 +12,11 @@ function Timeline({ view }: FeatureProps) {
       <ol class="list timeline">
         {shown.map((t) => (
           <li key={t.id}>
-            <span class="meta">{`${dateTime(t.occurredAt)} · ${t.channel} · ${t.direction}`}</span>
+            <span class="meta">
+              {[dateTime(t.occurredAt), t.channel, t.direction, t.durationSeconds && clock(t.durationSeconds)]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
             <span>{t.subject ?? t.event ?? t.purpose}</span>
             {t.outcome && <span class="meta">{`Outcome: ${t.outcome}`}</span>}
           </li>

@@ -18,6 +18,24 @@ describe(readOutlookThread, () => {
         { email: 'ada.lovelace@analytical-engines.test', name: 'Ada Lovelace', role: 'from' },
         { email: 'rep@cordial-demo.test', name: 'Demo Rep', role: 'to' },
       ],
+      conversationId: 'AAQkADAwATM0MDAAMS1renewal',
+    });
+  });
+
+  it('should take #ReadingPaneContainerId as the pane, and the selected row’s data-convid as the id, when the others are absent', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div role="listbox"><div role="option" data-convid="AAQk-selected" aria-selected="true">Ada</div></div>
+       <div id="ReadingPaneContainerId">
+         <div role="heading" aria-level="2"><span title="Quarterly order">Quarterly order</span></div>
+         <div aria-label="From: Ada Lovelace"><span title="ada@example.com">Ada Lovelace</span></div>
+       </div>`,
+      'text/html',
+    );
+    expect(readOutlookThread(doc)).toEqual({
+      host: 'outlook',
+      subject: 'Quarterly order',
+      people: [{ email: 'ada@example.com', name: 'Ada Lovelace', role: 'from' }],
+      conversationId: 'AAQk-selected',
     });
   });
 
@@ -56,6 +74,12 @@ describe(threadKey, () => {
     );
     expect(threadKey(new URL('https://outlook.office.com/mail/inbox/id/AAQk%2Bx'), thread)).toBe(
       'outlook.office.com:AAQk+x',
+    );
+  });
+
+  it('should key by the conversation id the page shows when the URL names none', () => {
+    expect(threadKey(new URL('https://outlook.office.com/mail/inbox'), { ...thread, conversationId: 'AAQk-1' })).toBe(
+      'outlook.office.com:AAQk-1',
     );
   });
 

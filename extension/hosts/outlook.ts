@@ -11,11 +11,18 @@ import { addressIn, createPeopleCollector } from './people';
  * - each message header groups people under containers whose `aria-label` starts with
  *   "From", "To", "Cc" or "Bcc"; every person is a persona element whose `title` is the
  *   address (`title="ada@example.com"`), or, in the expanded header, `Name <address>` text.
- * The conversation id (`data-convid`) marks one thread across SPA navigation.
+ * The conversation id (`data-convid`, on the conversation and on the selected row of the message
+ * list) marks one thread when the URL carries no `/id/<id>`.
+ * Public extensions and scripts that read Outlook's reading pane rely on the same hooks (the
+ * main region, the level-2 heading, `data-convid` with `aria-selected`, "From" labels, persona
+ * titles) and on `#ReadingPaneContainerId`, which we take as the pane when the others are absent
+ * (docs/extension.md, "What Outlook's DOM needed").
  */
 export const outlookSelectors = {
   main: '[role="main"]',
   conversation: '[data-app-section="ConversationContainer"]',
+  readingPaneId: '#ReadingPaneContainerId',
+  selectedConversation: '[data-convid][aria-selected="true"]',
   subject: '[role="heading"][aria-level="2"]',
   roleGroup: '[aria-label^="From" i], [aria-label^="To" i], [aria-label^="Cc" i], [aria-label^="Bcc" i]',
   persona: '[title]',
@@ -28,7 +35,10 @@ function roleOf(group: Element): PersonInView['role'] {
 }
 
 export function readOutlookThread(doc: Document): Thread | null {
-  const pane = doc.querySelector(outlookSelectors.conversation) ?? doc.querySelector(outlookSelectors.main);
+  const pane =
+    doc.querySelector(outlookSelectors.conversation) ??
+    doc.querySelector(outlookSelectors.main) ??
+    doc.querySelector(outlookSelectors.readingPaneId);
   const heading = pane?.querySelector(outlookSelectors.subject);
   const subject = (heading?.querySelector('[title]')?.getAttribute('title') ?? heading?.textContent)?.trim();
   if (!pane || !subject) return null;
@@ -46,7 +56,17 @@ export function readOutlookThread(doc: Document): Thread | null {
       people.add(email, name, role);
     }
   }
-  return { host: 'outlook', subject: subject.slice(0, 1000), people: people.list() };
+  const conversationId = (
+    pane.closest('[data-convid]') ??
+    pane.querySelector('[data-convid]') ??
+    doc.querySelector(outlookSelectors.selectedConversation)
+  )?.getAttribute('data-convid');
+  return {
+    host: 'outlook',
+    subject: subject.slice(0, 1000),
+    people: people.list(),
+    ...(conversationId ? { conversationId: conversationId.slice(0, 200) } : {}),
+  };
 }
 
 // Fixture pages: tests/fixtures/outlook/mail.html (conversations at /mail/inbox/id/AAQk…1, …2, …3)

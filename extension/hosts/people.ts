@@ -1,4 +1,5 @@
-import * as z from 'zod';
+// zod/mini: this runs in the content script (see state/settings.ts).
+import * as z from 'zod/mini';
 import type { PersonInView } from '../messaging/protocol';
 
 const EmailSchema = z.email();

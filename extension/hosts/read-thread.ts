@@ -11,11 +11,12 @@ export function threadReaderFor(hostname: string): (doc: Document) => Thread | n
 
 /**
  * A key per conversation, from the URL the host routes by: Gmail's `#inbox/<id>` hash,
- * Outlook's `/mail/…/id/<id>` path. Falls back to the subject when the URL carries none.
+ * Outlook's `/mail/…/id/<id>` path; else the id the page shows (Outlook's `data-convid`);
+ * else the subject.
  */
 export function threadKey(url: URL, thread: Thread): string {
   const fromHash = /^#.+\/([\w-]+)$/.exec(url.hash)?.[1];
   const fromPath = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1];
-  const id = fromPath ?? fromHash ?? `subject:${thread.subject}`;
+  const id = fromPath ?? fromHash ?? thread.conversationId ?? `subject:${thread.subject}`;
   return `${url.hostname}:${decodeURIComponent(id)}`.slice(0, 300);
 }

@@ -25,10 +25,13 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
     thread: z.object({ key: z.string().min(1).max(300), subject: z.string().max(1000) }),
     input: FormInputSchema,
   }),
+  z.object({ op: z.literal('call:log'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('opportunity:create'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('opportunity:move'), opportunityId: IdSchema, stage: OpportunityStageSchema }),
   z.object({ op: z.literal('case:open'), contactId: IdSchema, input: FormInputSchema }),
   z.object({ op: z.literal('contacts:merge'), survivorId: IdSchema, duplicateIds: z.array(IdSchema).min(1).max(50) }),
+  /** Puts back what a stored merge changed (core keeps the merge records in the repository). */
+  z.object({ op: z.literal('contacts:undo-merge'), mergeId: z.string().min(1).max(300) }),
   z.object({ op: z.literal('contacts:search'), query: z.string().max(200) }),
   z.object({ op: z.literal('contacts:recent') }),
 ]);

@@ -17,6 +17,8 @@ export const ThreadSchema = z.object({
   host: z.enum(['gmail', 'outlook', 'demo']),
   subject: z.string().max(1000),
   people: z.array(PersonInViewSchema).max(200),
+  /** The host's own id of the conversation, where the page shows one (Outlook's `data-convid`). */
+  conversationId: z.string().max(200).optional(),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

@@ -1,6 +1,8 @@
-import * as z from 'zod';
+// zod/mini, not zod: this module runs in the content script of every webmail tab, where the
+// classic API's method-chaining objects cost heap and bytes (measured in docs/extension.md).
+import * as z from 'zod/mini';
 
-const AddressOrDomainSchema = z.string().trim().toLowerCase();
+const AddressOrDomainSchema = z.string().check(z.trim(), z.toLowerCase());
 
 /**
  * The rep's settings, kept in `browser.storage.local` (extension storage, not the page's).
@@ -13,13 +15,20 @@ const AddressOrDomainSchema = z.string().trim().toLowerCase();
 const DEMO_REP = ['rep@cordial-demo.test', 'cordial-demo.test'];
 
 export const SettingsSchema = z.object({
-  ownAddresses: z.array(AddressOrDomainSchema).default(() => (import.meta.env.CORDIAL_DEMO ? [...DEMO_REP] : [])),
-  exclude: z.array(AddressOrDomainSchema).default([]),
-  display: z.enum(['frame', 'side-panel']).default('frame'),
-  feed: z
-    .object({ url: z.url({ protocol: /^https?$/ }), intervalMinutes: z.number().int().min(1).max(1440) })
-    .nullable()
-    .default(null),
+  ownAddresses: z._default(z.array(AddressOrDomainSchema), () =>
+    import.meta.env.CORDIAL_DEMO ? [...DEMO_REP] : [],
+  ),
+  exclude: z._default(z.array(AddressOrDomainSchema), () => []),
+  display: z._default(z.enum(['frame', 'side-panel']), 'frame'),
+  feed: z._default(
+    z.nullable(
+      z.object({
+        url: z.url({ protocol: /^https?$/ }),
+        intervalMinutes: z.int().check(z.minimum(1), z.maximum(1440)),
+      }),
+    ),
+    null,
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

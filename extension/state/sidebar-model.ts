@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { ContactView } from '../data/contact-view';
+import type { ContactView, MergeSummary } from '../data/contact-view';
 import type { ResultOf } from '../data/data-service';
 import type { DataRequest, DataResponse } from '../messaging/data-protocol';
 import type { PersonInView, Theme, ThreadInView } from '../messaging/protocol';
@@ -8,6 +8,14 @@ export type ViewState =
   | { status: 'loading' }
   | { status: 'ready'; view: ContactView }
   | { status: 'error'; message: string };
+
+/** What the sidebar says about a merge under an address: done (with its undo), undone, or refused. */
+export interface MergeNotice {
+  text: string;
+  error?: boolean;
+  /** The merge that the Undo button puts back, while it can. */
+  undo?: MergeSummary;
+}
 
 export interface SidebarDeps {
   /** Runs a request against the customer database (in the background; directly in unit tests). */
@@ -25,10 +33,15 @@ export function createSidebarModel(deps: SidebarDeps) {
   const theme = signal<Theme>('light');
   const views = signal<ReadonlyMap<string, ViewState>>(new Map());
   const expanded = signal<string | null>(null);
+  const mergeNotices = signal<ReadonlyMap<string, MergeNotice>>(new Map());
   const people = computed<PersonInView[]>(() => thread.value?.people ?? []);
   /** Which contact each address shows when the rep picked one (duplicates, the popup). */
   const chosen = new Map<string, string>();
   let generation = 0;
+
+  const setNotice = (email: string, notice: MergeNotice) => {
+    mergeNotices.value = new Map(mergeNotices.value).set(email, notice);
+  };
 
   const setView = (email: string, state: ViewState) => {
     const next = new Map(views.value);
@@ -54,6 +67,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     views,
     expanded,
     people,
+    mergeNotices,
 
     /** A new conversation (or none): load every person in it; expand the first external one. */
     showThread(next: ThreadInView | null, nextTheme: Theme) {
@@ -94,10 +108,31 @@ export function createSidebarModel(deps: SidebarDeps) {
     async act(email: string, request: DataRequest): Promise<{ ok: true } | { ok: false; message: string }> {
       const response = await deps.call(request);
       if (!response.ok) return response;
-      // After a merge only the survivor exists: show whatever the address now resolves to.
-      if (request.op === 'contacts:merge') chosen.delete(email);
       await load(email, people.value.find((p) => p.email === email)?.name, generation);
       return { ok: true };
+    },
+
+    /** Merges the duplicates under an address into one of them; the notice offers to undo it. */
+    async merge(email: string, survivorId: string, duplicateIds: string[]): Promise<void> {
+      const response = await deps.call({ op: 'contacts:merge', survivorId, duplicateIds });
+      if (!response.ok) return setNotice(email, { text: `Not merged: ${response.message}`, error: true });
+      const merge = response.value;
+      setNotice(email, { text: `Merged ${merge.contacts} contacts into ${merge.into}.`, undo: merge });
+      // After a merge only the survivor exists: show whatever the address now resolves to.
+      chosen.delete(email);
+      await load(email, undefined, generation);
+    },
+
+    /**
+     * Undoes a merge shown under an address (just made, or stored and found when the view
+     * loaded): the duplicates come back exactly as they were.
+     */
+    async undoMerge(email: string, merge: MergeSummary): Promise<void> {
+      const response = await deps.call({ op: 'contacts:undo-merge', mergeId: merge.id });
+      if (!response.ok) return setNotice(email, { text: `Not undone: ${response.message}`, error: true });
+      setNotice(email, { text: `Merge undone: ${merge.contacts} separate contacts again.` });
+      chosen.delete(email);
+      await load(email, undefined, generation);
     },
   };
 }

@@ -2,7 +2,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import type { KnownContactView } from '../data/contact-view';
 import { features } from '../features';
 import type { SidebarModel, ViewState } from '../state/sidebar-model';
-import { Duplicates } from './duplicates';
+import { Duplicates, MergeStatus } from './duplicates';
 import { UnknownPerson } from './unknown-person';
 
 function Known({ model, view }: { model: SidebarModel; view: KnownContactView }) {
@@ -24,7 +24,24 @@ function Known({ model, view }: { model: SidebarModel; view: KnownContactView })
   );
 }
 
-export function ContactDetail({ model, state }: { model: SidebarModel; state: ViewState | undefined }) {
+export function ContactDetail({
+  model,
+  email,
+  state,
+}: {
+  model: SidebarModel;
+  email: string;
+  state: ViewState | undefined;
+}) {
+  return (
+    <>
+      <MergeStatus model={model} email={email} state={state} />
+      <PersonView model={model} state={state} />
+    </>
+  );
+}
+
+function PersonView({ model, state }: { model: SidebarModel; state: ViewState | undefined }) {
   if (!state || state.status === 'loading') return <p class="empty">Loading…</p>;
   if (state.status === 'error') return <p class="status error">{`Could not load this person: ${state.message}`}</p>;
   const { view } = state;

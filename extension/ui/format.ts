@@ -34,3 +34,11 @@ export function displayName(contact: { firstName?: string; lastName?: string; fu
     ([contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.emails[0] || 'Unnamed contact')
   );
 }
+
+/** "4:05", "1:02:09": the length of a call, as a phone shows it. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const [h, m, rest] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(rest)}` : `${m}:${two(rest)}`;
+}

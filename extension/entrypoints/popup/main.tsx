@@ -60,7 +60,7 @@ function Popup() {
           <button type="button" class="link" onClick={() => (selected.value = null)}>
             Back to the list
           </button>
-          <ContactDetail model={model} state={model.views.value.get(email)} />
+          <ContactDetail model={model} email={email} state={model.views.value.get(email)} />
         </>
       ) : (
         <section aria-labelledby="results-title">

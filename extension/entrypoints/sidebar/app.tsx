@@ -49,7 +49,7 @@ export function Sidebar({ model }: { model: SidebarModel }) {
                 </button>
                 {open && (
                   <div id={panelId} class="person-detail">
-                    <ContactDetail model={model} state={state} />
+                    <ContactDetail model={model} email={person.email} state={state} />
                   </div>
                 )}
               </li>

@@ -1,7 +1,6 @@
 import type { Campaign, CampaignResponse, Case, Contact, Opportunity, Task } from '@cordial/core';
 import { describe, expect, it } from 'vitest';
 import { churnDistribution, clvDistribution, lifecycleFunnel, rfmGrid, segmentMovement } from './analysis-views';
-import { chooseScript, fillScript } from './call-scripts';
 import { campaignFromForm, campaignMetrics } from './campaigns';
 import { CustomerFilterSchema, type CustomerRow, queryCustomers } from './customers';
 import { csvField, describeQuery, ListQuerySchema, listToCsv, runListQuery } from './list-builder';
@@ -446,29 +445,5 @@ describe('analysis pictures', () => {
     expect(clv.equity).toBe(1030);
     expect(clv.buckets.reduce((s, b) => s + b.count, 0)).toBe(3);
     expect(clv.buckets.at(-1)?.to).toBe(Infinity);
-  });
-});
-
-describe('call scripts', () => {
-  it('should choose complaint handling first and fill in the customer’s fields', () => {
-    const r = row({ name: 'Grace Hopper', company: 'Compilers Inc' });
-    const complaint = { subject: 'Machine leaks water' } as Case;
-    const chosen = chooseScript(r, complaint);
-    expect(chosen.situation).toBe('complaint');
-    const script = fillScript(
-      chosen.situation,
-      r,
-      { rep: 'Robin', ourCompany: 'Bean There', caseSubject: complaint.subject },
-      chosen.because,
-    );
-    expect(script.steps[0]).toBe(
-      'Hello Grace, this is Robin from Bean There. I am calling about your case “Machine leaks water”.',
-    );
-    expect(script.steps.join(' ')).not.toMatch(/[{}]/);
-  });
-  it('should pick win-back for a high-risk customer and upsell for a champion', () => {
-    expect(chooseScript(row({ risk: 'high' }), undefined).situation).toBe('win-back');
-    expect(chooseScript(row({ segment: 'Champions' }), undefined).situation).toBe('upsell');
-    expect(chooseScript(row({ orders: 0, segment: undefined }), undefined).situation).toBe('prospect');
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { chooseScript, fillScript, SITUATIONS, type Situation } from '../model/call-scripts';
+import { chooseScript, fillScript, isOpenComplaint, SITUATIONS, type Situation } from '../../shared/call-scripts';
 import { selectedCustomerId } from '../state/selection';
 import { type ViewProps, ViewTitle } from './parts';
 
@@ -15,11 +15,7 @@ export function CallScriptsView({ workbench }: ViewProps) {
     if (!text) return [];
     return rows.filter((r) => `${r.name} ${r.email}`.toLowerCase().includes(text)).slice(0, 8);
   }, [rows, search]);
-  const complaint = row
-    ? workbench.cases.value.find(
-        (c) => c.contactId === row.id && c.type === 'complaint' && c.status !== 'resolved' && c.status !== 'closed',
-      )
-    : undefined;
+  const complaint = row ? workbench.cases.value.find((c) => c.contactId === row.id && isOpenComplaint(c)) : undefined;
   const chosen = row ? chooseScript(row, complaint) : undefined;
   const situation = override || chosen?.situation;
   const script =

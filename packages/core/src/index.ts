@@ -72,8 +72,10 @@ export type { OrderFacts } from './ports/order-facts.ts';
 export { ORDER_STATUSES } from './ports/order-facts.ts';
 export type {
   CorruptRecord,
+  DeleteMergeOp,
   DeleteOp,
   Page,
+  PutMergeOp,
   PutOp,
   PutOptions,
   ReadMany,

@@ -9,7 +9,7 @@ import type { CsvSource } from '../import/read-csv.ts';
 import { readLines } from '../import/read-lines.ts';
 import { parseRecord } from '../model/parse-record.ts';
 import { type AnyRecord, STORE_NAMES, type StoreName } from '../model/stores.ts';
-import type { CorruptRecord, Repository, WriteOp } from '../ports/repository.ts';
+import type { CorruptRecord, PutOp, Repository } from '../ports/repository.ts';
 
 export const BACKUP_FORMAT = 'cordial-backup';
 
@@ -83,7 +83,7 @@ export async function restoreBackup(
         throw new RestoreError(`the repository is not empty (${store} holds records); restore into an empty one`);
   const report: RestoreReport = { restored: {}, rejected: [], expected: {} };
   let header = false;
-  let ops: WriteOp[] = [];
+  let ops: PutOp[] = [];
   const flush = async () => {
     if (ops.length === 0) return;
     await repo.write(ops);
@@ -124,7 +124,7 @@ export async function restoreBackup(
         });
         continue;
       }
-      ops.push({ type: 'put', store: entry.data.store, record: record.value as AnyRecord } as WriteOp);
+      ops.push({ type: 'put', store: entry.data.store, record: record.value as AnyRecord } as PutOp);
       if (ops.length >= (options.batchSize ?? 2000)) await flush();
     }
   }

@@ -50,6 +50,19 @@ describe('mergeContacts', () => {
       mergedIds: [duplicate.id],
       reasons: ['same email address'],
     });
+    expect((await repo.listMerges({ contactId: duplicate.id })).records).toEqual([merge]);
+  });
+
+  it('should keep the merge record when an undo is refused, so it can be retried', async () => {
+    const { repo, contacts } = await seeded(9);
+    const [a, b] = contacts as [(typeof contacts)[0], (typeof contacts)[0]];
+    const merge = await mergeContacts(repo, a.id, [b.id], { now: () => NOW });
+    await repo.put('contacts', { ...b, version: 1 });
+    expect(await undoMerge(repo, merge)).toMatchObject({
+      ok: false,
+      conflicts: [`contact id ${b.id} is in use again`],
+    });
+    expect(await repo.getMerge(merge.id)).toEqual({ ok: true, value: merge });
   });
 
   it('should refuse to undo once the survivor changed, and change nothing', async () => {
@@ -82,8 +95,10 @@ describe('mergeContacts', () => {
             now: () => NOW,
           });
           expect(await repo.count('contacts')).toBe(contacts.length - duplicates.length);
+          expect(await repo.getMerge(merge.id)).toEqual({ ok: true, value: merge });
           expect(await undoMerge(repo, JSON.parse(JSON.stringify(merge)))).toEqual({ ok: true });
           expect(await snapshot(repo)).toEqual(original);
+          expect((await repo.listMerges()).records).toEqual([]);
         },
       ),
       { numRuns: 40 },

@@ -2,38 +2,17 @@
  * Merging duplicate contacts and undoing the merge. A merge is one atomic repository write:
  * the survivor updated, every record of the duplicates (orders, touchpoints, cases, deals,
  * tasks, notes, campaign responses, offer impressions) re-pointed to it, the duplicates
- * deleted. The merge record keeps the before-image of everything it changed, so undo
- * restores the data exactly, and refuses (changing nothing) if any of it changed since.
+ * deleted, and the merge record stored. The merge record keeps the before-image of everything
+ * it changed, so undo restores the data exactly (and deletes the record in the same write), and
+ * refuses (changing nothing) if any of it changed since. Stored records: `repo.listMerges()`.
  */
-import * as z from 'zod';
-import { InstantSchema } from '../model/common.ts';
-import { type Contact, ContactSchema } from '../model/contact.ts';
+import type { Contact } from '../model/contact.ts';
+import { type MergeRecord, MergeRecordSchema } from '../model/merge-record.ts';
 import { CONTACT_LINKED_STORES, type ContactLinkedStore, type RecordMap } from '../model/stores.ts';
 import type { Repository, WriteOp } from '../ports/repository.ts';
 import { combineContacts } from './combine-contacts.ts';
 
-const LinkedStoreSchema = z.enum(CONTACT_LINKED_STORES as [ContactLinkedStore, ...ContactLinkedStore[]]);
-
-/** What a merge changed, with enough to put it back. Plain JSON: store it, show it, send it. */
-export const MergeRecordSchema = z.object({
-  id: z.string().min(1),
-  mergedAt: InstantSchema,
-  survivorId: z.string().min(1),
-  mergedIds: z.array(z.string().min(1)).min(1),
-  /** Why: the explanations of the matching signals, when the merge came from identity resolution. */
-  reasons: z.array(z.string()),
-  before: z.object({
-    survivor: ContactSchema,
-    duplicates: z.array(ContactSchema),
-    /** Records re-pointed to the survivor, as they were. */
-    moved: z.array(
-      z.object({ store: LinkedStoreSchema, record: z.looseObject({ id: z.string(), version: z.number() }) }),
-    ),
-  }),
-  /** Versions the merge wrote: undo checks nothing changed since. */
-  after: z.object({ survivorVersion: z.number().int() }),
-});
-export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+export { type MergeRecord, MergeRecordSchema };
 
 export class MergeError extends Error {
   override name = 'MergeError';
@@ -90,8 +69,7 @@ export async function mergeContacts(
     } as WriteOp);
   }
   for (const duplicate of duplicates) ops.push({ type: 'delete', store: 'contacts', id: duplicate.id });
-  await repo.write(ops);
-  return {
+  const merge: MergeRecord = {
     id: options.id ?? `merge:${survivorId}:${now}`,
     mergedAt: now,
     survivorId,
@@ -100,6 +78,10 @@ export async function mergeContacts(
     before: { survivor, duplicates, moved },
     after: { survivorVersion: merged.version },
   };
+  // Stored in the same write as the merge: there is never a merge that can't be undone after a reload.
+  ops.push({ type: 'putMerge', merge });
+  await repo.write(ops);
+  return merge;
 }
 
 export type UndoResult = { ok: true } | { ok: false; conflicts: string[] };
@@ -139,6 +121,8 @@ export async function undoMerge(repo: Repository, input: MergeRecord): Promise<U
   });
   for (const duplicate of merge.before.duplicates)
     ops.push({ type: 'put', store: 'contacts', record: duplicate, expectVersion: 0 });
+  // The record goes with the undo: an undone merge is no longer offered for undoing.
+  ops.push({ type: 'deleteMerge', id: merge.id });
   await repo.write(ops);
   return { ok: true };
 }

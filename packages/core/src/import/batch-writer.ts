@@ -111,8 +111,11 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
       return pending.has(`${store}\u0000${id}`) || (written.get(store)?.has(id) ?? false);
     },
 
-    /** Commits the batch in one atomic write; on a failed write nothing of it is stored and the error propagates. */
-    async flush(): Promise<FlushResult> {
+    /**
+     * Commits the batch in one atomic write; on a failed write nothing of it is stored and the error
+     * propagates. `more` adds ops to the same write, told which queued records failed their schema.
+     */
+    async flush(more?: (failed: ReadonlySet<string>, stamp: string) => WriteOp[]): Promise<FlushResult> {
       const entries = [...pending.values()];
       pending.clear();
       // Read back only what may exist: a first import of a million orders reads nothing.
@@ -172,6 +175,7 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
         if (r.issues) for (const line of r.entry.lines) rejected.push({ line, reasons: [r.issues] });
         else if (r.record) ops.push({ type: 'put', store: r.entry.store, record: r.record } as WriteOp);
       }
+      if (more) ops.push(...more(failed, stamp));
       if (ops.length > 0) await repo.write(ops);
       const counts: FlushResult['counts'] = {};
       for (const r of results) {

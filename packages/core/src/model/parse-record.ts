@@ -19,6 +19,11 @@ export function parseRecord<S extends StoreName>(store: S, value: unknown): Pars
   return { ok: true, value: result.data };
 }
 
+/** Remembers a value validated by another parser of this package (order columns) as parsed. */
+export function markParsed(value: object): void {
+  validated.add(value);
+}
+
 /** True for a record returned by `parseRecord`. */
 export function wasParsed(value: unknown): boolean {
   return typeof value === 'object' && value !== null && validated.has(value);

@@ -1,6 +1,8 @@
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
+import type { MergeRecord } from '../model/merge-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../model/stores.ts';
+import type { OrderColumns } from './order-columns.ts';
 import type { OrderFacts } from './order-facts.ts';
 
 /** One record read back: found, absent, or present but unreadable (written by a bad build, damaged on disk). */
@@ -11,7 +13,8 @@ export type ReadResult<T> =
 
 /** A stored record that failed its schema; the other records of the read are still returned. */
 export interface CorruptRecord {
-  store: StoreName;
+  /** A record store, or `merges` for a damaged merge record. */
+  store: StoreName | 'merges';
   id: string;
   issues: string;
 }
@@ -42,7 +45,16 @@ export interface PutOptions {
 
 export type PutOp = { [S in StoreName]: { type: 'put'; store: S; record: RecordMap[S] } & PutOptions }[StoreName];
 export type DeleteOp = { type: 'delete'; store: StoreName; id: string };
-export type WriteOp = PutOp | DeleteOp;
+/** Stores (or replaces) the record of a contact merge, so it can be undone later, after a reload too. */
+export type PutMergeOp = { type: 'putMerge'; merge: MergeRecord };
+/** Forgets a merge record (undone, or the person erased); absent is fine. */
+export type DeleteMergeOp = { type: 'deleteMerge'; id: string };
+/**
+ * Appends new orders given as columns (no object per order): the bulk path of imports. Fails with a
+ * `conflict` RepositoryError, writing nothing, when an id is already stored or repeats in the columns.
+ */
+export type AppendOrdersOp = { type: 'appendOrders'; orders: OrderColumns };
+export type WriteOp = PutOp | DeleteOp | PutMergeOp | DeleteMergeOp | AppendOrdersOp;
 
 /**
  * The customer data store. Implemented by the in-memory twin and the IndexedDB adapter, which pass the
@@ -86,6 +98,14 @@ export interface Repository {
   ): Promise<ReadMany<RecordMap[S]>>;
   /** All records of one store within a time range, oldest first. */
   listByTime<S extends ContactLinkedStore>(store: S, range: TimeRange): Promise<ReadMany<RecordMap[S]>>;
+
+  /** A stored merge record (see mergeContacts); a damaged one reads back as corrupt. */
+  getMerge(id: string): Promise<ReadResult<MergeRecord>>;
+  /**
+   * Stored merge records, newest first: all of them, or those naming a contact (as survivor or as a
+   * merged duplicate). Written and deleted through `write` (`putMerge`, `deleteMerge` ops).
+   */
+  listMerges(options?: { contactId?: string }): Promise<ReadMany<MergeRecord>>;
 
   /** Every order as columns (see OrderFacts), the input of RFM, churn and lifetime-value models. */
   orderFacts(): Promise<OrderFacts>;

@@ -1,20 +1,23 @@
 /**
  * Everything held about one person: the contact, every record that belongs to them in the
  * contact-linked stores, and the tasks and notes filed under their cases and deals even
- * when those name no contact. Unreadable (corrupt) records are listed by id so that an
+ * when those name no contact, and the records of merges they took part in. Unreadable (corrupt) records are listed by id so that an
  * erasure removes them too.
  */
 
 import { listAll } from '../import/list-all.ts';
 import type { Contact } from '../model/contact.ts';
+import type { MergeRecord } from '../model/merge-record.ts';
 import { CONTACT_LINKED_STORES, type RecordMap, type StoreName } from '../model/stores.ts';
 import type { Repository } from '../ports/repository.ts';
 
 export interface PersonRecords {
   contact: Contact;
   records: { [S in StoreName]?: RecordMap[S][] };
+  /** Stored merges this person took part in: they hold copies of the contacts as they were. */
+  merges: MergeRecord[];
   /** Records of this person that could not be read, by store and id. */
-  unreadable: { store: StoreName; id: string; issues: string }[];
+  unreadable: { store: StoreName | 'merges'; id: string; issues: string }[];
 }
 
 export class PersonNotFoundError extends Error {
@@ -54,5 +57,7 @@ export async function collectPerson(repo: Repository, contactId: string): Promis
       if (list.length > 0) (records as Record<string, unknown[]>)[store] = list;
     }
   }
-  return { contact: found.value, records, unreadable };
+  const merges = await repo.listMerges({ contactId });
+  for (const bad of merges.corrupt) unreadable.push({ store: 'merges', id: bad.id, issues: bad.issues });
+  return { contact: found.value, records, merges: merges.records, unreadable };
 }

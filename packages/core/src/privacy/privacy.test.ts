@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRepository } from '../adapters/memory/memory-repository.ts';
+import { mergeContacts } from '../identity/merge-contacts.ts';
+import type { Contact } from '../model/contact.ts';
 import { STORE_NAMES } from '../model/stores.ts';
 import { generateDataset } from '../testing/generate.ts';
 import { erasePerson } from './erase-person.ts';
@@ -54,6 +56,17 @@ describe('exportPerson and erasePerson', () => {
     for (const store of ['orders', 'touchpoints', 'cases', 'tasks', 'notes'] as const)
       expect((await repo.listByContact(store, person.id)).records).toEqual([]);
     await expect(exportPerson(repo, person.id)).rejects.toThrow(PersonNotFoundError);
+  });
+
+  it('should give and then erase the records of merges the person took part in, which hold copies of them', async () => {
+    const { repo, data } = await seeded();
+    const [person, duplicate, other, stranger] = data.contacts as [Contact, Contact, Contact, Contact];
+    const theirs = await mergeContacts(repo, person.id, [duplicate.id], { now: () => '2026-11-01T00:00:00.000Z' });
+    const unrelated = await mergeContacts(repo, other.id, [stranger.id], { now: () => '2026-11-02T00:00:00.000Z' });
+    expect((await exportPerson(repo, person.id)).merges).toEqual([theirs]);
+    const report = await erasePerson(repo, person.id);
+    expect(report.deleted.merges).toBe(1);
+    expect((await repo.listMerges()).records).toEqual([unrelated]);
   });
 
   it('should erase nothing when the write fails', async () => {

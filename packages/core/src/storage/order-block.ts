@@ -1,4 +1,5 @@
 import type { Discount, LineItem, Order } from '../model/order.ts';
+import type { OrderColumns } from '../ports/order-columns.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import { createInterner } from './interner.ts';
 
@@ -169,6 +170,53 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
   }
   block.lineStart[n] = line;
   return block;
+}
+
+/**
+ * Encodes rows of new-order columns (already validated) into one block, as `encodeOrderBlock` would
+ * encode the same orders, without building them: the bulk import path.
+ */
+export function encodeOrderColumns(columns: OrderColumns, rows: readonly number[]): OrderBlock {
+  const n = rows.length;
+  const strings: string[] = [];
+  const toIndex = createInterner(strings);
+  const intern = (value: string | undefined) => (value === undefined ? NONE : toIndex(value));
+  const block: OrderBlock = { strings, ids: new Array<string>(n), rest: {}, ...columnsOver(n, 0) };
+  const stampRest: OrderRest = {};
+  const stamp = instant(columns.createdAt, 'createdAt', stampRest);
+  if (stampRest.createdAt !== undefined) stampRest.updatedAt = stampRest.createdAt;
+  const source = intern(columns.source);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number;
+    const rest: OrderRest = { ...stampRest };
+    block.ids[i] = columns.ids[row] as string;
+    block.contact[i] = intern(columns.contactIds[row]);
+    block.placedAt[i] = instant(columns.placedAt[row] as string, 'placedAt', rest);
+    block.createdAt[i] = stamp;
+    block.updatedAt[i] = stamp;
+    block.version[i] = 1;
+    block.status[i] = columns.status[row] as number;
+    block.currency[i] = intern(columns.currencies[row]);
+    block.total[i] = columns.total[row] as number;
+    block.number[i] = intern(columns.numbers[row]);
+    block.account[i] = NONE;
+    block.source[i] = source;
+    block.lineStart[i] = 0;
+    const external = columns.externalIds[row];
+    if (external !== undefined) rest.externalIds = { [columns.system as string]: external };
+    if (hasKeys(rest)) block.rest[i] = rest;
+  }
+  block.lineStart[n] = 0;
+  return block;
+}
+
+/** The orders that columns stand for (decoded exactly as a stored block of them would be). */
+export function ordersOfColumns(columns: OrderColumns): Order[] {
+  const block = encodeOrderColumns(
+    columns,
+    columns.ids.map((_, row) => row),
+  );
+  return block.ids.map((_, row) => decodeOrder(block, row));
 }
 
 type InstantKey = 'placedAt' | 'createdAt' | 'updatedAt';

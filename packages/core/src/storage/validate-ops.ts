@@ -1,6 +1,9 @@
+import * as z from 'zod';
+import { MergeRecordSchema } from '../model/merge-record.ts';
 import { parseRecord, wasParsed } from '../model/parse-record.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { RepositoryError } from '../ports/repository-error.ts';
+import { parseOrderColumns } from './parse-order-columns.ts';
 
 /**
  * Validates every record of a write before anything is stored, so an invalid record fails the whole
@@ -10,7 +13,18 @@ import { RepositoryError } from '../ports/repository-error.ts';
 export function validateOps(ops: readonly WriteOp[]): WriteOp[] {
   const problems: string[] = [];
   const parsed = ops.map((op) => {
-    if (op.type === 'delete' || wasParsed(op.record)) return op;
+    if (op.type === 'putMerge') {
+      const result = MergeRecordSchema.safeParse(op.merge);
+      if (result.success) return { ...op, merge: result.data };
+      problems.push(`merge ${op.merge?.id ?? '(no id)'}: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`);
+      return op;
+    }
+    if (op.type === 'appendOrders') {
+      const result = parseOrderColumns(op.orders);
+      if (!result.ok) problems.push(`orders (columns): ${result.issues}`);
+      return op;
+    }
+    if (op.type === 'delete' || op.type === 'deleteMerge' || wasParsed(op.record)) return op;
     const result = parseRecord(op.store, op.record);
     if (!result.ok) {
       const id = (op.record as { id?: unknown } | null)?.id;

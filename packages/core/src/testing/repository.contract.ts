@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
+import type { MergeRecord } from '../model/merge-record.ts';
 import type { Order } from '../model/order.ts';
 import { STORE_NAMES, type StoreName } from '../model/stores.ts';
 import type { Touchpoint } from '../model/touchpoint.ts';
+import type { OrderColumns } from '../ports/order-columns.ts';
 import type { Repository } from '../ports/repository.ts';
 import { isRepositoryError, type RepositoryErrorCode } from '../ports/repository-error.ts';
 import { generateDataset } from './generate.ts';
 
 export interface HarnessOptions {
   /** Values already in the stores, as another build might have written them (they are not validated). */
-  raw?: { contacts?: unknown[]; touchpoints?: unknown[] };
+  raw?: { contacts?: unknown[]; touchpoints?: unknown[]; merges?: unknown[] };
   /** The storage refuses writes (quota exhausted) after this many more stored records. */
   quota?: number;
 }
@@ -85,6 +87,40 @@ export function touchpoint(id: string, contactId: string, occurredAt: string): T
     occurredAt,
     purpose: 'service',
     externalIds: {},
+  };
+}
+
+/** The record of merging `mergedIds` into `survivorId` (before-images only: the contract stores it as it is). */
+export function mergeRecord(id: string, survivorId: string, mergedIds: string[], mergedAt = T0): MergeRecord {
+  return {
+    id,
+    mergedAt,
+    survivorId,
+    mergedIds,
+    reasons: ['same email address'],
+    before: {
+      survivor: contact(survivorId),
+      duplicates: mergedIds.map((m) => contact(m)),
+      moved: [{ store: 'touchpoints', record: touchpoint(`t-${id}`, mergedIds[0] as string, T0) }],
+    },
+    after: { survivorVersion: 2 },
+  };
+}
+
+/** New orders as columns: `o1` and `o2` of c1 (o2 with a time offset and an external id), `o3` of c2. */
+export function orderColumns(prefix = 'o'): OrderColumns {
+  return {
+    createdAt: T0,
+    source: 'import:shop',
+    system: 'shop',
+    ids: [`${prefix}1`, `${prefix}2`, `${prefix}3`],
+    contactIds: ['c1', 'c1', 'c2'],
+    numbers: ['#1', undefined, '#3'],
+    externalIds: [undefined, '1002', undefined],
+    placedAt: ['2026-01-05T10:00:00.000Z', '2026-02-01T09:00:00+02:00', '2026-01-10T00:00:00.000Z'],
+    status: new Uint8Array([1, 4, 0]),
+    currencies: ['EUR', 'EUR', 'GBP'],
+    total: new Float64Array([25, 19.99, 7.5]),
   };
 }
 
@@ -235,6 +271,65 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       expect(await r.count('orders')).toBe(2);
     });
 
+    it('should append new orders given as columns and read them back as the orders they stand for', async () => {
+      const r = await open();
+      await r.write([{ type: 'appendOrders', orders: orderColumns() }]);
+      const meta = { createdAt: T0, updatedAt: T0, version: 1, lineItems: [], discounts: [], source: 'import:shop' };
+      expect(await r.get('orders', 'o2')).toEqual({
+        ok: true,
+        value: {
+          ...meta,
+          id: 'o2',
+          contactId: 'c1',
+          placedAt: '2026-02-01T09:00:00+02:00',
+          status: 'refunded',
+          currency: 'EUR',
+          total: { amount: 19.99, currency: 'EUR' },
+          externalIds: { shop: '1002' },
+        },
+      });
+      expect(await r.get('orders', 'o1')).toMatchObject({ ok: true, value: { number: '#1', externalIds: {} } });
+      expect(ids(await r.listByContact('orders', 'c1'))).toEqual(['o1', 'o2']);
+      expect(await r.count('orders')).toBe(3);
+      const facts = await r.orderFacts();
+      expect([...facts.total].sort((a, b) => a - b)).toEqual([7.5, 19.99, 25]);
+      // Appended orders are ordinary orders afterwards: they can be replaced and deleted.
+      await r.put('orders', order('o1', 'c2', '2026-01-05T10:00:00.000Z', 30, { version: 2 }), { expectVersion: 1 });
+      expect(ids(await r.listByContact('orders', 'c2'))).toEqual(['o1', 'o3']);
+      expect(await r.delete('orders', 'o3')).toBe(true);
+      expect(await r.count('orders')).toBe(2);
+    });
+
+    it('should refuse to append an order that exists or repeats, and write nothing of that write', async () => {
+      const r = await open();
+      await r.put('orders', order('o2', 'c9', T0));
+      const again = r.write([
+        { type: 'put', store: 'contacts', record: contact('c1') },
+        { type: 'appendOrders', orders: orderColumns() },
+      ]);
+      expect(await rejection(again)).toBe('conflict');
+      expect(await r.count('orders')).toBe(1);
+      expect(await r.count('contacts')).toBe(0);
+      const twice = { ...orderColumns('x'), ids: ['x1', 'x2', 'x1'] };
+      expect(await rejection(r.write([{ type: 'appendOrders', orders: twice }]))).toBe('conflict');
+      await r.write([
+        { type: 'appendOrders', orders: orderColumns('a') },
+        { type: 'appendOrders', orders: orderColumns('b') },
+      ]);
+      expect(await r.count('orders')).toBe(7);
+    });
+
+    it('should reject columns with an invalid row, naming it, and store none of them', async () => {
+      const r = await open();
+      const bad = { ...orderColumns(), currencies: ['EUR', 'euro', 'GBP'] };
+      const error = await r.write([{ type: 'appendOrders', orders: bad }]).catch((e: unknown) => e);
+      expect(isRepositoryError(error, 'invalid')).toBe(true);
+      expect(String(error)).toMatch(/row 1 \(o2\): currencies/);
+      const ragged = { ...orderColumns(), total: new Float64Array([1, 2]) };
+      expect(await rejection(r.write([{ type: 'appendOrders', orders: ragged }]))).toBe('invalid');
+      expect(await r.count('orders')).toBe(0);
+    });
+
     it('should give order facts as columns that agree with the orders', async () => {
       const r = await open();
       await r.putMany('orders', [
@@ -377,6 +472,56 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       expect(ids(await r.list('contacts'))).toEqual(first.map((c) => c.id));
       expect(ids(await r.findContactsByEmail('b0@example.com'))).toEqual([]);
       expect(ids(await r.findContactsByEmail('a4@example.com'))).toEqual(['a4']);
+    });
+
+    it('should keep merge records and find them by any contact they name, newest first', async () => {
+      const r = await open();
+      const older = mergeRecord('m1', 'c1', ['c2', 'c3'], '2026-01-02T00:00:00.000Z');
+      const newer = mergeRecord('m2', 'c4', ['c1'], '2026-01-03T00:00:00.000Z');
+      await r.write([
+        { type: 'putMerge', merge: older },
+        { type: 'putMerge', merge: newer },
+      ]);
+      expect(await r.getMerge('m1')).toEqual({ ok: true, value: older });
+      expect(await r.getMerge('nope')).toEqual({ ok: false, reason: 'not-found' });
+      expect(ids(await r.listMerges())).toEqual(['m2', 'm1']);
+      expect(ids(await r.listMerges({ contactId: 'c1' }))).toEqual(['m2', 'm1']);
+      expect(ids(await r.listMerges({ contactId: 'c3' }))).toEqual(['m1']);
+      expect(ids(await r.listMerges({ contactId: 'c9' }))).toEqual([]);
+      await r.write([
+        { type: 'deleteMerge', id: 'm1' },
+        { type: 'deleteMerge', id: 'never-stored' },
+      ]);
+      expect(ids(await r.listMerges())).toEqual(['m2']);
+      expect(ids(await r.listMerges({ contactId: 'c3' }))).toEqual([]);
+    });
+
+    it('should store a merge record together with the rest of its write, or not at all', async () => {
+      const r = await open();
+      await r.put('contacts', contact('c1'));
+      const conflicting = r.write([
+        { type: 'putMerge', merge: mergeRecord('m1', 'c1', ['c2']) },
+        { type: 'put', store: 'contacts', record: contact('c1', { version: 2 }), expectVersion: 5 },
+      ]);
+      expect(await rejection(conflicting)).toBe('conflict');
+      expect(await r.getMerge('m1')).toEqual({ ok: false, reason: 'not-found' });
+      const invalid = { ...mergeRecord('m2', 'c1', ['c2']), mergedIds: [] };
+      const error = await r.write([{ type: 'putMerge', merge: invalid }]).catch((e: unknown) => e);
+      expect(isRepositoryError(error, 'invalid')).toBe(true);
+      expect(String(error)).toMatch(/merge m2: .*mergedIds/);
+      expect(ids(await r.listMerges())).toEqual([]);
+    });
+
+    it('should hand out copies of merge records, and report a damaged one as corrupt', async () => {
+      const good = mergeRecord('m1', 'c1', ['c2']);
+      const r = await open({ raw: { merges: [good, { ...mergeRecord('m2', 'c1', ['c3']), survivorId: 42 }] } });
+      const read = await r.getMerge('m1');
+      if (read.ok) read.value.mergedIds.push('changed by reader');
+      expect(await r.getMerge('m1')).toEqual({ ok: true, value: good });
+      expect(await r.getMerge('m2')).toMatchObject({ ok: false, reason: 'corrupt' });
+      const all = await r.listMerges();
+      expect(ids(all)).toEqual(['m1']);
+      expect(all.corrupt).toMatchObject([{ store: 'merges', id: 'm2' }]);
     });
 
     it('should refuse to work once closed', async () => {

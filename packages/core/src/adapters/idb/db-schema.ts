@@ -9,9 +9,12 @@ import type { IndexKeys } from '../../storage/index-keys.ts';
  *   one segment per bucket (so writing a million orders never rewrites what is stored); `orderDirectory`
  *   says which bucket each order id is in, as 32-bit id hashes (typed arrays, cheap to read and write).
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
-/** Schema version 1 stored one record per order, as every other kind; version 2 moved orders to columns. */
+/**
+ * Schema version 1 stored one record per order, as every other kind; version 2 moved orders to columns;
+ * version 3 added the store of merge records.
+ */
 export type RecordStoreName = Exclude<StoreName, 'orders'>;
 export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !== 'orders');
 
@@ -61,6 +64,19 @@ export interface Envelope {
 export interface DirectoryShard {
   hashes: Uint32Array;
   buckets: Uint16Array;
+}
+
+/**
+ * Contact merge records (MergeRecordSchema), key `id`, each as a MergeEnvelope: `contacts` (the
+ * survivor and the merged ids, a multi-entry index) finds the merges that concern a person.
+ */
+export const MERGES = 'merges';
+export const MERGE_CONTACTS_INDEX = 'contacts';
+
+export interface MergeEnvelope {
+  id: string;
+  r: unknown;
+  k: { contacts: string[]; time: number };
 }
 
 export const CONTACT_TIME_INDEX = 'contact-time';

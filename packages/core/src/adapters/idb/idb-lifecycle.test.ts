@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { mergeContacts, undoMerge } from '../../identity/merge-contacts.ts';
 import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
 import { checkOrderBlock } from '../../storage/order-block.ts';
-import { account, contact, order, touchpoint } from '../../testing/repository.contract.ts';
-import { BUCKET_COUNT, DB_VERSION, ORDER_BUCKETS } from './db-schema.ts';
+import { account, contact, mergeRecord, order, touchpoint } from '../../testing/repository.contract.ts';
+import { BUCKET_COUNT, DB_VERSION, MERGES, ORDER_BUCKETS } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
 import { bucketOf } from './order-columns.ts';
@@ -72,6 +73,43 @@ describe('openIdbRepository migrations', () => {
     expect([...db.objectStoreNames]).not.toContain('orders');
     expect(await db.count(ORDER_BUCKETS)).toBeGreaterThan(0);
     db.close();
+  });
+});
+
+describe('openIdbRepository migration to version 3 (merge records)', () => {
+  it('should open a database written by schema version 2, keep its data and start with no merge records', async () => {
+    const name = fresh();
+    const v2 = await openDB(name, 2, { upgrade: (d, oldVersion, _new, tx) => migrate(d, oldVersion, 2, tx) });
+    const ann = contact('c1', { emails: ['ann@acme.example'] });
+    await v2.put('contacts', { id: ann.id, r: ann, k: indexKeys('contacts', ann) });
+    v2.close();
+    const repo = await openIdbRepository({ name });
+    expect(await repo.get('contacts', 'c1')).toEqual({ ok: true, value: ann });
+    expect(ids(await repo.findContactsByDomain('acme.example'))).toEqual(['c1']);
+    expect(await repo.listMerges()).toEqual({ records: [], corrupt: [] });
+    const merge = mergeRecord('m1', 'c1', ['c2']);
+    await repo.write([{ type: 'putMerge', merge }]);
+    await repo.close();
+    const db = await openDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain(MERGES);
+    db.close();
+  });
+
+  it('should keep merge records across a reload, so a merge can be undone after it', async () => {
+    const name = fresh();
+    const first = await openIdbRepository({ name });
+    await first.putMany('contacts', [contact('c1', { emails: ['ann@acme.example'] }), contact('c2')]);
+    await first.put('touchpoints', touchpoint('t1', 'c2', '2026-01-02T00:00:00.000Z'));
+    const merge = await mergeContacts(first, 'c1', ['c2'], { now: () => '2026-02-01T00:00:00.000Z' });
+    await first.close();
+    const second = await openIdbRepository({ name });
+    const [stored] = (await second.listMerges({ contactId: 'c2' })).records;
+    expect(stored).toEqual(merge);
+    expect(await undoMerge(second, stored as typeof merge)).toEqual({ ok: true });
+    expect(ids(await second.listByContact('touchpoints', 'c2'))).toEqual(['t1']);
+    expect(await second.listMerges()).toEqual({ records: [], corrupt: [] });
+    await second.close();
   });
 });
 

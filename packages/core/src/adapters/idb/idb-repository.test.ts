@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach } from 'vitest';
+import type { MergeRecord } from '../../model/merge-record.ts';
 import type { StoreName } from '../../model/stores.ts';
 import { lenientIndexKeys } from '../../storage/index-keys.ts';
 import { describeRepositoryContract } from '../../testing/repository.contract.ts';
+import { MERGES } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 
 let databases = 0;
@@ -27,10 +29,15 @@ describeRepositoryContract('openIdbRepository (fake-indexeddb)', {
     if (options.raw) {
       await (await openIdbRepository({ name })).close();
       const db = await openDB(name);
-      for (const [store, values] of Object.entries(options.raw) as [StoreName, unknown[]][])
+      for (const [store, values] of Object.entries(options.raw) as [StoreName | typeof MERGES, unknown[]][])
         for (const value of values) {
           const id = (value as { id: string }).id;
-          await db.put(store, { id, r: value, k: lenientIndexKeys(store, value) });
+          // Damaged values as another build could have written them: merges keep the keys they name.
+          const k =
+            store === MERGES
+              ? { contacts: [(value as MergeRecord).survivorId, ...(value as MergeRecord).mergedIds], time: 0 }
+              : lenientIndexKeys(store, value);
+          await db.put(store, { id, r: value, k });
         }
       db.close();
     }

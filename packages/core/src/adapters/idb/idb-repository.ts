@@ -1,18 +1,24 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Account } from '../../model/account.ts';
 import type { Contact } from '../../model/contact.ts';
+import { mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../../model/stores.ts';
+import type { OrderColumns } from '../../ports/order-columns.ts';
 import type { Page, PutOptions, ReadMany, ReadResult, Repository, WriteOp } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
+import { readMerge, readMerges } from '../../storage/read-merges.ts';
 import { timeBounds } from '../../storage/time-range.ts';
 import { conflictError, validateOps } from '../../storage/validate-ops.ts';
 import {
   CONTACT_TIME_INDEX,
   DB_VERSION,
   type Envelope,
+  MERGE_CONTACTS_INDEX,
+  MERGES,
+  type MergeEnvelope,
   ORDER_BUCKETS,
   ORDER_DIRECTORY,
   QUARANTINE,
@@ -49,6 +55,12 @@ export interface IdbRepositoryOptions {
 
 const ORDER_STORES = [ORDER_BUCKETS, ORDER_DIRECTORY, QUARANTINE];
 const storesOf = (store: StoreName) => (store === 'orders' ? ORDER_STORES : [store]);
+const storesOfOp = (op: WriteOp) =>
+  op.type === 'putMerge' || op.type === 'deleteMerge'
+    ? [MERGES]
+    : op.type === 'appendOrders'
+      ? ORDER_STORES
+      : storesOf(op.store);
 
 /**
  * Opens (creating or migrating) the customer database in IndexedDB. Works in extension pages, web
@@ -181,7 +193,7 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
       ensureOpen();
       const valid = validateOps(ops);
       if (valid.length === 0) return;
-      const stores = new Set(valid.flatMap((op) => storesOf(op.store)));
+      const stores = new Set(valid.flatMap(storesOfOp));
       await inWriteTx([...stores], async (t) => {
         const requests: Promise<unknown>[] = [];
         // Requests not awaited one by one (that would be a round trip per record); a failed one
@@ -191,7 +203,25 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           requests.push(request);
         };
         const orderOps: OrderOp[] = [];
+        const appends: OrderColumns[] = [];
         for (const op of valid) {
+          if (op.type === 'putMerge') {
+            const envelope: MergeEnvelope = {
+              id: op.merge.id,
+              r: op.merge,
+              k: { contacts: mergeContactIds(op.merge), time: Date.parse(op.merge.mergedAt) },
+            };
+            track(t.objectStore(MERGES).put(envelope));
+            continue;
+          }
+          if (op.type === 'deleteMerge') {
+            track(t.objectStore(MERGES).delete(op.id));
+            continue;
+          }
+          if (op.type === 'appendOrders') {
+            appends.push(op.orders);
+            continue;
+          }
           if (op.store === 'orders') {
             orderOps.push(
               op.type === 'delete'
@@ -219,7 +249,13 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           const envelope: Envelope = { id: op.record.id, r: op.record, k: indexKeys(op.store, op.record) };
           track(store.put(envelope));
         }
-        track(applyOrderOps(t, orderOps));
+        // Each column batch after the ops before it: every call sees what the previous one wrote.
+        track(
+          (async () => {
+            await applyOrderOps(t, orderOps);
+            for (const columns of appends) await applyOrderOps(t, [], columns);
+          })(),
+        );
         await Promise.all(requests);
       });
     },
@@ -271,6 +307,17 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
       const keys = IDBKeyRange.bound(from, to, false, true);
       const envelopes = (await t.objectStore(store).index(TIME_INDEX).getAll(keys)) as Envelope[];
       return readEnvelopes(store, envelopes);
+    },
+    async getMerge(id) {
+      const envelope = (await tx([MERGES], 'readonly').objectStore(MERGES).get(id)) as MergeEnvelope | undefined;
+      return envelope === undefined ? { ok: false, reason: 'not-found' } : readMerge(envelope.r);
+    },
+    async listMerges(listOptions = {}) {
+      const store = tx([MERGES], 'readonly').objectStore(MERGES);
+      const envelopes = (await (listOptions.contactId === undefined
+        ? store.getAll()
+        : store.index(MERGE_CONTACTS_INDEX).getAll(listOptions.contactId))) as MergeEnvelope[];
+      return readMerges(envelopes.sort((a, b) => b.k.time - a.k.time || (a.id < b.id ? -1 : 1)));
     },
     async orderFacts() {
       return orderFacts(tx(ORDER_STORES, 'readonly'));

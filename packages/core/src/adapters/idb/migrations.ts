@@ -5,6 +5,8 @@ import { lenientIndexKeys } from '../../storage/index-keys.ts';
 import {
   CONTACT_TIME_INDEX,
   type Envelope,
+  MERGE_CONTACTS_INDEX,
+  MERGES,
   ORDER_BUCKETS,
   ORDER_DIRECTORY,
   QUARANTINE,
@@ -61,5 +63,11 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     }
     await applyOrderOps(tx, ops);
     db.deleteObjectStore('orders');
+  }
+  if (oldVersion < 3 && newVersion >= 3) {
+    // Version 3: merge records, so a merge can be undone after a reload (they were kept in memory).
+    db.createObjectStore(MERGES, { keyPath: 'id' }).createIndex(MERGE_CONTACTS_INDEX, 'k.contacts', {
+      multiEntry: true,
+    });
   }
 }

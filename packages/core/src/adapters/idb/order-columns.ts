@@ -1,14 +1,17 @@
 import type { IDBPTransaction } from 'idb';
 import type { Order } from '../../model/order.ts';
 import { parseRecord } from '../../model/parse-record.ts';
+import type { OrderColumns } from '../../ports/order-columns.ts';
 import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
+import { RepositoryError } from '../../ports/repository-error.ts';
 import { hashString } from '../../storage/hash.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
   decodeOrder,
   encodeOrderBlock,
+  encodeOrderColumns,
   type OrderBlock,
   storedForm,
 } from '../../storage/order-block.ts';
@@ -33,6 +36,18 @@ type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'version
 type WriteTx = IDBPTransaction<unknown, string[], 'readwrite' | 'versionchange'>;
 
 export type OrderOp = { type: 'put'; order: Order; expectVersion?: number } | { type: 'delete'; id: string };
+
+const NO_COLUMNS: OrderColumns = {
+  createdAt: '',
+  ids: [],
+  contactIds: [],
+  numbers: [],
+  externalIds: [],
+  placedAt: [],
+  status: new Uint8Array(0),
+  currencies: [],
+  total: new Float64Array(0),
+};
 
 export const bucketOf = (contactId: string) => hashString(contactId) % BUCKET_COUNT;
 const shardOf = (hash: number) => hash % SHARD_COUNT;
@@ -139,10 +154,11 @@ interface Segment {
   removed: Set<number>;
 }
 
-/** Where an order is during a write: a row of a stored segment, or among the orders being appended. */
-type Place = { segment: Segment; row: number } | { appended: Order };
-const bucketOfPlace = (place: Place) =>
-  'segment' in place ? place.segment.key[0] : bucketOf(place.appended.contactId);
+/**
+ * Where an order is during a write: a row of a stored segment, among the orders being appended, or
+ * a row of appended columns.
+ */
+type Place = { segment: Segment; row: number } | { appended: Order } | { column: number };
 
 /**
  * Applies puts and deletes of orders in order. Stored rows are never turned back into objects: a put
@@ -150,13 +166,26 @@ const bucketOfPlace = (place: Place) =>
  * changed order is appended in one new segment per bucket. A bucket that would pass MAX_SEGMENTS is
  * compacted into one segment. Returns, per op, whether the order existed before it. Throws a
  * `conflict` RepositoryError when an expected version does not match (the caller aborts the
- * transaction, so nothing is written).
+ * transaction, so nothing is written). `appendedColumns` are new orders given as columns (the bulk
+ * import path): they are encoded into the new segments without becoming objects, and an id among them
+ * that is already stored, or touched by `ops`, or repeated, fails the write with a `conflict`.
  */
-export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promise<boolean[]> {
-  if (ops.length === 0) return [];
+export async function applyOrderOps(
+  tx: WriteTx,
+  ops: readonly OrderOp[],
+  appendedColumns: OrderColumns = NO_COLUMNS,
+): Promise<boolean[]> {
+  if (ops.length === 0 && appendedColumns.ids.length === 0) return [];
   const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
+  const bucketOfPlace = (place: Place) =>
+    'segment' in place
+      ? place.segment.key[0]
+      : 'appended' in place
+        ? bucketOf(place.appended.contactId)
+        : bucketOf(appendedColumns.contactIds[place.column] as string);
   const hashes = ops.map((op) => hashString(opId(op)));
-  const { shards, rebuilt } = await loadShards(tx, new Set(hashes.map(shardOf)));
+  const columnHashes = appendedColumns.ids.map(hashString);
+  const { shards, rebuilt } = await loadShards(tx, new Set([...hashes, ...columnHashes].map(shardOf)));
   const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
   for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
@@ -165,7 +194,7 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
   // Load every segment of every bucket that may already hold one of the ids.
   const loaded = new Map<string, Segment>();
   const place = new Map<string, Place>();
-  const ids = new Set(ops.map(opId));
+  const ids = new Set([...ops.map(opId), ...appendedColumns.ids]);
   /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
   const load = async (bucket: number, from = 0) => {
     const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
@@ -195,9 +224,8 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
     }
   };
   const wanted = new Set<number>();
-  hashes.forEach((hash) => {
+  for (const hash of [...hashes, ...columnHashes])
     for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
-  });
   await Promise.all([...wanted].map((bucket) => load(bucket)));
 
   /** The bucket each touched id was in before this write, for the directory changes. */
@@ -211,7 +239,9 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
         ? undefined
         : 'segment' in current
           ? current.segment.block?.version[current.row]
-          : current.appended.version;
+          : 'appended' in current
+            ? current.appended.version
+            : 1;
       if ((stored ?? 0) !== op.expectVersion) throw conflictError('orders', id, op.expectVersion, stored);
     }
     if (current && 'segment' in current) current.segment.removed.add(current.row);
@@ -220,8 +250,28 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
     return current !== undefined;
   });
 
+  for (let row = 0; row < appendedColumns.ids.length; row++) {
+    const id = appendedColumns.ids[row] as string;
+    if (place.has(id) || origin.has(id))
+      throw new RepositoryError('conflict', `order ${id} already exists; appended orders must be new; nothing written`);
+    origin.set(id, undefined);
+    place.set(id, { column: row });
+  }
   const appended = new Map<number, Order[]>();
-  for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
+  const appendedRows = new Map<number, number[]>();
+  for (const p of place.values())
+    if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
+    else if ('column' in p) pushTo(appendedRows, bucketOfPlace(p), p.column);
+  /** The new orders of a bucket as one block: objects encoded, columns copied. */
+  const freshBlock = (bucket: number): OrderBlock | undefined => {
+    const orders = appended.get(bucket);
+    const rows = appendedRows.get(bucket);
+    const parts = [
+      ...(orders ? [{ block: encodeOrderBlock(orders) }] : []),
+      ...(rows ? [{ block: encodeOrderColumns(appendedColumns, rows) }] : []),
+    ];
+    return parts.length === 2 ? concatOrderBlocks(parts) : parts[0]?.block;
+  };
   const requests: Promise<unknown>[] = [];
   /** Drops the removed rows of a loaded segment (and a damaged one, already set aside). */
   const rewriteSegment = (seg: Segment) => {
@@ -231,10 +281,14 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
     else
       requests.push(store.put(storedForm(concatOrderBlocks([{ block, keep: (row) => !removed.has(row) }])), seg.key));
   };
-  const touchedBuckets = new Set([...appended.keys(), ...[...loaded.values()].map((s) => s.key[0])]);
+  const touchedBuckets = new Set([
+    ...appended.keys(),
+    ...appendedRows.keys(),
+    ...[...loaded.values()].map((s) => s.key[0]),
+  ]);
   for (const bucket of touchedBuckets) {
     const existing = segmentsOf.get(bucket) ?? [];
-    const fresh = appended.get(bucket);
+    const fresh = freshBlock(bucket);
     const next = existing.length === 0 ? 0 : Math.max(...existing) + 1;
     if (fresh && existing.length + 1 > MAX_SEGMENTS) {
       // Too many segments: merge all but the oldest (usually the largest, from earlier merges) with the
@@ -255,16 +309,14 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
           ),
         );
       for (const segment of merged) requests.push(store.delete([bucket, segment]));
-      requests.push(
-        store.put(storedForm(concatOrderBlocks([...parts, { block: encodeOrderBlock(fresh) }])), [bucket, next]),
-      );
+      requests.push(store.put(storedForm(concatOrderBlocks([...parts, { block: fresh }])), [bucket, next]));
       continue;
     }
     for (const segment of existing) {
       const seg = loaded.get(String([bucket, segment]));
       if (seg) rewriteSegment(seg);
     }
-    if (fresh) requests.push(store.put(storedForm(encodeOrderBlock(fresh)), [bucket, next]));
+    if (fresh) requests.push(store.put(storedForm(fresh), [bucket, next]));
   }
 
   const adds = new Map<number, [number, number][]>();
@@ -273,7 +325,7 @@ export async function applyOrderOps(tx: WriteTx, ops: readonly OrderOp[]): Promi
     const now = place.get(id);
     const after = now && bucketOfPlace(now);
     if (before === after) continue;
-    const hash = hashString(id);
+    const hash = now && 'column' in now ? (columnHashes[now.column] as number) : hashString(id);
     if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
     if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
   }

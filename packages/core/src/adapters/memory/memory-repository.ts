@@ -1,13 +1,25 @@
 import type { Account } from '../../model/account.ts';
 import type { Contact } from '../../model/contact.ts';
+import { type MergeRecord, mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
 import { type ContactLinkedStore, type RecordMap, STORE_NAMES, type StoreName } from '../../model/stores.ts';
 import type { OrderFacts } from '../../ports/order-facts.ts';
-import type { Page, PutOptions, ReadMany, ReadResult, Repository, TimeRange, WriteOp } from '../../ports/repository.ts';
+import type {
+  AppendOrdersOp,
+  Page,
+  PutOptions,
+  ReadMany,
+  ReadResult,
+  Repository,
+  TimeRange,
+  WriteOp,
+} from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { type IndexKeys, indexKeys, lenientIndexKeys } from '../../storage/index-keys.ts';
+import { ordersOfColumns } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
+import { readMerge, readMerges } from '../../storage/read-merges.ts';
 import { timeBounds } from '../../storage/time-range.ts';
 import { conflictError, validateOps } from '../../storage/validate-ops.ts';
 
@@ -16,7 +28,7 @@ export interface MemoryRepositoryOptions {
    * Values to start with, as they were stored (not validated: a bad one reads back as `corrupt`),
    * e.g. a backup being inspected.
    */
-  raw?: { [S in StoreName]?: readonly unknown[] };
+  raw?: { [S in StoreName]?: readonly unknown[] } & { merges?: readonly unknown[] };
   /** How many records it may hold in all; a write beyond fails with a `quota` error, like a full disk. */
   capacity?: number;
 }
@@ -65,8 +77,14 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
       else lookup.set(key, new Set([id]));
     });
   };
+  /** Merge records by id, as stored (`raw.merges` may hold damaged ones). */
+  const merges = new Map<string, unknown>();
+  for (const value of options.raw?.merges ?? []) {
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') merges.set(id, structuredClone(value));
+  }
   const size = () => {
-    let n = 0;
+    let n = merges.size;
     for (const t of tables.values()) n += t.size;
     return n;
   };
@@ -126,7 +144,12 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
     },
     async write(ops) {
       open();
-      const valid = validateOps(ops);
+      // Appended order columns are new orders: puts that expect none to exist.
+      const valid = validateOps(ops).flatMap((op): Exclude<WriteOp, AppendOrdersOp>[] =>
+        op.type === 'appendOrders'
+          ? ordersOfColumns(op.orders).map((record) => ({ type: 'put', store: 'orders', record, expectVersion: 0 }))
+          : [op],
+      );
       // Check versions and capacity against the state as it would be after each op, before changing anything.
       // Version of each touched record as it will be after the ops before it (undefined = absent).
       const pending = new Map<string, number | undefined>();
@@ -139,7 +162,16 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
         );
       };
       let count = size();
+      const mergesAfter = new Map<string, MergeRecord | undefined>();
       for (const op of valid) {
+        if (op.type === 'putMerge' || op.type === 'deleteMerge') {
+          const id = op.type === 'putMerge' ? op.merge.id : op.id;
+          const existed = mergesAfter.has(id) ? mergesAfter.get(id) !== undefined : merges.has(id);
+          if (op.type === 'putMerge' && !existed) count++;
+          if (op.type === 'deleteMerge' && existed) count--;
+          mergesAfter.set(id, op.type === 'putMerge' ? op.merge : undefined);
+          continue;
+        }
         const id = op.type === 'put' ? op.record.id : op.id;
         const stored = versionOf(op.store, id);
         if (op.type === 'put' && op.expectVersion !== undefined && (stored ?? 0) !== op.expectVersion)
@@ -154,7 +186,9 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
           `storage is full (${options.capacity} records); nothing of this write was stored`,
         );
       for (const op of valid) {
-        if (op.type === 'delete') remove(op.store, op.id);
+        if (op.type === 'putMerge') merges.set(op.merge.id, structuredClone(op.merge));
+        else if (op.type === 'deleteMerge') merges.delete(op.id);
+        else if (op.type === 'delete') remove(op.store, op.id);
         else insert(op.store, op.record.id, op.record, indexKeys(op.store, op.record));
       }
     },
@@ -200,6 +234,22 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
     async listByTime(store, range) {
       open();
       return byTime(store, table(store).keys(), range);
+    },
+    async getMerge(id) {
+      open();
+      return merges.has(id) ? readMerge(structuredClone(merges.get(id))) : { ok: false, reason: 'not-found' };
+    },
+    async listMerges(listOptions = {}) {
+      open();
+      const stored = [...merges].map(([id, value]) => ({ id, r: structuredClone(value) }));
+      const { contactId } = listOptions;
+      const read = readMerges(stored);
+      // Newest first; a damaged record can't say whom it concerns, so it is listed only with all of them.
+      read.records = read.records
+        .filter((m) => contactId === undefined || mergeContactIds(m).includes(contactId))
+        .sort((a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt) || (a.id < b.id ? -1 : 1));
+      if (contactId !== undefined) read.corrupt = [];
+      return read;
     },
     async orderFacts(): Promise<OrderFacts> {
       open();

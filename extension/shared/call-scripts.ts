@@ -1,6 +1,10 @@
-import type { Case } from '@cordial/core';
-import type { CustomerRow } from './customers';
+import type { Case, Touchpoint } from '@cordial/core';
 
+/**
+ * Call scripts per situation, chosen from the customer's data and filled in with their
+ * fields: one module for the workbench's call scripts view and the sidebar's call, so a
+ * script reads the same wherever the rep calls from.
+ */
 export const SITUATIONS = ['complaint', 'win-back', 'upsell', 'welcome', 'prospect'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
@@ -10,6 +14,36 @@ export interface CallScript {
   /** Why this script was chosen for this customer. */
   because: string;
   steps: string[];
+}
+
+/**
+ * What a script needs to know about the customer: the workbench's customer row has these
+ * fields, the sidebar builds them from the contact and its value signals.
+ */
+export interface CallSubject {
+  name: string;
+  company: string;
+  /** The life-cycle stage, said in the welcome script's reason. */
+  stage: string;
+  /** The RFM segment, if the customer has paid orders. */
+  segment: string | undefined;
+  orders: number;
+  risk: 'low' | 'medium' | 'high' | undefined;
+  riskReason: string;
+}
+
+/** The touchpoint purpose a call in this situation is logged with, until the rep says otherwise. */
+export const SITUATION_PURPOSE: Record<Situation, Touchpoint['purpose']> = {
+  complaint: 'complaint',
+  'win-back': 'sales',
+  upsell: 'sales',
+  welcome: 'onboarding',
+  prospect: 'sales',
+};
+
+/** A complaint the rep still has to handle: the one the complaint script is about. */
+export function isOpenComplaint(c: Pick<Case, 'type' | 'status'>): boolean {
+  return c.type === 'complaint' && c.status !== 'resolved' && c.status !== 'closed';
 }
 
 const TEMPLATES: Record<Situation, { title: string; steps: string[] }> = {
@@ -63,8 +97,8 @@ const TEMPLATES: Record<Situation, { title: string; steps: string[] }> = {
 
 /** Which script fits: an open complaint first, then a slipping customer, a loyal one, a new one, a prospect. */
 export function chooseScript(
-  row: CustomerRow,
-  openComplaint: Case | undefined,
+  row: CallSubject,
+  openComplaint: Pick<Case, 'subject'> | undefined,
 ): { situation: Situation; because: string } {
   if (openComplaint) return { situation: 'complaint', because: `open complaint “${openComplaint.subject}”` };
   if (row.risk === 'high' || row.segment === 'At Risk' || row.segment === "Can't Lose Them")
@@ -82,7 +116,7 @@ export interface ScriptFields {
 }
 
 /** The script with the customer's fields filled in; unknown fields read as a neutral word, never as `{x}`. */
-export function fillScript(situation: Situation, row: CustomerRow, fields: ScriptFields, because: string): CallScript {
+export function fillScript(situation: Situation, row: CallSubject, fields: ScriptFields, because: string): CallScript {
   const firstName = row.name.split(/\s+/)[0] || 'there';
   const values: Record<string, string> = {
     firstName,

@@ -1,0 +1,157 @@
+/**
+ * The import's fast path for orders: rows of a one-row-per-order file go straight into columns
+ * (OrderColumns) instead of becoming one object each, and are stored with one `appendOrders` op per
+ * batch. Validation is the full path's, organised by column: each column of a batch is checked once
+ * with OrderSchema's field schemas, and only the rows that fail are built as objects and parsed with
+ * `parseRecord`, so a row is rejected exactly when, and for exactly the reason, the full path would.
+ */
+import type { Order } from '../model/order.ts';
+import { parseRecord } from '../model/parse-record.ts';
+import type { OrderColumns } from '../ports/order-columns.ts';
+import { ORDER_STATUSES } from '../ports/order-facts.ts';
+import type { WriteOp } from '../ports/repository.ts';
+import { parseOrderColumns } from '../storage/parse-order-columns.ts';
+import type { RejectedRow } from './batch-writer.ts';
+
+/** What finishOrder has put together for one order (the draft's fields, completed). */
+export interface OrderFields {
+  number?: string | undefined;
+  placedAt?: string | undefined;
+  status?: Order['status'] | undefined;
+  currency?: string | undefined;
+  total?: { amount: number; currency: string } | undefined;
+  source?: string | undefined;
+}
+
+export interface ColumnsTaken {
+  ops: WriteOp[];
+  rejected: RejectedRow[];
+  created: number;
+}
+
+export function createOrderColumnsBuilder(system: string, source: string) {
+  /**
+   * Ids this import stored through columns, and those of the batch being collected: a later row with
+   * one of them is a repeat (as the full path counts them: a rejected order's id is free again).
+   */
+  const stored = new Set<string>();
+  let pending = new Set<string>();
+  let ids: string[] = [];
+  let contactIds: string[] = [];
+  let numbers: (string | undefined)[] = [];
+  let externalIds: (string | undefined)[] = [];
+  let placedAt: string[] = [];
+  let status: number[] = [];
+  let currencies: string[] = [];
+  let totals: number[] = [];
+  let totalCurrencies: string[] = [];
+  let lines: (readonly number[])[] = [];
+
+  /** The order object the full path would have built for row `i` (for the rows the column check flags). */
+  const orderOf = (i: number, stamp: string): Record<string, unknown> => {
+    const order: Record<string, unknown> = {
+      placedAt: placedAt[i],
+      status: ORDER_STATUSES[status[i] as number],
+      currency: currencies[i],
+      total: { amount: totals[i], currency: totalCurrencies[i] },
+      discounts: [],
+      lineItems: [],
+      source,
+      contactId: contactIds[i],
+      externalIds: externalIds[i] === undefined ? {} : { [system]: externalIds[i] },
+      id: ids[i],
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+    if (numbers[i] !== undefined) order.number = numbers[i];
+    return order;
+  };
+
+  const columnsOf = (rows: readonly number[], stamp: string): OrderColumns => ({
+    createdAt: stamp,
+    source,
+    system,
+    ids: rows.map((i) => ids[i] as string),
+    contactIds: rows.map((i) => contactIds[i] as string),
+    numbers: rows.map((i) => numbers[i]),
+    externalIds: rows.map((i) => externalIds[i]),
+    placedAt: rows.map((i) => placedAt[i] as string),
+    status: Uint8Array.from(rows, (i) => status[i] as number),
+    currencies: rows.map((i) => currencies[i] as string),
+    total: Float64Array.from(rows, (i) => totals[i] as number),
+  });
+
+  return {
+    get size(): number {
+      return ids.length;
+    },
+
+    /** Whether the order was already taken by this import (in this batch or an earlier one). */
+    seen(id: string): boolean {
+      return pending.has(id) || stored.has(id);
+    },
+
+    add(id: string, order: OrderFields, orderLines: readonly number[], contactId: string, externalKey?: string) {
+      pending.add(id);
+      ids.push(id);
+      contactIds.push(contactId);
+      numbers.push(order.number);
+      externalIds.push(externalKey);
+      placedAt.push(order.placedAt as string);
+      status.push(ORDER_STATUSES.indexOf(order.status as Order['status']));
+      currencies.push(order.currency as string);
+      totals.push(order.total?.amount as number);
+      totalCurrencies.push(order.total?.currency as string);
+      lines.push(orderLines);
+    },
+
+    /**
+     * The batch as write ops, emptying it: rows whose new contact failed are rejected (as the full path
+     * rejects what depends on a failed record), flagged rows are parsed one by one, the rest are columns.
+     */
+    take(failed: ReadonlySet<string>, stamp: string): ColumnsTaken {
+      const rejected: RejectedRow[] = [];
+      const ops: WriteOp[] = [];
+      const candidates: number[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        if (failed.has(contactIds[i] as string))
+          for (const line of lines[i] as number[])
+            rejected.push({ line, reasons: ['the contact or account it belongs to could not be stored'] });
+        else candidates.push(i);
+      }
+      const checked = parseOrderColumns(columnsOf(candidates, stamp));
+      const flagged = new Set(checked.ok ? [] : [...checked.rows.keys()].map((k) => candidates[k] as number));
+      // The one rule across columns: an order is in one currency (OrderSchema's refinement).
+      for (const i of candidates) if (currencies[i] !== totalCurrencies[i]) flagged.add(i);
+      const good = flagged.size === 0 ? candidates : candidates.filter((i) => !flagged.has(i));
+      for (const i of flagged) {
+        const parsed = parseRecord('orders', orderOf(i, stamp));
+        if (!parsed.ok) for (const line of lines[i] as number[]) rejected.push({ line, reasons: [parsed.issues] });
+        else {
+          ops.push({ type: 'put', store: 'orders', record: parsed.value, expectVersion: 0 });
+          stored.add(ids[i] as string);
+        }
+      }
+      for (const i of good) stored.add(ids[i] as string);
+      pending = new Set();
+      if (good.length > 0)
+        ops.push({
+          type: 'appendOrders',
+          orders: good === candidates && checked.ok ? checked.value : columnsOf(good, stamp),
+        });
+      const created = ops.reduce((n, op) => n + (op.type === 'appendOrders' ? op.orders.ids.length : 1), 0);
+      ids = [];
+      contactIds = [];
+      numbers = [];
+      externalIds = [];
+      placedAt = [];
+      status = [];
+      currencies = [];
+      totals = [];
+      totalCurrencies = [];
+      lines = [];
+      return { ops, rejected, created };
+    },
+  };
+}
