@@ -99,7 +99,12 @@ function addDirect(totals: Totals, orders: OrderColumns, asOfDay: number, from: 
  * packed age (over 2,870 years) sends the rest of the input to the direct loop, which
  * continues on the same totals.
  */
-export function aggregatePartitioned(orders: OrderColumns, asOfDay: number): RfmAggregates {
+export function aggregatePartitioned(
+  orders: OrderColumns,
+  asOfDay: number,
+  /** Tests pass a few orders to cross chunk boundaries on small inputs. */
+  chunkOrders = CHUNK_ORDERS,
+): RfmAggregates {
   const { customers, customer, day, amount } = orders;
   const n = customer.length;
   const totals = newTotals(customers);
@@ -107,13 +112,13 @@ export function aggregatePartitioned(orders: OrderColumns, asOfDay: number): Rfm
   const partitions = (customers >>> PARTITION_BITS) + 1;
   const start = new Int32Array(partitions + 1);
   const next = new Int32Array(partitions);
-  const scratch = Math.min(n, CHUNK_ORDERS);
+  const scratch = Math.min(n, chunkOrders);
   const packed = new Uint32Array(scratch);
   const value = new Float64Array(scratch);
   const localMask = (1 << PARTITION_BITS) - 1;
   let ignoredOrders = 0;
-  for (let from = 0; from < n; from += CHUNK_ORDERS) {
-    const to = Math.min(n, from + CHUNK_ORDERS);
+  for (let from = 0; from < n; from += chunkOrders) {
+    const to = Math.min(n, from + chunkOrders);
     const ignoredBefore = ignoredOrders;
     start.fill(0);
     for (let i = from; i < to; i++) {
