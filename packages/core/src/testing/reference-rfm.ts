@@ -29,23 +29,28 @@ export function referenceRfmColumns(orders: OrderColumns, options: RfmOptions): 
     monetary[c] = (monetary[c] as number) + (amount[i] as number);
   }
   const recencyDays = new Int32Array(customers);
-  const scored: number[] = [];
+  let scoredCustomers = 0;
   for (let c = 0; c < customers; c++) {
     recencyDays[c] = frequency[c] === 0 ? -1 : asOfDay - (lastDay[c] as number);
-    if (frequency[c] !== 0) scored.push(c);
+    if (frequency[c] !== 0) scoredCustomers++;
   }
-  const sortedOf = (column: ArrayLike<number>) => Float64Array.from(scored, (c) => column[c] as number).sort();
+  const sortedOf = (column: ArrayLike<number>) => {
+    const values = new Float64Array(scoredCustomers);
+    let j = 0;
+    for (let c = 0; c < customers; c++) if (frequency[c] !== 0) values[j++] = column[c] as number;
+    return values.sort();
+  };
   const thresholds: RfmThresholds = {
     recency: typeSevenPlusOne(sortedOf(recencyDays), bins),
     frequency: typeSevenPlusOne(sortedOf(frequency), bins),
     monetary: typeSevenPlusOne(sortedOf(monetary), bins),
   };
-  const score = (v: number, cuts: number[]) => 1 + cuts.filter((cut) => v >= cut).length;
   const r = new Uint8Array(customers);
   const f = new Uint8Array(customers);
   const m = new Uint8Array(customers);
   const segment = new Uint8Array(customers).fill(NO_SEGMENT);
-  for (const c of scored) {
+  for (let c = 0; c < customers; c++) {
+    if (frequency[c] === 0) continue;
     r[c] = bins + 1 - score(recencyDays[c] as number, thresholds.recency);
     f[c] = score(frequency[c] as number, thresholds.frequency);
     m[c] = score(monetary[c] as number, thresholds.monetary);
@@ -63,9 +68,16 @@ export function referenceRfmColumns(orders: OrderColumns, options: RfmOptions): 
     segment,
     segmentNames: [...rules.map((rule) => rule.name), OTHERS_SEGMENT],
     thresholds,
-    scoredCustomers: scored.length,
+    scoredCustomers,
     ignoredOrders,
   };
+}
+
+/** 1 + the number of cut points ≤ v. */
+function score(v: number, cuts: readonly number[]): number {
+  let s = 1;
+  for (const cut of cuts) if (v >= cut) s++;
+  return s;
 }
 
 /** R's quantile(type = 7) at k/bins, k = 1..bins−1, plus one (the rfm package's cut points), from sorted values. */
