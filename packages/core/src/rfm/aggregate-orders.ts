@@ -6,6 +6,8 @@ export interface RfmAggregates {
   readonly recencyDays: Int32Array;
   readonly frequency: Uint32Array;
   readonly monetary: Float64Array;
+  /** Customers with at least one order on or before the analysis date. */
+  readonly scoredCustomers: number;
   /** Orders dated after the analysis date, left out. */
   readonly ignoredOrders: number;
 }
@@ -54,11 +56,25 @@ function newTotals(customers: number): Totals {
   };
 }
 
-/** Customers without orders get recency −1 (their running minimum was never set). */
+/**
+ * Customers without orders get recency −1 (their running minimum was never set); the
+ * others are counted, and their sums checked: a NaN or infinite amount (or a sum past the
+ * largest double) would make every threshold meaningless.
+ */
 function finish(totals: Totals, ignoredOrders: number): RfmAggregates {
-  const { recencyDays, frequency } = totals;
-  for (let c = 0; c < frequency.length; c++) if ((frequency[c] as number) === 0) recencyDays[c] = -1;
-  return { ...totals, ignoredOrders };
+  const { recencyDays, frequency, monetary } = totals;
+  let scoredCustomers = 0;
+  for (let c = 0; c < frequency.length; c++) {
+    if ((frequency[c] as number) === 0) {
+      recencyDays[c] = -1;
+      continue;
+    }
+    scoredCustomers++;
+    if (!Number.isFinite(monetary[c] as number)) {
+      throw new RangeError(`customer ${c} has a monetary value of ${monetary[c]}: every amount must be finite`);
+    }
+  }
+  return { ...totals, scoredCustomers, ignoredOrders };
 }
 
 function outsideIndex(c: number, i: number, customers: number): RangeError {

@@ -69,16 +69,7 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
     throw new RangeError('order columns must have the same length');
   }
 
-  const { recencyDays, frequency, monetary, ignoredOrders } = aggregateOrders(orders, asOfDay);
-  let scoredCustomers = 0;
-  for (let c = 0; c < customers; c++) {
-    if ((frequency[c] as number) === 0) continue;
-    scoredCustomers++;
-    // A NaN or infinite amount (or a sum past the largest double) would make every threshold meaningless.
-    if (!Number.isFinite(monetary[c] as number)) {
-      throw new RangeError(`customer ${c} has a monetary value of ${monetary[c]}: every amount must be finite`);
-    }
-  }
+  const { recencyDays, frequency, monetary, scoredCustomers, ignoredOrders } = aggregateOrders(orders, asOfDay);
   // Customers without orders take no part in the thresholds: `frequency` is the filter.
   const thresholds: RfmThresholds = {
     recency: rfmThresholds(recencyDays, bins, { where: frequency }),
