@@ -1,6 +1,7 @@
 import { compileSegmentLookup, segmentLookupIndex } from '../segments/assign-segment.ts';
 import type { SegmentRules } from '../segments/segment-rules.ts';
 import { scoreAgainst } from './quantile-thresholds.ts';
+import type { RfmThresholds } from './score-rfm.ts';
 
 /** Marks a customer with no order on or before the analysis date: not scored, not segmented. */
 export const NOT_SCORED = 0;
@@ -11,12 +12,6 @@ export interface ScoreInput {
   /** 0 marks a customer without orders: left unscored. */
   readonly frequency: Uint32Array;
   readonly monetary: Float64Array;
-}
-
-export interface ScoreCuts {
-  readonly recency: readonly number[];
-  readonly frequency: readonly number[];
-  readonly monetary: readonly number[];
 }
 
 export interface Scores {
@@ -39,7 +34,7 @@ const TABLE_LIMIT = 1 << 16;
  * nine (padded) cut points and the results added; the segment is one read of the rule
  * table compiled to bins³ entries.
  */
-export function scoreAndSegment(input: ScoreInput, cuts: ScoreCuts, bins: number, rules: SegmentRules): Scores {
+export function scoreAndSegment(input: ScoreInput, cuts: RfmThresholds, bins: number, rules: SegmentRules): Scores {
   const { recencyDays, frequency, monetary } = input;
   const customers = frequency.length;
   const r = new Uint8Array(customers);
@@ -112,7 +107,7 @@ function cutsAtOrBelow(v: number, c: Float64Array): number {
 }
 
 /** The general loop, for integer ranges too long to tabulate. */
-function scoreByComparison(input: ScoreInput, cuts: ScoreCuts, bins: number, lookup: Uint8Array, out: Scores) {
+function scoreByComparison(input: ScoreInput, cuts: RfmThresholds, bins: number, lookup: Uint8Array, out: Scores) {
   const { recencyDays, frequency, monetary } = input;
   const recencyCuts = paddedCuts(cuts.recency);
   const frequencyCuts = paddedCuts(cuts.frequency);

@@ -69,27 +69,20 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
     throw new RangeError('order columns must have the same length');
   }
 
-  const { recencyDays, frequency, monetary, scoredCustomers, ignoredOrders } = aggregateOrders(orders, asOfDay);
+  const aggregates = aggregateOrders(orders, asOfDay);
+  const { recencyDays, frequency, monetary } = aggregates;
   // Customers without orders take no part in the thresholds: `frequency` is the filter.
   const thresholds: RfmThresholds = {
     recency: rfmThresholds(recencyDays, bins, { where: frequency }),
     frequency: rfmThresholds(frequency, bins, { where: frequency }),
     monetary: rfmThresholds(monetary, bins, { where: frequency }),
   };
-  const { r, f, m, segment } = scoreAndSegment({ recencyDays, frequency, monetary }, thresholds, bins, rules);
   return {
     customers,
-    recencyDays,
-    frequency,
-    monetary,
-    r,
-    f,
-    m,
-    segment,
+    ...aggregates,
+    ...scoreAndSegment(aggregates, thresholds, bins, rules),
     segmentNames: [...rules.map((rule) => rule.name), OTHERS_SEGMENT],
     thresholds,
-    scoredCustomers,
-    ignoredOrders,
   };
 }
 
