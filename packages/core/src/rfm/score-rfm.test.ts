@@ -135,6 +135,18 @@ describe('scoreRfm', () => {
     expect(() => scoreRfm([{ customerId: 'a', day: 1, amount: Number.NaN }], { asOfDay: 2 })).toThrow();
   });
 
+  it('should reject a non-finite amount in the columnar path too, naming the customer', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const orders = {
+        customers: 2,
+        customer: Uint32Array.of(0, 1),
+        day: Int32Array.of(1, 1),
+        amount: Float64Array.of(3, bad),
+      };
+      expect(() => scoreRfmColumns(orders, { asOfDay: 2 })).toThrow(/customer 1 .*every amount must be finite/);
+    }
+  });
+
   it('should take thresholds from customers with orders and keep the monetary column in customer order', () => {
     const amounts = [0.5, 9.25, 3.75, 7.5, 1.25, 4.5];
     const scored = scoreRfmColumns(

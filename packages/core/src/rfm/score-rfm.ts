@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { compileSegmentLookup, segmentLookupIndex } from '../segments/assign-segment.ts';
 import { DEFAULT_SEGMENT_RULES, OTHERS_SEGMENT, SegmentRulesSchema } from '../segments/segment-rules.ts';
 import { aggregateOrders } from './aggregate-orders.ts';
-import { rfmThresholds, scoreAgainst } from './quantile-thresholds.ts';
+import { rfmThresholds } from './quantile-thresholds.ts';
+import { scoreAndSegment } from './score-columns.ts';
 
 /**
  * Orders as columns (the fast path): order i belongs to customer `customer[i]` (a dense
@@ -29,9 +29,7 @@ export const RfmOptionsSchema = z.object({
 });
 export type RfmOptions = z.input<typeof RfmOptionsSchema>;
 
-/** Marks a customer with no order on or before the analysis date: not scored, not segmented. */
-export const NOT_SCORED = 0;
-export const NO_SEGMENT = 255;
+export { NO_SEGMENT, NOT_SCORED } from './score-columns.ts';
 
 export interface RfmThresholds {
   readonly recency: number[];
@@ -59,8 +57,10 @@ export interface RfmColumns {
 }
 
 /**
- * RFM and segments for columnar orders: aggregate (see aggregate-orders.ts), selection for
- * the quantile thresholds, one pass to score and segment (segments via a compiled lookup).
+ * RFM and segments for columnar orders: aggregate (see aggregate-orders.ts), select the
+ * quantile thresholds from the customers with orders (no sort, no copy), then one pass to
+ * score and segment: integer scores by table, monetary by branch-free comparisons, the
+ * segment by the compiled bins³ lookup.
  */
 export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmColumns {
   const { asOfDay, bins, rules } = RfmOptionsSchema.parse(options);
@@ -69,67 +69,20 @@ export function scoreRfmColumns(orders: OrderColumns, options: RfmOptions): RfmC
     throw new RangeError('order columns must have the same length');
   }
 
-  const { recencyDays, frequency, monetary, ignoredOrders } = aggregateOrders(orders, asOfDay);
-  let scoredCustomers = 0;
-  for (let c = 0; c < customers; c++) if ((frequency[c] as number) > 0) scoredCustomers++;
-
-  // Thresholds come from customers with orders only: compact them in one monomorphic pass when some have none.
-  // The compacted monetary values are ours, so selection may reorder them instead of copying again.
-  let scored = { recencyDays, frequency, monetary };
-  const compacted = scoredCustomers < customers;
-  if (compacted) {
-    scored = {
-      recencyDays: new Int32Array(scoredCustomers),
-      frequency: new Uint32Array(scoredCustomers),
-      monetary: new Float64Array(scoredCustomers),
-    };
-    let j = 0;
-    for (let c = 0; c < customers; c++) {
-      if ((frequency[c] as number) === 0) continue;
-      scored.recencyDays[j] = recencyDays[c] as number;
-      scored.frequency[j] = frequency[c] as number;
-      scored.monetary[j] = monetary[c] as number;
-      j++;
-    }
-  }
+  const aggregates = aggregateOrders(orders, asOfDay);
+  const { recencyDays, frequency, monetary } = aggregates;
+  // Customers without orders take no part in the thresholds: `frequency` is the filter.
   const thresholds: RfmThresholds = {
-    recency: rfmThresholds(scored.recencyDays, bins),
-    frequency: rfmThresholds(scored.frequency, bins),
-    monetary: rfmThresholds(scored.monetary, bins, { mayReorder: compacted }),
+    recency: rfmThresholds(recencyDays, bins, { where: frequency }),
+    frequency: rfmThresholds(frequency, bins, { where: frequency }),
+    monetary: rfmThresholds(monetary, bins, { where: frequency }),
   };
-
-  const lookup = compileSegmentLookup(rules, bins);
-  const recencyCuts = Float64Array.from(thresholds.recency);
-  const frequencyCuts = Float64Array.from(thresholds.frequency);
-  const monetaryCuts = Float64Array.from(thresholds.monetary);
-  const r = new Uint8Array(customers);
-  const f = new Uint8Array(customers);
-  const m = new Uint8Array(customers);
-  const segment = new Uint8Array(customers).fill(NO_SEGMENT);
-  for (let c = 0; c < customers; c++) {
-    if ((frequency[c] as number) === 0) continue;
-    // Fewer days since the last order is better, so recency scores run the other way.
-    const rc = bins + 1 - scoreAgainst(recencyDays[c] as number, recencyCuts);
-    const fc = scoreAgainst(frequency[c] as number, frequencyCuts);
-    const mc = scoreAgainst(monetary[c] as number, monetaryCuts);
-    r[c] = rc;
-    f[c] = fc;
-    m[c] = mc;
-    segment[c] = lookup[segmentLookupIndex(bins, rc, fc, mc)] as number;
-  }
   return {
     customers,
-    recencyDays,
-    frequency,
-    monetary,
-    r,
-    f,
-    m,
-    segment,
+    ...aggregates,
+    ...scoreAndSegment(aggregates, thresholds, bins, rules),
     segmentNames: [...rules.map((rule) => rule.name), OTHERS_SEGMENT],
     thresholds,
-    scoredCustomers,
-    ignoredOrders,
   };
 }
 
