@@ -1,8 +1,8 @@
-import type { Campaign, CampaignResponse, Case, Contact, Opportunity, Task } from '@cordial/core';
+import type { Case, Contact, Opportunity, Task } from '@cordial/core';
 import { describe, expect, it } from 'vitest';
 import { churnDistribution, clvDistribution, lifecycleFunnel, rfmGrid, segmentMovement } from './analysis-views';
 import { chooseScript, fillScript } from './call-scripts';
-import { campaignFromForm, campaignMetrics } from './campaigns';
+import { campaignFromForm } from './campaigns';
 import { CustomerFilterSchema, type CustomerRow, queryCustomers } from './customers';
 import { csvField, describeQuery, ListQuerySchema, listToCsv, runListQuery } from './list-builder';
 import { fiscalQuarter, neighbourStage, pipelineForecast, salesMetrics } from './pipeline';
@@ -309,50 +309,6 @@ describe('service', () => {
 });
 
 describe('campaigns', () => {
-  it('should count responses, purchases, revenue and the retention of the customers a campaign acquired', () => {
-    const campaign: Campaign = { id: 'k', ...meta, name: 'Spring', channel: 'email', status: 'completed' };
-    const response = (
-      contactId: string,
-      kind: CampaignResponse['response'],
-      at: number,
-      revenue?: number,
-    ): CampaignResponse => ({
-      id: `${contactId}-${kind}`,
-      ...meta,
-      campaignId: 'k',
-      contactId,
-      respondedAt: iso(at),
-      response: kind,
-      ...(revenue ? { revenue: { amount: revenue, currency: 'EUR' } } : {}),
-    });
-    const t = NOW - 100 * DAY;
-    const [m] = campaignMetrics(
-      [campaign],
-      [
-        response('a', 'sent', t),
-        response('b', 'sent', t),
-        response('c', 'sent', t),
-        response('a', 'converted', t, 50),
-        response('b', 'clicked', t),
-      ],
-      (id) =>
-        ({ a: { firstOrderAt: t + 2 * DAY, orders: 3 }, b: { firstOrderAt: t + 10 * DAY, orders: 1 } })[id] ?? {
-          firstOrderAt: undefined,
-          orders: 0,
-        },
-      'EUR',
-    );
-    expect(m).toMatchObject({
-      reached: 3,
-      responses: 2,
-      purchases: 1,
-      revenue: 50,
-      acquired: 2,
-      retained: 1,
-      retentionRate: 0.5,
-    });
-  });
-
   it('should refuse a campaign that ends before it starts', () => {
     expect(() =>
       campaignFromForm(
