@@ -61,6 +61,8 @@ export function Chart(props: Props) {
         ? new LineChart(host, data, {
             ...common,
             showArea: true,
+            // Straight segments between the months: a smoothed curve would invent values between them.
+            lineSmooth: false,
             fullWidth: true,
             axisY: valueAxis,
             // Month labels are long: show about a dozen whatever the length of the series.

@@ -1,5 +1,7 @@
 import type { Case, Contact, Opportunity, Task } from '@cordial/core';
+import { generateDataset } from '@cordial/core/testing';
 import { describe, expect, it } from 'vitest';
+import { bringFollowUpsForward, DEMO_PEOPLE } from '../../data/demo-seed';
 import { churnDistribution, clvDistribution, lifecycleFunnel, rfmGrid, segmentMovement } from './analysis-views';
 import { chooseScript, fillScript } from './call-scripts';
 import { campaignFromForm } from './campaigns';
@@ -120,6 +122,20 @@ describe('today', () => {
     );
     expect(overdue.map((t) => t.id)).toEqual(['late']);
     expect(dueToday.map((t) => t.id)).toEqual(['soon']);
+  });
+
+  it('should give the demo a handful of follow-ups due later today, the same ones every time', () => {
+    const demo = () => generateDataset({ seed: 7, contacts: 300, now: iso(NOW), people: DEMO_PEOPLE }).tasks;
+    const before = followUps(demo(), new Date(NOW));
+    const [first, second] = [demo(), demo()];
+    bringFollowUpsForward(first, NOW);
+    bringFollowUpsForward(second, NOW);
+    const after = followUps(first, new Date(NOW));
+    expect(before.dueToday).toEqual([]);
+    expect(after.dueToday.length).toBeGreaterThanOrEqual(3);
+    expect(after.dueToday.length).toBeLessThanOrEqual(5);
+    expect(after.overdue).toEqual(before.overdue);
+    expect(second).toEqual(first);
   });
 
   it('should flag customers whose P(alive) fell below the threshold or who moved into an at-risk segment, with why', () => {

@@ -20,6 +20,10 @@ test('should show today’s follow-ups, newly at-risk customers with a reason an
   const errors = await openWorkbench(page, extensionId);
   await expect(page.getByRole('heading', { level: 2, name: 'Today' })).toBeVisible();
   await expect(page.getByTestId('overdue').getByRole('listitem').first()).toBeVisible();
+  // The demo brings a handful of follow-ups forward to later today.
+  const dueToday = page.getByTestId('due-today').getByRole('listitem');
+  await expect(dueToday.first()).toBeVisible();
+  expect(await dueToday.count()).toBeGreaterThanOrEqual(3);
   const risk = page.getByTestId('at-risk');
   await expect(risk.getByRole('row').nth(1)).toContainText(/chance still active fell|moved to/);
   await risk.getByRole('button', { name: 'Create call task' }).first().click();
