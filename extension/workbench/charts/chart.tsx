@@ -78,9 +78,10 @@ export function Chart(props: Props) {
           } satisfies BarChartOptions);
     created.on('draw', (event) => {
       if (event.type !== 'bar' && event.type !== 'point') return;
-      // Horizontal bars are drawn bottom-up from reversed data, so the first group sits at the top.
+      // Horizontal bars are drawn bottom-up from reversed data (Chartist reverses the labels, the
+      // series and their values), so the first group sits at the top.
       const index = horizontal ? labels.length - 1 - event.index : event.index;
-      const shown = drawn[event.seriesIndex];
+      const shown = drawn[horizontal ? drawn.length - 1 - event.seriesIndex : event.seriesIndex];
       const value = shown?.values[index];
       if (value === undefined) return;
       const name = drawn.length > 1 ? ` (${shown?.name})` : '';
