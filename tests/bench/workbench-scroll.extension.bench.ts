@@ -17,11 +17,11 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { formatLine } from '../../scripts/lib/bench-format.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
+import { fillDemoDatabase, waitForDemoSeed } from './demo-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION = join(ROOT, 'dist/demo-extension/chrome-mv3');
 const TARGET_CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const CHUNK = 5_000;
 const BASELINE_ROWS = 5_000;
 const FRAMES = 480;
 const STEP = 600;
@@ -113,24 +113,9 @@ const context = await chromium.launchPersistentContext(dir, {
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
-  for (let i = 0; i < 120; i++) {
-    if (await worker.evaluate(() => chrome.storage.local.get('demo-seeded').then((r) => r['demo-seeded']))) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  // Filled from the options page, before the workbench is open, so it does not reload after every chunk.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options.html`);
-  let stored = 0;
-  for (let chunk = 0; stored < TARGET_CONTACTS; chunk++) {
-    const reply = await options.evaluate((message) => chrome.runtime.sendMessage(message), {
-      type: 'demo:seed-bulk',
-      chunk,
-      contacts: Math.min(CHUNK, TARGET_CONTACTS - stored),
-    });
-    if (!reply?.ok) throw new Error(`seeding chunk ${chunk} failed`);
-    stored = reply.contacts;
-  }
-  await options.close();
+  await waitForDemoSeed(worker);
+  // Filled before the workbench is open, so it does not reload after every chunk.
+  const stored = await fillDemoDatabase(context, id, TARGET_CONTACTS);
 
   const page = await context.newPage();
   const t0 = Date.now();

@@ -92,6 +92,9 @@ export function Chart(props: Props) {
         event.group.elem('text', { x: event.x2 + 4, y: event.y2 + 4 }, 'ct-bar-value').text(format(value));
       }
     });
+    // The wrapper is the one image assistive technology sees; the SVG's labels and tooltips inside it
+    // would be read again, piece by piece.
+    created.on('created', () => host.querySelector('svg')?.setAttribute('aria-hidden', 'true'));
     return () => {
       created.detach();
       host.replaceChildren();
