@@ -1,4 +1,4 @@
-import { type Repository, STORE_NAMES } from '@cordial/core';
+import { type Repository, STORE_NAMES, type Task } from '@cordial/core';
 import {
   type CustomerBundle,
   type Dataset,
@@ -40,9 +40,30 @@ export async function seedDemoData(repo: Repository, contacts = 300): Promise<vo
     const given = DEMO_PEOPLE.find((p) => contact.emails.includes(p.email));
     if (given) contact.company = given.company;
   }
+  bringFollowUpsForward(data.tasks, Date.now());
   await putDataset(repo, data);
   await browser.storage.local.set({ [SEEDED_KEY]: true });
   announceDataChanged();
+}
+
+/** How many of the next open follow-ups the demo brings forward to today. */
+const DUE_TODAY = 5;
+
+/**
+ * The generated follow-ups fall due days apart, so on the day the demo is opened the workbench's
+ * "Due today" list would be empty. The next open follow-ups after today are brought forward to
+ * later today, spread over the hours left (deterministic: the same tasks in every demo).
+ */
+export function bringFollowUpsForward(tasks: readonly Task[], now: number): void {
+  const endOfDay = new Date(now);
+  endOfDay.setHours(23, 59, 0, 0);
+  const upcoming = tasks
+    .filter((t) => !t.done && t.dueAt !== undefined && Date.parse(t.dueAt) > endOfDay.getTime())
+    .sort((a, b) => (a.dueAt as string).localeCompare(b.dueAt as string))
+    .slice(0, DUE_TODAY);
+  upcoming.forEach((task, i) => {
+    task.dueAt = new Date(now + ((endOfDay.getTime() - now) * (i + 1)) / (upcoming.length + 1)).toISOString();
+  });
 }
 
 /**

@@ -13,6 +13,14 @@ export function createFormat(currency: string, locale?: string) {
   })();
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: safeCurrency, maximumFractionDigits: 0 });
   const moneyExact = new Intl.NumberFormat(locale, { style: 'currency', currency: safeCurrency });
+  // Chart axes: "€12K", "1.2M" (the tables next to them give the exact figures).
+  const moneyCompact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: safeCurrency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -23,6 +31,8 @@ export function createFormat(currency: string, locale?: string) {
     currency: safeCurrency,
     money: (v: number | undefined) => (v === undefined ? '—' : money.format(v)),
     moneyExact: (v: number | undefined) => (v === undefined ? '—' : moneyExact.format(v)),
+    moneyCompact: (v: number) => moneyCompact.format(v),
+    compact: (v: number) => compact.format(v),
     integer: (v: number | undefined) => (v === undefined ? '—' : integer.format(v)),
     decimal: (v: number | undefined) => (v === undefined ? '—' : decimal.format(v)),
     percent: (v: number | undefined) => (v === undefined ? '—' : percent.format(v)),

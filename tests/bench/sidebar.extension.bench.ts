@@ -14,13 +14,13 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { formatLine } from '../../scripts/lib/bench-format.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
+import { fillDemoDatabase, waitForDemoSeed } from './demo-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION = join(ROOT, 'dist/demo-extension/chrome-mv3');
 const FIXTURE = join(ROOT, 'tests/fixtures/gmail/inbox.html');
 const GMAIL = 'https://mail.google.com/mail/u/0/';
 const TARGET_CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const CHUNK = 5_000;
 const RUNS = 15;
 
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
@@ -93,26 +93,11 @@ try {
     chrome.storage.local.set({ settings: { ownAddresses: ['cordial-demo.test'], exclude: [] } }),
   );
   // The demo seed (300 contacts, on install) is the baseline database.
-  for (let i = 0; i < 120; i++) {
-    if (await worker.evaluate(() => chrome.storage.local.get('demo-seeded').then((r) => r['demo-seeded']))) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForDemoSeed(worker);
   const page = await openGmail(context, 'inbox');
   const baseline = median(await measureOpens(page));
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  let stored = 0;
-  for (let chunk = 0; stored < TARGET_CONTACTS; chunk++) {
-    const reply = await options.evaluate((message) => chrome.runtime.sendMessage(message), {
-      type: 'demo:seed-bulk',
-      chunk,
-      contacts: Math.min(CHUNK, TARGET_CONTACTS - stored),
-    });
-    if (!reply?.ok) throw new Error(`seeding chunk ${chunk} failed`);
-    stored = reply.contacts;
-  }
-  await options.close();
+  const stored = await fillDemoDatabase(context, new URL(worker.url()).host, TARGET_CONTACTS);
   const full = await measureOpens(page);
   report({
     name: `sidebar open after the thread is shown, ${stored.toLocaleString('en')} contacts stored (median of ${RUNS})`,

@@ -23,14 +23,16 @@ describe('extension bundle budgets', () => {
     expect(total).toBeLessThanOrEqual(250 * KB);
   });
 
-  // Measured at 127 KB when every core function it shows (backup, merge, metrics) came from core:
-  // the page is 93 KB and its worker 34 KB (the models and their zod schemas). The ceiling stops growth.
-  it('should keep the workbench page and its analytics worker within 130 KB gzip', () => {
+  // Measured at 126.8 KB with hand-written SVG charts (page 93.2 KB, worker 33.6 KB: the models and
+  // their zod schemas) under a 130 KB ceiling. Drawing the charts with Chartist made the page 9.8 KB
+  // bigger (136.6 KB in all, measured on the same build), so the ceiling rose by 10 KB and no more. The
+  // settings chunk the sidebar's phone call also loads (lazily) counts here too.
+  it('should keep the workbench page and its analytics worker within 140 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
     expect(files.map((file) => file.replace(/^.*\/(chunks|assets)\//, '$1/').replace(/-[^/-]+\.js$/, ''))).toEqual(
       expect.arrayContaining(['assets/analysis.worker', 'chunks/workbench', 'chunks/workbench-settings']),
     );
-    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(130 * KB);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(140 * KB);
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { navigate } from '../app';
-import { BarChart } from '../charts/bar-chart';
+import { Chart } from '../charts/chart';
 import { RfmGrid } from '../charts/rfm-grid';
 import { churnDistribution, clvDistribution, lifecycleFunnel, rfmGrid, segmentMovement } from '../model/analysis-views';
 import { EMPTY_FILTER } from '../model/customers';
@@ -19,6 +19,7 @@ export function AnalysisView({ workbench }: ViewProps) {
   const clv = useMemo(() => clvDistribution(rows), [rows]);
   if (!analysis) return <ViewTitle>Analysis (waiting for the first computation…)</ViewTitle>;
   const months = analysis.months.slice(-24);
+  const monthLabels = months.map((m) => fmt.month(m.month));
   const biggestMove = [...moves].sort((a, b) => Math.abs(b.now - b.lastMonth) - Math.abs(a.now - a.lastMonth))[0];
   const peak = [...months].sort((a, b) => b.revenue - a.revenue)[0];
   const highRisk = churn.slice(0, 3).reduce((s, b) => s + b.count, 0);
@@ -58,57 +59,81 @@ export function AnalysisView({ workbench }: ViewProps) {
             navigate('customers');
           }}
         />
-        <BarChart
-          title="Segment sizes: now and a month ago"
-          data={moves.map((m) => ({ label: m.segment, value: m.now, compare: m.lastMonth }))}
-          format={fmt.integer}
-          valueLabel="Customers now"
-          compareLabel="A month ago"
+        <Chart
+          kind="bars"
           horizontal
+          title="Segment sizes: now and a month ago"
+          labels={moves.map((m) => m.segment)}
+          series={[
+            { name: 'A month ago', tone: 'compare', values: moves.map((m) => m.lastMonth) },
+            { name: 'Customers now', values: moves.map((m) => m.now) },
+            { name: 'Joined', tone: 'table', values: moves.map((m) => m.joined) },
+            { name: 'Left', tone: 'table', values: moves.map((m) => m.left) },
+          ]}
+          format={fmt.integer}
+          axisFormat={fmt.compact}
+          labelHeading="Segment"
           summary={
             biggestMove
               ? `Largest change: ${biggestMove.segment}, ${fmt.integer(biggestMove.lastMonth)} → ${fmt.integer(biggestMove.now)} (${fmt.integer(biggestMove.joined)} joined, ${fmt.integer(biggestMove.left)} left).`
               : 'No segments yet.'
           }
         />
-        <BarChart
+        <Chart
+          kind="line"
           title="Revenue per month"
-          data={months.map((m) => ({ label: fmt.month(m.month), value: m.revenue }))}
+          labels={monthLabels}
+          series={[{ name: 'Revenue', values: months.map((m) => m.revenue) }]}
           format={fmt.money}
-          valueLabel="Revenue"
+          axisFormat={fmt.moneyCompact}
+          labelHeading="Month"
           summary={peak ? `Best month: ${fmt.month(peak.month)} with ${fmt.money(peak.revenue)}.` : 'No orders yet.'}
         />
-        <BarChart
+        <Chart
+          kind="line"
           title="Orders per month"
-          data={months.map((m) => ({ label: fmt.month(m.month), value: m.orders }))}
+          labels={monthLabels}
+          series={[
+            { name: 'Orders', values: months.map((m) => m.orders) },
+            { name: 'First orders', tone: 'compare', values: months.map((m) => m.newCustomers) },
+          ]}
           format={fmt.integer}
-          valueLabel="Orders"
+          axisFormat={fmt.compact}
+          labelHeading="Month"
           summary={`${fmt.integer(months.reduce((s, m) => s + m.orders, 0))} orders in the last ${months.length} months; ${fmt.integer(months.reduce((s, m) => s + m.newCustomers, 0))} of them first orders.`}
         />
-        <BarChart
-          title="Customer life cycle"
-          data={funnel.map((b) => ({ label: b.label, value: b.count }))}
-          format={fmt.integer}
-          valueLabel="Contacts"
+        <Chart
+          kind="bars"
           horizontal
+          title="Customer life cycle"
+          labels={funnel.map((b) => b.label)}
+          series={[{ name: 'Contacts', values: funnel.map((b) => b.count) }]}
+          format={fmt.integer}
+          axisFormat={fmt.compact}
+          labelHeading="Stage"
           summary={funnel.map((b) => `${b.label} ${fmt.integer(b.count)}`).join(', ')}
         />
-        <BarChart
+        <Chart
+          kind="bars"
           title="Churn risk: chance each customer is still active"
-          data={churn.map((b) => ({ label: b.label, value: b.count }))}
+          labels={churn.map((b) => b.label)}
+          series={[{ name: 'Customers', values: churn.map((b) => b.count) }]}
           format={fmt.integer}
-          valueLabel="Customers"
+          axisFormat={fmt.compact}
+          labelHeading="P(alive)"
           summary={`${fmt.integer(highRisk)} customers are less than 30 % likely to still be active.`}
         />
-        <BarChart
-          title="Lifetime value distribution (next year)"
-          data={clv.buckets.map((b) => ({
-            label: Number.isFinite(b.to) ? `${fmt.money(b.from)}–${fmt.money(b.to)}` : `${fmt.money(b.from)} +`,
-            value: b.count,
-          }))}
-          format={fmt.integer}
-          valueLabel="Customers"
+        <Chart
+          kind="bars"
           horizontal
+          title="Lifetime value distribution (next year)"
+          labels={clv.buckets.map((b) =>
+            Number.isFinite(b.to) ? `${fmt.money(b.from)}–${fmt.money(b.to)}` : `${fmt.money(b.from)} +`,
+          )}
+          series={[{ name: 'Customers', values: clv.buckets.map((b) => b.count) }]}
+          format={fmt.integer}
+          axisFormat={fmt.compact}
+          labelHeading="Lifetime value"
           summary={`Customer equity ${fmt.money(clv.equity)} over ${fmt.integer(clv.customers)} customers.`}
         />
       </div>

@@ -1,6 +1,11 @@
-import { CampaignResponseKindSchema, ChannelSchema } from '@cordial/core';
+import {
+  CampaignResponseKindSchema,
+  ChannelSchema,
+  computeCampaignPerformance,
+  type PurchaseHistory,
+} from '@cordial/core';
 import { useMemo, useState } from 'preact/hooks';
-import { type BuyerFacts, campaignFromForm, campaignMetrics, responseFromForm } from '../model/campaigns';
+import { campaignFromForm, responseFromForm } from '../model/campaigns';
 import { fieldErrors } from './form-errors';
 import { type ViewProps, ViewTitle } from './parts';
 
@@ -36,25 +41,37 @@ export function CampaignsView({ workbench }: ViewProps) {
   const fmt = workbench.format.value;
   const now = workbench.now();
   const analysis = workbench.analysis.value;
-  const buyers = useMemo(() => {
-    const map = new Map<string, BuyerFacts>();
+  // Purchase histories come from the analysis (worker-side, one pass over the orders) rather than
+  // a second pass over every order on the page; its first-order dates are whole days.
+  const purchases = useMemo(() => {
+    const map = new Map<string, PurchaseHistory>();
     if (analysis)
       analysis.contactIds.forEach((id, i) => {
         const first = analysis.firstDay[i] as number;
-        map.set(id, { firstOrderAt: first >= 0 ? first * DAY : undefined, orders: analysis.frequency[i] as number });
+        if (first >= 0) map.set(id, { firstPurchaseAt: first * DAY, purchases: analysis.frequency[i] as number });
       });
     return map;
   }, [analysis]);
-  const metrics = useMemo(
-    () =>
-      campaignMetrics(
-        workbench.campaigns.value,
-        workbench.responses.value,
-        (id) => buyers.get(id) ?? { firstOrderAt: undefined, orders: 0 },
-        workbench.currency.value,
-      ),
-    [workbench.campaigns.value, workbench.responses.value, buyers],
-  );
+  const campaigns = workbench.campaigns.value;
+  const metrics = useMemo(() => {
+    const byId = new Map(campaigns.map((c) => [c.id, c]));
+    return computeCampaignPerformance({
+      campaigns,
+      campaignResponses: workbench.responses.value,
+      purchases: (id) => purchases.get(id),
+    }).flatMap((m) => {
+      const campaign = byId.get(m.campaignId);
+      return campaign ? [{ ...m, campaign }] : [];
+    });
+  }, [campaigns, workbench.responses.value, purchases]);
+  const currency = workbench.currency.value;
+  const revenue = (amounts: Record<string, number>) =>
+    [
+      fmt.money(amounts[currency] ?? 0),
+      ...Object.entries(amounts)
+        .filter(([c]) => c !== currency)
+        .map(([c, amount]) => `${fmt.decimal(amount)} ${c}`),
+    ].join(' + ');
   const [form, setForm] = useState({
     name: '',
     channel: 'email',
@@ -190,11 +207,11 @@ export function CampaignsView({ workbench }: ViewProps) {
               <td>{m.campaign.status}</td>
               <td class="num">{fmt.integer(m.reached)}</td>
               <td class="num">{fmt.integer(m.responses)}</td>
-              <td class="num">{fmt.percent(m.responseRate)}</td>
+              <td class="num">{fmt.percent(m.responseRate ?? undefined)}</td>
               <td class="num">{fmt.integer(m.purchases)}</td>
-              <td class="num">{fmt.money(m.revenue)}</td>
+              <td class="num">{revenue(m.revenue)}</td>
               <td class="num">{fmt.integer(m.acquired)}</td>
-              <td class="num">{fmt.percent(m.retentionRate)}</td>
+              <td class="num">{fmt.percent(m.retentionRate ?? undefined)}</td>
               <td>
                 {m.campaign.audience ?? '—'}
                 {workbench.audiences.value.some((a) => a.name === m.campaign.audience) && (

@@ -1,7 +1,7 @@
 import type { Opportunity } from '@cordial/core';
 import { signal } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
-import { BarChart } from '../charts/bar-chart';
+import { Chart } from '../charts/chart';
 import {
   byStage,
   fiscalQuarter,
@@ -214,13 +214,18 @@ export function PipelineView({ workbench }: ViewProps) {
           </tbody>
         </table>
       )}
-      <BarChart
-        title="Weighted forecast by expected close month"
-        data={forecast.months.map((m) => ({ label: fmt.month(m.month), value: m.weighted, compare: m.pipeline }))}
-        format={fmt.money}
-        valueLabel="Weighted"
-        compareLabel="Unweighted pipeline"
+      <Chart
+        kind="bars"
         horizontal
+        title="Weighted forecast by expected close month"
+        labels={forecast.months.map((m) => fmt.month(m.month))}
+        series={[
+          { name: 'Unweighted pipeline', tone: 'compare', values: forecast.months.map((m) => m.pipeline) },
+          { name: 'Weighted', values: forecast.months.map((m) => m.weighted) },
+        ]}
+        format={fmt.money}
+        axisFormat={fmt.moneyCompact}
+        labelHeading="Expected close"
         summary={`${fmt.money(forecast.weighted)} expected from ${fmt.integer(OPEN_STAGES.reduce((s, st) => s + groups[st].length, 0))} open opportunities.`}
       />
     </>

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { BarChart } from '../charts/bar-chart';
+import { Chart } from '../charts/chart';
 import { caseQueue, serviceMetrics } from '../model/service';
 import { Metrics, type ViewProps, ViewTitle } from './parts';
 
@@ -120,12 +120,14 @@ function CountChart(props: {
   const { fmt } = props;
   const listed = props.counts.map((c) => `${c.label} ${fmt.integer(c.count)}`).join(', ');
   return (
-    <BarChart
-      title={props.title}
-      data={props.counts.map((c) => ({ label: c.label, value: c.count }))}
-      format={fmt.integer}
-      valueLabel={props.valueLabel}
+    <Chart
+      kind="bars"
       horizontal
+      title={props.title}
+      labels={props.counts.map((c) => c.label)}
+      series={[{ name: props.valueLabel, values: props.counts.map((c) => c.count) }]}
+      format={fmt.integer}
+      labelHeading="Group"
       summary={props.summary ?? (listed || props.empty || '')}
     />
   );

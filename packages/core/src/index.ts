@@ -160,6 +160,16 @@ export { classifyContacts } from './lifecycle/contact-stages.ts';
 export { describeDuration } from './lifecycle/describe-duration.ts';
 export type { CustomerStage, LifecycleInput, LifecycleOptions } from './lifecycle/lifecycle-stage.ts';
 export { CustomerStageSchema, classifyCustomerStage, toStoredLifecycleStage } from './lifecycle/lifecycle-stage.ts';
+// --- Per-campaign metrics over a campaign's life (branch ext-workbench2) ---
+export type {
+  CampaignPerformance,
+  CampaignPerformanceData,
+  CampaignPerformanceOptions,
+  PurchaseHistory,
+  ResponseOutcome,
+} from './metrics/campaign-metrics.ts';
+export { computeCampaignPerformance, purchaseHistories, responseOutcome } from './metrics/campaign-metrics.ts';
+// --- Analytics (branch analytics, continued): CRM metrics per time window ---
 export type { CampaignResult, MarketingData, MarketingMetrics } from './metrics/marketing-metrics.ts';
 export { computeMarketingMetrics } from './metrics/marketing-metrics.ts';
 export type { Amounts, MetricsWindow } from './metrics/metrics-window.ts';

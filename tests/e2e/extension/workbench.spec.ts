@@ -20,6 +20,10 @@ test('should show today’s follow-ups, newly at-risk customers with a reason an
   const errors = await openWorkbench(page, extensionId);
   await expect(page.getByRole('heading', { level: 2, name: 'Today' })).toBeVisible();
   await expect(page.getByTestId('overdue').getByRole('listitem').first()).toBeVisible();
+  // The demo brings a handful of follow-ups forward to later today.
+  const dueToday = page.getByTestId('due-today').getByRole('listitem');
+  await expect(dueToday.first()).toBeVisible();
+  expect(await dueToday.count()).toBeGreaterThanOrEqual(3);
   const risk = page.getByTestId('at-risk');
   await expect(risk.getByRole('row').nth(1)).toContainText(/chance still active fell|moved to/);
   await risk.getByRole('button', { name: 'Create call task' }).first().click();
@@ -203,6 +207,15 @@ test('should draw the RFM grid and open the customers of a cell; every chart has
     await figure.getByText('Show the data as a table').click();
     await expect(figure.getByRole('table').getByRole('row').nth(1)).toBeVisible();
   }
+  // The picture agrees with its table: each bar's tooltip and the value written at its end.
+  const segments = page.getByRole('figure', { name: 'Segment sizes: now and a month ago' });
+  const first = segments.getByRole('table').getByRole('row').nth(1);
+  const segment = (await first.getByRole('rowheader').textContent()) as string;
+  const [monthAgo, now] = await first.getByRole('cell').allTextContents();
+  await expect(segments.locator('svg title', { hasText: `${segment} (Customers now): ${now}` })).toHaveCount(1);
+  await expect(segments.locator('svg title', { hasText: `${segment} (A month ago): ${monthAgo}` })).toHaveCount(1);
+  await expect(segments.getByRole('img')).toHaveAccessibleName(/^Segment sizes: now and a month ago\. Largest change/);
+  await expect(page.locator('.chart-plot svg .ct-series-main .ct-line')).toHaveCount(2); // revenue and orders
   await expect(page.getByText('Customer equity (next year)')).toBeVisible();
   expect(errors).toEqual([]);
 });

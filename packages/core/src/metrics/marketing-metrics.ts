@@ -2,6 +2,7 @@ import type { Campaign } from '../model/campaign.ts';
 import type { CampaignResponse } from '../model/campaign-response.ts';
 import type { Contact } from '../model/contact.ts';
 import type { Order } from '../model/order.ts';
+import { responseOutcome } from './campaign-metrics.ts';
 import { type Amounts, addAmount, isPurchase, type MetricsWindow, toSpan } from './metrics-window.ts';
 
 export interface MarketingData {
@@ -34,8 +35,6 @@ export interface MarketingMetrics {
   readonly customerRetentionRate: number | null;
 }
 
-const RESPONSES = new Set(['clicked', 'responded', 'converted']);
-
 /** The marketing metrics of CRM.md for a window; an owner narrows responses and customers to their contacts. */
 export function computeMarketingMetrics(data: MarketingData, window: MetricsWindow): MarketingMetrics {
   const span = toSpan(window);
@@ -49,19 +48,17 @@ export function computeMarketingMetrics(data: MarketingData, window: MetricsWind
     return starts < span.to && ends >= span.from;
   });
   const ordersById = new Map(data.orders.map((o) => [o.id, o]));
+  const order = (id: string) => ordersById.get(id);
   const campaigns = running.map((campaign): CampaignResult => {
     const responders = new Set<string>();
     const buyers = new Set<string>();
     const revenue: Amounts = {};
     for (const r of data.campaignResponses) {
       if (r.campaignId !== campaign.id || !owned.has(r.contactId) || !span.contains(r.respondedAt)) continue;
-      if (RESPONSES.has(r.response)) responders.add(r.contactId);
-      const order = r.orderId === undefined ? undefined : ordersById.get(r.orderId);
-      const money = r.revenue ?? (order && isPurchase(order) ? order.total : undefined);
-      if (r.response === 'converted' || money) {
-        buyers.add(r.contactId);
-        if (money) addAmount(revenue, money.currency, money.amount);
-      }
+      const outcome = responseOutcome(r, order);
+      if (outcome.responded) responders.add(r.contactId);
+      if (outcome.bought) buyers.add(r.contactId);
+      if (outcome.money) addAmount(revenue, outcome.money.currency, outcome.money.amount);
     }
     return {
       campaignId: campaign.id,
