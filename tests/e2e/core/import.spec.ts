@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { buildHarness, ROOT } from './vite-harness';
 
 /**
@@ -102,6 +102,13 @@ test('imports a CSV with broken rows through IndexedDB and reports each one by l
   });
 });
 
+/** Chooses the orders kind and imports `text` as orders.csv through the file input. */
+async function importOrders(page: Page, text: string) {
+  await page.getByLabel('Kind').selectOption('orders');
+  await page.getByLabel('File').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Import' }).click();
+}
+
 test('imports Shopify orders into the columnar order store and links them to their customers', async ({ page }) => {
   await page.goto(`${HARNESS}index.html`);
   const orders = [
@@ -111,11 +118,7 @@ test('imports Shopify orders into the columnar order store and links them to the
     '#2,bob@example.com,paid,EUR,not money,2024-03-06 10:00:00 +0100,1,Card,5.00,CARD',
     '#3,bob@example.com,refunded,EUR,5.00,2024-03-07 10:00:00 +0100,1,Card,5.00,CARD',
   ].join('\n');
-  await page.getByLabel('Kind').selectOption('orders');
-  await page
-    .getByLabel('File')
-    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders) });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await importOrders(page, orders);
   await expect(page.locator('#report')).toHaveText('3 of 4 rows imported, 1 rejected', { timeout: 15_000 });
   const stored = (await page.evaluate(() => window.readStore?.('orders'))) as {
     number: string;
@@ -145,11 +148,7 @@ test('imports one row per order straight into order columns, rejecting each brok
     '1001,C1,ann@example.com,2024-03-09,1.00,EUR,paid',
     '1006,C2,bob@example.com,2024-03-10,12.50,EUR,refunded',
   ].join('\n');
-  await page.getByLabel('Kind').selectOption('orders');
-  await page
-    .getByLabel('File')
-    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders) });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await importOrders(page, orders);
   await expect(page.locator('#report')).toHaveText('2 of 7 rows imported, 5 rejected', { timeout: 15_000 });
   const report = await page.evaluate(() => window.lastReport);
   expect(report?.rejected).toEqual([

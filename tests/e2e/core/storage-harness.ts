@@ -1,60 +1,12 @@
 // A page that drives the real IndexedDB adapter for storage.spec.ts (bundled with Vite by the spec).
-import {
-  type Contact,
-  isRepositoryError,
-  mergeContacts,
-  type Order,
-  type Repository,
-  type Touchpoint,
-  undoMerge,
-} from '@cordial/core';
+import { type Contact, isRepositoryError, mergeContacts, type Repository, undoMerge } from '@cordial/core';
 import { openIdbRepository } from '@cordial/core/idb';
-import { generateDataset } from '@cordial/core/testing';
+import { contact, generateDataset, order, touchpoint } from '@cordial/core/testing';
 import { openDB } from 'idb';
 // The version-1 schema itself, so the old tab holds exactly what the previous release created.
 import { migrate } from '../../../packages/core/src/adapters/idb/migrations.ts';
 
 let repo: Repository | undefined;
-
-const T0 = '2026-01-01T00:00:00.000Z';
-const meta = (id: string, at = T0) => ({ id, createdAt: at, updatedAt: at, version: 1 });
-const contact = (id: string, fields: Partial<Contact> = {}): Contact => ({
-  ...meta(id),
-  emails: [],
-  phones: [],
-  lifecycleStage: 'prospect',
-  tags: [],
-  customFields: {},
-  consent: {
-    email: { status: 'unknown' },
-    sms: { status: 'unknown' },
-    phone: { status: 'unknown' },
-    tracking: { status: 'unknown' },
-  },
-  marketing: { doNotContact: false, topics: [] },
-  externalIds: {},
-  ...fields,
-});
-const order = (id: string, contactId: string, placedAt: string, amount: number): Order => ({
-  ...meta(id, placedAt),
-  contactId,
-  placedAt,
-  status: 'paid',
-  currency: 'EUR',
-  lineItems: [],
-  discounts: [],
-  total: { amount, currency: 'EUR' },
-  externalIds: {},
-});
-const touchpoint = (id: string, contactId: string, occurredAt: string): Touchpoint => ({
-  ...meta(id, occurredAt),
-  contactId,
-  channel: 'email',
-  direction: 'inbound',
-  occurredAt,
-  purpose: 'service',
-  externalIds: {},
-});
 
 const harness = {
   async open(name: string) {

@@ -5,3 +5,4 @@ export type { OrderColumnsOptions } from './order-columns.ts';
 export { generateOrderColumns } from './order-columns.ts';
 export type { Random } from './random.ts';
 export { createRandom } from './random.ts';
+export { account, contact, mergeRecord, order, orderColumns, touchpoint } from './records.ts';
