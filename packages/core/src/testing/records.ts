@@ -4,7 +4,7 @@ import type { Contact } from '../model/contact.ts';
 import type { MergeRecord } from '../model/merge-record.ts';
 import type { Order } from '../model/order.ts';
 import type { Touchpoint } from '../model/touchpoint.ts';
-import type { OrderColumns } from '../ports/order-columns.ts';
+import type { NewOrderColumns } from '../ports/order-columns.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
@@ -92,7 +92,7 @@ export function mergeRecord(id: string, survivorId: string, mergedIds: string[],
 }
 
 /** New orders as columns: `o1` and `o2` of c1 (o2 with a time offset and an external id), `o3` of c2. */
-export function orderColumns(prefix = 'o'): OrderColumns {
+export function orderColumns(prefix = 'o'): NewOrderColumns {
   return {
     createdAt: T0,
     source: 'import:shop',
