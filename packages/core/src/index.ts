@@ -68,9 +68,11 @@ export {
   TouchpointPurposeSchema,
   TouchpointSchema,
 } from './model/touchpoint.ts';
+export type { NewOrderColumns } from './ports/order-columns.ts';
 export type { OrderFacts } from './ports/order-facts.ts';
 export { ORDER_STATUSES } from './ports/order-facts.ts';
 export type {
+  AppendOrdersOp,
   CorruptRecord,
   DeleteMergeOp,
   DeleteOp,

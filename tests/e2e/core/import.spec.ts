@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { buildHarness, ROOT } from './vite-harness';
 
 /**
@@ -102,6 +102,13 @@ test('imports a CSV with broken rows through IndexedDB and reports each one by l
   });
 });
 
+/** Chooses the orders kind and imports `text` as orders.csv through the file input. */
+async function importOrders(page: Page, text: string) {
+  await page.getByLabel('Kind').selectOption('orders');
+  await page.getByLabel('File').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Import' }).click();
+}
+
 test('imports Shopify orders into the columnar order store and links them to their customers', async ({ page }) => {
   await page.goto(`${HARNESS}index.html`);
   const orders = [
@@ -111,11 +118,7 @@ test('imports Shopify orders into the columnar order store and links them to the
     '#2,bob@example.com,paid,EUR,not money,2024-03-06 10:00:00 +0100,1,Card,5.00,CARD',
     '#3,bob@example.com,refunded,EUR,5.00,2024-03-07 10:00:00 +0100,1,Card,5.00,CARD',
   ].join('\n');
-  await page.getByLabel('Kind').selectOption('orders');
-  await page
-    .getByLabel('File')
-    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders) });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await importOrders(page, orders);
   await expect(page.locator('#report')).toHaveText('3 of 4 rows imported, 1 rejected', { timeout: 15_000 });
   const stored = (await page.evaluate(() => window.readStore?.('orders'))) as {
     number: string;
@@ -130,4 +133,42 @@ test('imports Shopify orders into the columnar order store and links them to the
   const contacts = (await page.evaluate(() => window.readStore?.('contacts'))) as { id: string; emails: string[] }[];
   const ann = contacts.find((c) => c.emails.includes('ann@example.com'));
   expect(stored.find((o) => o.number === '#1')?.contactId).toBe(ann?.id);
+});
+
+test('imports one row per order straight into order columns, rejecting each broken row by line', async ({ page }) => {
+  await page.goto(`${HARNESS}index.html`);
+  // One row per order, no line items: the import appends these as columns (the fast path).
+  const orders = [
+    'Order ID,Customer ID,Email,Created at,Total,Currency,Financial Status',
+    '1001,C1,ann@example.com,2024-03-05 10:00:00 +0100,30.00,EUR,paid',
+    '1002,C1,ann@example.com,2024-03-06,lots,EUR,paid',
+    '1003,C2,bob@example.com,2024-02-30,5.00,EUR,paid',
+    '1004,C2,bob@example.com,2024-03-07,USD 5.00,EUR,refunded',
+    '1005,,,2024-03-08,5.00,EUR,paid',
+    '1001,C1,ann@example.com,2024-03-09,1.00,EUR,paid',
+    '1006,C2,bob@example.com,2024-03-10,12.50,EUR,refunded',
+  ].join('\n');
+  await importOrders(page, orders);
+  await expect(page.locator('#report')).toHaveText('2 of 7 rows imported, 5 rejected', { timeout: 15_000 });
+  const report = await page.evaluate(() => window.lastReport);
+  expect(report?.rejected).toEqual([
+    { line: 3, reasons: [expect.stringContaining('"lots" is not an amount')] },
+    { line: 4, reasons: [expect.stringContaining('"2024-02-30" has no day 30 in month 2'), 'the order has no date'] },
+    { line: 5, reasons: [expect.stringContaining('currency USD differs from the order currency EUR')] },
+    { line: 6, reasons: ['the order names no customer: map a customer id or email column'] },
+    { line: 7, reasons: [expect.stringContaining('order 1001 already appeared earlier in the file')] },
+  ]);
+  expect(report?.stored.orders).toEqual({ created: 2, updated: 0, unchanged: 0 });
+  await page.reload();
+  const stored = (await page.evaluate(() => window.readStore?.('orders'))) as {
+    externalIds: Record<string, string>;
+    placedAt: string;
+    total: { amount: number };
+    status: string;
+    contactId: string;
+  }[];
+  expect(stored.map((o) => [o.externalIds.csv, o.placedAt, o.total.amount, o.status, o.contactId]).sort()).toEqual([
+    ['1001', '2024-03-05T09:00:00.000Z', 30, 'paid', 'csv:C1'],
+    ['1006', '2024-03-10T00:00:00.000Z', 12.5, 'refunded', 'csv:C2'],
+  ]);
 });

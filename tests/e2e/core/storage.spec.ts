@@ -60,3 +60,55 @@ test('should refuse to upgrade while another tab holds the previous version open
   await oldTab.close();
   await expect.poll(() => call(newTab, 'tryOpen', 'cordial-e2e-4')).toBe('opened');
 });
+
+test('should fail a write past the real quota with a quota error, earlier data intact, the batch absent', async ({
+  page,
+}) => {
+  await openHarness(page);
+  // A tiny quota for this origin, as a nearly full disk or a strict browser gives (DevTools protocol).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 3 * 1024 * 1024 });
+  const result = await call(page, 'fillUntilQuota', 'cordial-e2e-quota');
+  expect(result).toMatchObject({
+    code: 'quota',
+    message: expect.stringMatching(/quota exceeded.*nothing of this write was stored/),
+    firstIntact: true,
+    failedBatchFound: 0,
+    lastGoodBatchIntact: true,
+  });
+  if (!('stored' in result)) throw new Error('never refused');
+  // Everything before the refused batch is there: the first contact and 10 per stored batch.
+  expect(result.stored).toBe(1 + 10 * result.batchesStored);
+  expect(result.batchesStored).toBeGreaterThan(0);
+});
+
+test('should migrate a database written by schema version 1 (raw IndexedDB) with its data intact', async ({ page }) => {
+  await openHarness(page);
+  await call(page, 'writeRawVersion1', 'cordial-e2e-v1');
+  expect(await call(page, 'readMigrated', 'cordial-e2e-v1')).toEqual({
+    byDomain: ['c1'],
+    orders: ['o2 11', 'o1 10'],
+    touchpoints: ['t1'],
+    facts: 2,
+    merges: 0,
+    stores: expect.arrayContaining(['contacts', 'touchpoints', 'orderBuckets', 'orderDirectory', 'merges']),
+    version: 3,
+  });
+  const migrated = await call(page, 'readMigrated', 'cordial-e2e-v1');
+  expect(migrated.stores).not.toContain('orders');
+});
+
+test('should undo a merge after the page reloads, from the stored merge record', async ({ page }) => {
+  await openHarness(page);
+  const id = await call(page, 'mergeTwo', 'cordial-e2e-merge');
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  expect(await call(page, 'undoAfterReload', 'cordial-e2e-merge')).toEqual({
+    found: true,
+    id,
+    undone: { ok: true },
+    dupeBack: true,
+    touchpointOf: ['tp'],
+    mergesLeft: 0,
+  });
+});

@@ -7,9 +7,11 @@
 import * as z from 'zod';
 import type { CsvSource } from '../import/read-csv.ts';
 import { readLines } from '../import/read-lines.ts';
+import type { MergeRecord } from '../model/merge-record.ts';
 import { parseRecord } from '../model/parse-record.ts';
 import { type AnyRecord, STORE_NAMES, type StoreName } from '../model/stores.ts';
-import type { CorruptRecord, PutOp, Repository } from '../ports/repository.ts';
+import type { CorruptRecord, PutMergeOp, PutOp, Repository } from '../ports/repository.ts';
+import { readMerge } from '../storage/read-merges.ts';
 
 export const BACKUP_FORMAT = 'cordial-backup';
 
@@ -20,7 +22,12 @@ const HeaderSchema = z.object({
   /** Records count per store at export time. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
-const LineSchema = z.object({ store: z.enum(STORE_NAMES as [StoreName, ...StoreName[]]), record: z.unknown() });
+/** A record line: a record of a store, or (`merges`) a stored merge record, so undo survives a restore too. */
+const LineSchema = z.object({
+  store: z.enum(['merges', ...STORE_NAMES] as [BackupStore, ...BackupStore[]]),
+  record: z.unknown(),
+});
+type BackupStore = StoreName | 'merges';
 
 export interface BackupOptions {
   now?: () => string;
@@ -34,6 +41,8 @@ export interface BackupOptions {
 export async function* exportBackup(repo: Repository, options: BackupOptions = {}): AsyncGenerator<string> {
   const counts: Record<string, number> = {};
   for (const store of STORE_NAMES) counts[store] = await repo.count(store);
+  const merges = await repo.listMerges();
+  counts.merges = merges.records.length;
   const exportedAt = (options.now ?? (() => new Date().toISOString()))();
   yield `${JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt, counts })}\n`;
   for (const store of STORE_NAMES) {
@@ -46,18 +55,27 @@ export async function* exportBackup(repo: Repository, options: BackupOptions = {
       after = page.next;
     } while (after !== undefined);
   }
+  for (const bad of merges.corrupt) options.onCorrupt?.(bad);
+  if (merges.records.length > 0)
+    yield `${merges.records.map((record) => JSON.stringify({ store: 'merges', record })).join('\n')}\n`;
 }
 
 export interface RestoreReport {
-  restored: Partial<Record<StoreName, number>>;
+  restored: Partial<Record<BackupStore, number>>;
   /** Refused lines; `store` and `id` when the line named them, so a person can find the record. */
-  rejected: { line: number; reason: string; store?: StoreName; id?: string }[];
+  rejected: { line: number; reason: string; store?: BackupStore; id?: string }[];
   /** What the header said was exported, to compare with `restored`. */
   expected: Record<string, number>;
 }
 
 export class RestoreError extends Error {
   override name = 'RestoreError';
+}
+
+/** A merge record line, validated like a record (ReadResult → the shape parseRecord gives). */
+function parseMerge(value: unknown): { ok: true; value: MergeRecord } | { ok: false; issues: string } {
+  const read = readMerge(value);
+  return read.ok ? read : { ok: false, issues: read.reason === 'corrupt' ? read.issues : 'missing' };
 }
 
 export interface RestoreOptions {
@@ -81,13 +99,18 @@ export async function restoreBackup(
     for (const store of STORE_NAMES)
       if ((await repo.count(store)) > 0)
         throw new RestoreError(`the repository is not empty (${store} holds records); restore into an empty one`);
+  if (!options.merge && (await repo.listMerges()).records.length > 0)
+    throw new RestoreError('the repository is not empty (it holds merge records); restore into an empty one');
   const report: RestoreReport = { restored: {}, rejected: [], expected: {} };
   let header = false;
-  let ops: PutOp[] = [];
+  let ops: (PutOp | PutMergeOp)[] = [];
   const flush = async () => {
     if (ops.length === 0) return;
     await repo.write(ops);
-    for (const op of ops) report.restored[op.store] = (report.restored[op.store] ?? 0) + 1;
+    for (const op of ops) {
+      const store = op.type === 'putMerge' ? 'merges' : op.store;
+      report.restored[store] = (report.restored[store] ?? 0) + 1;
+    }
     ops = [];
   };
   for await (const batch of readLines(source, options.signal)) {
@@ -113,7 +136,8 @@ export async function restoreBackup(
         report.rejected.push({ line, reason: 'expected {"store": …, "record": …}' });
         continue;
       }
-      const record = parseRecord(entry.data.store, entry.data.record);
+      const { store } = entry.data;
+      const record = store === 'merges' ? parseMerge(entry.data.record) : parseRecord(store, entry.data.record);
       if (!record.ok) {
         const id = (entry.data.record as { id?: unknown } | null)?.id;
         report.rejected.push({
@@ -124,7 +148,11 @@ export async function restoreBackup(
         });
         continue;
       }
-      ops.push({ type: 'put', store: entry.data.store, record: record.value as AnyRecord } as PutOp);
+      ops.push(
+        store === 'merges'
+          ? { type: 'putMerge', merge: record.value as MergeRecord }
+          : ({ type: 'put', store, record: record.value as AnyRecord } as PutOp),
+      );
       if (ops.length >= (options.batchSize ?? 2000)) await flush();
     }
   }

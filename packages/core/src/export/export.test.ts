@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createMemoryRepository } from '../adapters/memory/memory-repository.ts';
+import { mergeContacts, undoMerge } from '../identity/merge-contacts.ts';
 import { STORE_NAMES } from '../model/stores.ts';
 import type { Repository } from '../ports/repository.ts';
 import { generateDataset } from '../testing/generate.ts';
@@ -25,6 +26,8 @@ describe('backup', () => {
     const data = generateDataset({ seed: 5, contacts: 40 });
     const repo = createMemoryRepository();
     for (const store of STORE_NAMES) if (data[store].length > 0) await repo.putMany(store, data[store] as never);
+    const [a, b] = data.contacts as [(typeof data.contacts)[0], (typeof data.contacts)[0]];
+    const merge = await mergeContacts(repo, a.id, [b.id], { now: () => '2026-11-19T00:00:00.000Z' });
     const backup = await text(exportBackup(repo, { now: () => '2026-11-20T00:00:00.000Z', pageSize: 7 }));
     const bytes = new TextEncoder().encode(backup);
     const chunks = Array.from({ length: Math.ceil(bytes.length / 4093) }, (_, i) =>
@@ -35,6 +38,10 @@ describe('backup', () => {
     expect(report.rejected).toEqual([]);
     expect(await snapshot(copy)).toEqual(await snapshot(repo));
     for (const store of STORE_NAMES) expect(report.restored[store] ?? 0).toBe(report.expected[store]);
+    // The merge record came along: the merge can still be undone in the restored copy.
+    expect(report.restored.merges).toBe(1);
+    expect(await copy.listMerges()).toEqual({ records: [merge], corrupt: [] });
+    expect(await undoMerge(copy, merge)).toEqual({ ok: true });
   });
 
   it('should refuse to restore over existing data or from a file that is no backup', async () => {

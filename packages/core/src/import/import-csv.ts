@@ -429,7 +429,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     }
     const id = head.external ? `${system}:${key}` : key;
     // Rows of one order must be together; a second group would replace the first one's lines.
-    if (head.external && (writer.seen('orders', id) || columnar?.seen(id)))
+    if (head.external && (columnar ? columnar.seen(id) : writer.seen('orders', id)))
       return reject(g.lines, [
         `order ${head.key} already appeared earlier in the file: keep the rows of an order together (sort by order id)`,
       ]);

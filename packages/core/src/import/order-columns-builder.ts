@@ -1,13 +1,13 @@
 /**
  * The import's fast path for orders: rows of a one-row-per-order file go straight into columns
- * (OrderColumns) instead of becoming one object each, and are stored with one `appendOrders` op per
+ * (NewOrderColumns) instead of becoming one object each, and are stored with one `appendOrders` op per
  * batch. Validation is the full path's, organised by column: each column of a batch is checked once
  * with OrderSchema's field schemas, and only the rows that fail are built as objects and parsed with
  * `parseRecord`, so a row is rejected exactly when, and for exactly the reason, the full path would.
  */
 import type { Order } from '../model/order.ts';
 import { parseRecord } from '../model/parse-record.ts';
-import type { OrderColumns } from '../ports/order-columns.ts';
+import type { NewOrderColumns } from '../ports/order-columns.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { parseOrderColumns } from '../storage/parse-order-columns.ts';
@@ -68,7 +68,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
     return order;
   };
 
-  const columnsOf = (rows: readonly number[], stamp: string): OrderColumns => ({
+  const columnsOf = (rows: readonly number[], stamp: string): NewOrderColumns => ({
     createdAt: stamp,
     source,
     system,

@@ -6,7 +6,7 @@
  * and updated at `createdAt`, from `source`, known in `system` as `externalIds[i]` when that is set.
  * Written with the `appendOrders` op of `Repository.write`: every row is new or nothing is written.
  */
-export interface OrderColumns {
+export interface NewOrderColumns {
   createdAt: string;
   source?: string;
   system?: string;

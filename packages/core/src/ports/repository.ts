@@ -2,7 +2,7 @@ import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
 import type { MergeRecord } from '../model/merge-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../model/stores.ts';
-import type { OrderColumns } from './order-columns.ts';
+import type { NewOrderColumns } from './order-columns.ts';
 import type { OrderFacts } from './order-facts.ts';
 
 /** One record read back: found, absent, or present but unreadable (written by a bad build, damaged on disk). */
@@ -53,7 +53,7 @@ export type DeleteMergeOp = { type: 'deleteMerge'; id: string };
  * Appends new orders given as columns (no object per order): the bulk path of imports. Fails with a
  * `conflict` RepositoryError, writing nothing, when an id is already stored or repeats in the columns.
  */
-export type AppendOrdersOp = { type: 'appendOrders'; orders: OrderColumns };
+export type AppendOrdersOp = { type: 'appendOrders'; orders: NewOrderColumns };
 export type WriteOp = PutOp | DeleteOp | PutMergeOp | DeleteMergeOp | AppendOrdersOp;
 
 /**

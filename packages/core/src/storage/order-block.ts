@@ -1,5 +1,5 @@
 import type { Discount, LineItem, Order } from '../model/order.ts';
-import type { OrderColumns } from '../ports/order-columns.ts';
+import type { NewOrderColumns } from '../ports/order-columns.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import { createInterner } from './interner.ts';
 
@@ -176,7 +176,7 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
  * Encodes rows of new-order columns (already validated) into one block, as `encodeOrderBlock` would
  * encode the same orders, without building them: the bulk import path.
  */
-export function encodeOrderColumns(columns: OrderColumns, rows: readonly number[]): OrderBlock {
+export function encodeOrderColumns(columns: NewOrderColumns, rows: readonly number[]): OrderBlock {
   const n = rows.length;
   const strings: string[] = [];
   const toIndex = createInterner(strings);
@@ -211,7 +211,7 @@ export function encodeOrderColumns(columns: OrderColumns, rows: readonly number[
 }
 
 /** The orders that columns stand for (decoded exactly as a stored block of them would be). */
-export function ordersOfColumns(columns: OrderColumns): Order[] {
+export function ordersOfColumns(columns: NewOrderColumns): Order[] {
   const block = encodeOrderColumns(
     columns,
     columns.ids.map((_, row) => row),

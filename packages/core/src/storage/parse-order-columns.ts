@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CurrencySchema, IdSchema, InstantSchema, SourceSchema } from '../model/common.ts';
 import { markParsed, wasParsed } from '../model/parse-record.ts';
-import type { OrderColumns } from '../ports/order-columns.ts';
+import type { NewOrderColumns } from '../ports/order-columns.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 
 /**
@@ -36,12 +36,12 @@ const ROW_COLUMNS = [
 ] as const;
 
 export type ParsedOrderColumns =
-  | { ok: true; value: OrderColumns }
+  | { ok: true; value: NewOrderColumns }
   /** `rows`: the rows (by index) that fail, with why; `issues`: a summary (and what fails the batch as a whole). */
   | { ok: false; rows: Map<number, string[]>; issues: string };
 
 /** Validates order columns; valid ones are remembered, so the repository does not check them again. */
-export function parseOrderColumns(columns: OrderColumns): ParsedOrderColumns {
+export function parseOrderColumns(columns: NewOrderColumns): ParsedOrderColumns {
   if (wasParsed(columns)) return { ok: true, value: columns };
   const rows = new Map<number, string[]>();
   const whole: string[] = [];

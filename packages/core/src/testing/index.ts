@@ -5,4 +5,5 @@ export type { OrderColumnsOptions } from './order-columns.ts';
 export { generateOrderColumns } from './order-columns.ts';
 export type { Random } from './random.ts';
 export { createRandom } from './random.ts';
+export { account, contact, mergeRecord, order, orderColumns, touchpoint } from './records.ts';
 export { referenceRfmColumns } from './reference-rfm.ts';

@@ -5,7 +5,7 @@ import { mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../../model/stores.ts';
-import type { OrderColumns } from '../../ports/order-columns.ts';
+import type { NewOrderColumns } from '../../ports/order-columns.ts';
 import type { Page, PutOptions, ReadMany, ReadResult, Repository, WriteOp } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
@@ -203,7 +203,7 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
           requests.push(request);
         };
         const orderOps: OrderOp[] = [];
-        const appends: OrderColumns[] = [];
+        const appends: NewOrderColumns[] = [];
         for (const op of valid) {
           if (op.type === 'putMerge') {
             const envelope: MergeEnvelope = {

@@ -1,7 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Order } from '../../model/order.ts';
 import { parseRecord } from '../../model/parse-record.ts';
-import type { OrderColumns } from '../../ports/order-columns.ts';
+import type { NewOrderColumns } from '../../ports/order-columns.ts';
 import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
@@ -37,7 +37,7 @@ type WriteTx = IDBPTransaction<unknown, string[], 'readwrite' | 'versionchange'>
 
 export type OrderOp = { type: 'put'; order: Order; expectVersion?: number } | { type: 'delete'; id: string };
 
-const NO_COLUMNS: OrderColumns = {
+const NO_COLUMNS: NewOrderColumns = {
   createdAt: '',
   ids: [],
   contactIds: [],
@@ -173,7 +173,7 @@ type Place = { segment: Segment; row: number } | { appended: Order } | { column:
 export async function applyOrderOps(
   tx: WriteTx,
   ops: readonly OrderOp[],
-  appendedColumns: OrderColumns = NO_COLUMNS,
+  appendedColumns: NewOrderColumns = NO_COLUMNS,
 ): Promise<boolean[]> {
   if (ops.length === 0 && appendedColumns.ids.length === 0) return [];
   const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
