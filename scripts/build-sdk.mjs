@@ -30,18 +30,22 @@ const minifyLitTemplates = {
   name: 'cordial-minify-lit-templates',
   transform(code, id) {
     if (!id.startsWith(SRC) || !/\b(css|html)`/.test(code)) return null;
-    return code
-      .replace(
-        /\bcss`([^`]*)`/g,
-        (_, text) =>
-          `css\`${text
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{}:;,>])\s*/g, '$1')
-            .replace(/;}/g, '}')
-            .trim()}\``,
-      )
-      .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``);
+    return {
+      code: code
+        .replace(
+          /\bcss`([^`]*)`/g,
+          (_, text) =>
+            `css\`${text
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{}:;,>])\s*/g, '$1')
+              .replace(/;}/g, '}')
+              .trim()}\``,
+        )
+        .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``),
+      // No map of our own: the module's previous one is kept, so source maps still name this file.
+      map: null,
+    };
   },
 };
 
@@ -56,7 +60,11 @@ const common = {
 };
 const target = 'es2022';
 
-export async function buildSdk() {
+/**
+ * @param {{ out?: string, sourcemap?: boolean }} [options] another folder and source maps are for
+ *   sdk/scripts/size-breakdown.mjs; the type declarations are written to dist/sdk only.
+ */
+export async function buildSdk({ out = OUT, sourcemap = false } = {}) {
   // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
   const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
     label: 'build: SDK JSON schemas',
@@ -68,11 +76,11 @@ export async function buildSdk() {
   await build({
     ...common,
     build: {
-      outDir: OUT,
+      outDir: out,
       emptyOutDir: true,
       target,
       minify: true,
-      sourcemap: false,
+      sourcemap,
       lib: {
         entry: Object.fromEntries([
           ['cordial', join(SRC, 'index.ts')],
@@ -80,9 +88,15 @@ export async function buildSdk() {
         ]),
         formats: ['es'],
       },
-      // Lib mode keeps whitespace in ES output unless the output itself is minified.
+      // Lib mode keeps whitespace in ES output unless the output itself is minified. The files are served as
+      // they are, so the /* @__PURE__ */ annotations meant for a later bundler are dropped (about 60 B gzip each).
       rolldownOptions: {
-        output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          minify: true,
+          comments: false,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
       },
     },
   });
@@ -90,21 +104,22 @@ export async function buildSdk() {
   await build({
     ...common,
     build: {
-      outDir: OUT,
+      outDir: out,
       emptyOutDir: false,
       target,
       minify: true,
-      sourcemap: false,
+      sourcemap,
       lib: {
         entry: join(SRC, 'global.ts'),
         formats: ['iife'],
         name: 'cordialLoader',
         fileName: () => 'cordial.iife.js',
       },
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { output: { minify: true, comments: false } },
     },
   });
-  copyFileSync(join(SRC, 'snippet.js'), join(OUT, 'snippet.js'));
+  copyFileSync(join(SRC, 'snippet.js'), join(out, 'snippet.js'));
+  if (out !== OUT) return;
   const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json'], {
     label: 'build: SDK type declarations',
     cwd: ROOT,
