@@ -30,14 +30,21 @@ export interface OfferRef {
   variant?: string;
   title?: string;
 }
-/** Why a slot shows what it shows; filled in by the offer widget. */
-export interface Explanation {
+/** What was decided for a slot: the `offer:decision` listeners' and DOM event's detail. */
+export interface OfferDecision {
   placement: string;
-  chosen: (OfferRef & { score: number; reasons: string[] }) | null;
-  rejected: { id: string; reasons: string[] }[];
+  chosen: (OfferRef & { score: number }) | null;
+  rejected: { id: string }[];
+  /** The visitor is in the global control group (holdout): no offer. */
   control: boolean;
+  /** false without personalization consent: only offers that do not use the profile qualify. */
   personalized: boolean;
   decidedAt: string;
+}
+/** Why a slot shows what it shows (`cordial.explain(placement)`): the decision with its reasons in words. */
+export interface Explanation extends OfferDecision {
+  chosen: (OfferRef & { score: number; reasons: string[] }) | null;
+  rejected: { id: string; reasons: string[] }[];
 }
 
 /** The listener contract of `cordial.on(name, fn)`. */
@@ -56,7 +63,7 @@ export type ClientEvents = {
   profile: [];
   /** A single-page app changed its route. */
   route: [string];
-  'offer:decision': [Explanation];
+  'offer:decision': [OfferDecision];
   'offer:shown': [OfferRef];
   'offer:clicked': [OfferRef];
   'offer:dismissed': [OfferRef];
@@ -66,7 +73,7 @@ export type ClientEventName = keyof ClientEvents;
 
 /** What the offer widget plugs in when it loads. */
 export interface OffersImpl {
-  set(config: unknown): string | null;
+  set(config: unknown): Promise<string | null>;
   refresh(): void;
   /** Resolves once the stored history is back and the configuration applied, deciding now if nothing was decided. */
   explain(placement: string): Promise<Explanation>;
@@ -104,7 +111,12 @@ export interface Client {
     recall<T>(key: string): Promise<T | undefined>;
   };
   readonly offers: {
-    set(config: unknown): string | null;
+    /**
+     * Validates and applies an offer configuration. Resolves with null once it is in use, or with the message
+     * naming every wrong field (it is then also reported through on('error')). Loads the offer widget if it is
+     * not loaded yet (through loadWidgets; without it, waits until loadWidgets is called).
+     */
+    set(config: unknown): Promise<string | null>;
     refresh(): void;
     explain(placement: string): Promise<Explanation | null>;
   };
@@ -118,6 +130,8 @@ export interface Client {
   emit<K extends ClientEventName>(name: K, ...args: ClientEvents[K]): void;
   /** For the offer widget: plug in the decisions. */
   useOffers(impl: OffersImpl): void;
+  /** For loadWidgets: how to load a widget's module when the page asks for it before its element is there. */
+  useLoader(load: (tag: string) => void): void;
 }
 
 export interface ClientDeps {
@@ -209,7 +223,10 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   let ready = false;
   let pagedRoute: string | null = null;
   let offers: OffersImpl | null = null;
-  /** What explain() waits for while the offer widget is still loading. */
+  let loadWidget: ((tag: string) => void) | undefined;
+  /** offers.set() was called before the offer widget: load it as soon as there is a loader. */
+  let wantOffers = false;
+  /** What explain() and offers.set() wait for while the offer widget is still loading. */
   let plugged!: () => void;
   const offersIn = new Promise<void>((resolve) => (plugged = resolve));
 
@@ -446,14 +463,16 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     },
     offers: {
       set: (config) => {
-        try {
-          if (offers) return offers.set(config);
-          (options as { offers?: unknown }).offers = config;
-          return null;
-        } catch (error) {
-          fail(error);
-          return String(error);
+        if (!offers) {
+          wantOffers = true;
+          loadWidget?.('cordial-offer');
         }
+        return offersIn
+          .then(() => (offers as OffersImpl).set(config))
+          .catch((error: unknown) => {
+            fail(error);
+            return String(error);
+          });
       },
       refresh: () => offers?.refresh(),
       explain: async (placement) => {
@@ -467,6 +486,10 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     useOffers: (impl) => {
       offers = impl;
       plugged();
+    },
+    useLoader: (load) => {
+      loadWidget = load;
+      if (wantOffers) load('cordial-offer');
     },
   };
 

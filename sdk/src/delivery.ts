@@ -9,45 +9,23 @@ export interface Transport {
   beacon(url: string, body: string): boolean;
 }
 
-const isNative = (fn: unknown) =>
-  typeof fn === 'function' && /\[native code\]\s*\}$/.test(Function.prototype.toString.call(fn));
-
 /**
- * fetch (keepalive) and sendBeacon, captured when the SDK loads. When the page has
- * already replaced fetch with something else, we use XMLHttpRequest instead, so a
- * page's fetch wrapper can neither see nor break our traffic.
+ * XMLHttpRequest while the page is open, sendBeacon when it is hidden (captured when the SDK loads). No fetch: a page's
+ * fetch wrapper can neither see nor break our traffic, and keepalive is not needed since whatever is still unconfirmed
+ * when the page goes away is handed to sendBeacon (the collector de-duplicates by messageId).
  */
 export function createBrowserTransport(): Transport {
-  const fetchFn = isNative(globalThis.fetch) ? globalThis.fetch.bind(globalThis) : null;
   const nav = globalThis.navigator;
   const beaconFn = typeof nav?.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : null;
-  const classify = (status: number): SendResult =>
-    status >= 200 && status < 300
-      ? 'ok'
-      : status === 408 || status === 429 || status >= 500 || status === 0
-        ? 'retry'
-        : 'rejected';
   return {
     async send(url, body) {
       try {
-        if (fetchFn) {
-          const response = await fetchFn(url, {
-            method: 'POST',
-            body,
-            headers: { 'content-type': 'application/json' },
-            keepalive: body.length < 60_000,
-            credentials: 'omit',
-          });
-          return classify(response.status);
-        }
-        return await new Promise<SendResult>((resolve) => {
-          const xhr = new XMLHttpRequest();
-          xhr.open('POST', url);
-          xhr.setRequestHeader('content-type', 'application/json');
-          xhr.onload = () => resolve(classify(xhr.status));
-          xhr.onerror = xhr.ontimeout = () => resolve('retry');
-          xhr.send(body);
-        });
+        const status = (await request(url, body)).status;
+        return status > 199 && status < 300
+          ? 'ok'
+          : status === 408 || status === 429 || status > 499 || status === 0
+            ? 'retry'
+            : 'rejected';
       } catch {
         return 'retry';
       }
@@ -60,6 +38,28 @@ export function createBrowserTransport(): Transport {
       }
     },
   };
+}
+
+/**
+ * XMLHttpRequest, settled on loadend (status 0 after a network error): a POST of JSON with `body`, else a GET with
+ * responseType 'json', so that neither the page's fetch wrapper nor its JSON.parse override is involved.
+ */
+export function request(url: string, body?: string): Promise<XMLHttpRequest> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(body ? 'POST' : 'GET', url);
+    if (body) xhr.setRequestHeader('content-type', 'application/json');
+    else xhr.responseType = 'json';
+    xhr.onloadend = () => resolve(xhr);
+    xhr.send(body);
+  });
+}
+
+/** A JSON document (widget configurations, content), or a clear error. */
+export async function getJson(url: string): Promise<unknown> {
+  const xhr = await request(url);
+  if (xhr.status > 199 && xhr.status < 300 && xhr.response !== null) return xhr.response;
+  throw new Error(`Cordial: could not load ${url} as JSON (${xhr.status ? `HTTP ${xhr.status}` : 'network error'}).`);
 }
 
 export interface DeliveryOptions {

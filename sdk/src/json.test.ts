@@ -22,10 +22,13 @@ describe('toJson', () => {
     expect(toJson({ batch: [1, 'a'] })).toBe('{"batch":[1,"a"]}');
   });
 
-  it('should write dates as ISO strings, skip functions and undefined, and cut cycles', () => {
+  it('should write what toPlain made of dates, functions, undefined and cycles', () => {
     const cyclic: Record<string, unknown> = { a: 1, at: new Date('2026-01-02T03:04:05Z'), f: () => 1, u: undefined };
     cyclic.self = cyclic;
-    expect(toJson(cyclic)).toBe('{"a":1,"at":"2026-01-02T03:04:05.000Z","self":null}');
+    expect(toJson(toPlain(cyclic))).toBe('{"a":1,"at":"2026-01-02T03:04:05.000Z","self":null}');
+    expect(toJson({ u: undefined, n: Number.NaN, list: [undefined, Number.POSITIVE_INFINITY] })).toBe(
+      '{"n":null,"list":[null,null]}',
+    );
   });
 });
 

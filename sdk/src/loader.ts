@@ -1,4 +1,5 @@
 import type { Client } from './client';
+import { getJson } from './delivery';
 import { checkSchema, type JsonSchema } from './schema-check';
 import { WIDGETS } from './widgets/registry';
 
@@ -9,6 +10,8 @@ import { WIDGETS } from './widgets/registry';
 export interface WidgetServices {
   /** Checks data against a JSON Schema generated from our zod schemas (see schema-check.ts). */
   checkSchema(schema: JsonSchema, value: unknown): string[];
+  /** GETs a JSON document with XMLHttpRequest (a page's fetch or JSON.parse overrides do not matter). */
+  getJson(url: string): Promise<unknown>;
 }
 
 /** What every widget module exports: it defines its element(s), wired to the client. */
@@ -16,7 +19,7 @@ export interface WidgetModule {
   define(client: Client, services: WidgetServices): void | Promise<void>;
 }
 
-const services: WidgetServices = { checkSchema: (schema, value) => checkSchema(schema, value) };
+const services: WidgetServices = { checkSchema, getJson };
 
 const LIT_GLOBALS = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'];
 
@@ -39,24 +42,26 @@ export function loadWidgets(client: Client, base: string | URL): void {
     // page's business: remove those that were not there before, once our elements are defined.
     for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
   };
-  const scan = () => {
-    for (const [tag, name] of pending) {
-      if (customElements.get(tag)) pending.delete(tag);
-      else if (document.getElementsByTagName(tag).length > 0) {
-        pending.delete(tag);
-        const url = new URL(`widgets/${name}.js`, base).href;
-        if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
-        import(/* @vite-ignore */ url)
-          .then((module: WidgetModule) => module.define(client, services))
-          .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
-          .finally(settled);
-      }
-    }
+  const load = (tag: string) => {
+    const name = pending.get(tag);
+    if (name === undefined) return;
+    pending.delete(tag);
     if (pending.size === 0) observer.disconnect();
+    if (customElements.get(tag)) return;
+    if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
+    import(/* @vite-ignore */ new URL(`widgets/${name}.js`, base).href)
+      .then((module: WidgetModule) => module.define(client, services))
+      .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
+      .finally(settled);
+  };
+  const scan = () => {
+    for (const tag of pending.keys()) if (document.getElementsByTagName(tag).length > 0) load(tag);
   };
   const observer = new MutationObserver(scan);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   scan();
+  // offers.set() before any <cordial-offer>: the page asks for the widget itself.
+  client.useLoader(load);
 }
 
 function asError(error: unknown, what: string): Error {

@@ -1,10 +1,12 @@
-import type { Client, Explanation, OfferRef } from '../../client';
+import { nothing } from 'lit';
+import type { Client, OfferDecision, OfferRef } from '../../client';
 import type { WidgetServices } from '../../loader';
+import type { chooseArm } from './bandit';
 import { type Offer, type OfferConfig, parseOfferConfig } from './config';
 import { type Decision, type Device, decide, emptyHistory, MAX_IMPRESSIONS, type OfferHistory } from './decide';
-import { EventIndex } from './event-index';
-import { CordialOffer, refreshOffers, setOfferController } from './offer-element';
-import { OfferDecisionEvent, OfferEvent } from './offer-events';
+import type { EventIndex } from './event-index';
+import { CordialOffer, refreshOffers, setOfferController, useOverlay } from './offer-element';
+import { OfferEvent } from './offer-events';
 import type { Recommender } from './products';
 
 /** Segment e-commerce v2 names for what happens to an offer (a promotion, in the spec's words). */
@@ -17,13 +19,15 @@ const ATTRIBUTION_WINDOW = 7 * 86_400_000;
  * `<cordial-offer>` appears. Owns the offer configuration, the decisions and what they
  * remember (impressions, dismissals, conversions, the bandit's evidence).
  */
-export function define(client: Client, { checkSchema }: WidgetServices): void {
+export function define(client: Client, { checkSchema, getJson }: WidgetServices): void {
   let config: OfferConfig = { offers: [] };
   let recommender: Recommender | null = null;
-  let recommending = false;
   let history = emptyHistory();
-  const index = new EventIndex();
-  const explanations = new Map<string, Explanation>();
+  // Code only some configurations need, loaded before such a configuration applies.
+  let index: EventIndex | null = null;
+  let choose: typeof chooseArm | undefined;
+  /** The latest decision per placement, and when it was made (explain() words it). */
+  const decisions = new Map<string, [Decision, string]>();
   const shownOn = new Map<string, CordialOffer>();
   const fail = (error: unknown) => client.emit('error', error instanceof Error ? error : new Error(String(error)));
   // Personal data: kept with the profile (exported, erased and consent-bound with it).
@@ -31,24 +35,32 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
 
   /** Nothing is decided before the stored history is back, or caps would miss earlier impressions. */
   let loaded = false;
-  const setConfig = (input: unknown): string | null => {
+  /** The latest configuration wins, even when an earlier one is still waiting for its code. */
+  let version = 0;
+  const setConfig = async (input: unknown): Promise<string | null> => {
     const parsed = parseOfferConfig(input, checkSchema);
     if (!parsed.ok) {
       fail(new Error(parsed.error));
       return parsed.error;
     }
+    const mine = ++version;
+    const uses = (test: (offer: Offer) => unknown) => parsed.config.offers.some(test);
+    const url = client.config.recommendations;
+    await Promise.all([
+      !choose && uses((o) => o.variants) && import('./bandit').then((m) => (choose = m.chooseArm)),
+      !index && uses((o) => o.audience?.events) && import('./event-index').then((m) => (index = new m.EventIndex())),
+      uses((o) => (o.display && o.display !== 'inline') || (o.trigger && o.trigger.on !== 'load')) &&
+        import('./overlay').then(useOverlay),
+      // Without a table (none configured, or it failed to load) product lists fall back to the offer's own ids.
+      !recommender &&
+        uses((o) => o.content.products) &&
+        Promise.all([import('./products'), url && getJson(url).catch(fail)]).then(
+          ([m, table]) => (recommender = m.createRecommender(table, checkSchema, fail)),
+        ),
+    ]);
+    if (mine !== version) return null;
     config = parsed.config;
-    explanations.clear();
-    if (!recommending && config.offers.some((o) => o.content.products)) {
-      recommending = true;
-      const url = client.config.recommendations;
-      Promise.all([import('./products'), url ? getJson(url).catch(fail) : null])
-        .then(([module, table]) => {
-          recommender = module.createRecommender(table, checkSchema, fail);
-          refreshOffers();
-        })
-        .catch(fail);
-    }
+    decisions.clear();
     refreshOffers();
     return null;
   };
@@ -60,15 +72,15 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     return (h >>> 0) % 100;
   };
 
-  const decideFor = (placement: string, token?: string): Decision => {
+  const decideFor = (placement: string, token?: string): [Decision, OfferDecision] => {
     const data = client.profile.data();
-    if (data) index.sync(data.events);
+    if (data) index?.sync(data.events);
     const now = Date.now();
     const decision = decide({
       offers: config.offers,
       placement,
       summary: client.profile.summary(),
-      events: data ? index : null,
+      events: data && index,
       traits: client.user().traits,
       path: location.pathname,
       device: device(),
@@ -79,13 +91,26 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
       holdout: config.holdout,
       bucket,
       random: Math.random,
+      choose,
     });
-    const explanation = explain(decision);
-    explanations.set(placement, explanation);
-    client.emit('offer:decision', explanation);
-    return decision;
+    const decidedAt = new Date(now).toISOString();
+    decisions.set(placement, [decision, decidedAt]);
+    const chosen = decision.chosen;
+    const summary: OfferDecision = {
+      placement,
+      control: decision.control,
+      personalized: decision.personalized,
+      decidedAt,
+      chosen: chosen && { ...ref(chosen.offer, chosen.variant), score: chosen.score },
+      rejected: decision.rejected.map(({ id }) => ({ id })),
+    };
+    client.emit('offer:decision', summary);
+    return [decision, summary];
   };
   const sessionFallback = `page-${Date.now()}`;
+
+  const productUrl = (id: string) =>
+    config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null;
 
   const ref = (offer: Offer, variant: string | null): OfferRef => ({
     id: offer.id,
@@ -110,8 +135,8 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   setOfferController({
     decide: guard((element: CordialOffer) => {
       if (!loaded) return null;
-      const decision = decideFor(element.placement, element.token);
-      element.announce(new OfferDecisionEvent(explanations.get(element.placement) as Explanation));
+      const [decision, summary] = decideFor(element.placement, element.token);
+      element.dispatchEvent(new OfferEvent('decision', summary));
       return decision;
     }, null),
     report: guard(
@@ -152,17 +177,15 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
           position: offer.placement,
           offer_type: offer.type,
         });
-        element.announce(new OfferEvent(action, detail));
+        element.dispatchEvent(new OfferEvent(action, detail));
         client.emit(`offer:${action}`, detail);
       },
       undefined,
     ),
-    products: guard((offer: Offer) => {
+    products: guard((offer: Offer, onClick: () => void) => {
       const spec = offer.content.products;
-      return spec && recommender ? recommender.pick(spec, client.profile.summary()) : [];
-    }, []),
-    productUrl: (id) =>
-      config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null,
+      return spec && recommender ? recommender.render(spec, client.profile.summary(), productUrl, onClick) : nothing;
+    }, nothing),
   });
 
   // Conversions: an order after a click on an offer (within the attribution window).
@@ -193,12 +216,18 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   });
 
   client.useOffers({
-    set: setConfig,
+    // After the configuration the page was loaded with, so that the caller's one wins.
+    set: async (input) => {
+      await started;
+      return setConfig(input);
+    },
     refresh: refreshOffers,
     // Not before the stored history and the configuration are in: an earlier answer would be wrong or empty.
     explain: async (placement) => {
       await started;
-      return explanations.get(placement) ?? explain(decideFor(placement));
+      if (!decisions.has(placement)) decideFor(placement);
+      const { explain } = await import('./explain');
+      return explain(...(decisions.get(placement) as [Decision, string]));
     },
   });
 
@@ -208,34 +237,12 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     loaded = true;
     const source = client.config.offers ?? inlineConfig();
     const offers = typeof source === 'string' ? await getJson(source) : source;
-    if (offers !== undefined) setConfig(offers);
+    if (offers !== undefined) await setConfig(offers);
     refreshOffers();
   };
   if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
   // Settles either way: a configuration that failed to load is reported, and explain() answers from what is there.
   const started = new Promise<void>((resolve) => client.on('ready', () => void start().catch(fail).finally(resolve)));
-}
-
-function explain(decision: Decision): Explanation {
-  const chosen = decision.chosen;
-  return {
-    placement: decision.placement,
-    control: decision.control,
-    personalized: decision.personalized,
-    decidedAt: new Date().toISOString(),
-    chosen: chosen
-      ? {
-          id: chosen.offer.id,
-          type: chosen.offer.type,
-          placement: chosen.offer.placement,
-          title: chosen.offer.content.title,
-          ...(chosen.variant && { variant: chosen.variant }),
-          score: Math.round(chosen.score * 100) / 100,
-          reasons: chosen.reasons,
-        }
-      : null,
-    rejected: decision.rejected,
-  };
 }
 
 /** `<script type="application/json" id="cordial-offers">` (not executed, so fine under CSP). */
@@ -247,28 +254,6 @@ function inlineConfig(): unknown {
   } catch {
     throw new Error('Cordial: #cordial-offers does not hold valid JSON.');
   }
-}
-
-/**
- * GET a JSON document with XMLHttpRequest and responseType 'json': neither a page's fetch
- * wrapper nor its JSON.parse override is involved.
- */
-function getJson(url: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', url);
-    xhr.responseType = 'json';
-    xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300 && xhr.response !== null
-        ? resolve(xhr.response)
-        : reject(
-            new Error(
-              `Cordial: could not load ${url} (HTTP ${xhr.status}${xhr.response === null ? ', not JSON' : ''}).`,
-            ),
-          );
-    xhr.onerror = () => reject(new Error(`Cordial: could not load ${url} (network error).`));
-    xhr.send();
-  });
 }
 
 function device(): Device {
