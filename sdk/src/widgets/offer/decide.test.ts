@@ -2,11 +2,12 @@ import { createRandom } from '@cordial/core/testing';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createProfile, type LoggedEvent, type ProfileSummary, summarize } from '../../profile';
-import { chooseArm } from './bandit';
+import { chooseArm, learn } from './bandit';
 import type { EventCondition, Offer } from './config';
 import { type DecisionInput, decide, emptyHistory, matchesPath } from './decide';
 import { EventIndex } from './event-index';
 import { explain } from './explain';
+import { scheduleMisses } from './schedule';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-03T10:00:00Z'); // a Wednesday
@@ -44,6 +45,7 @@ function input(offers: Offer[], extra: Partial<DecisionInput> = {}): DecisionInp
     bucket: () => 50,
     random: createRandom(1).next,
     choose: chooseArm,
+    schedule: scheduleMisses,
     ...extra,
   };
 }
@@ -204,6 +206,22 @@ describe('decide', () => {
         explored++;
     expect(explored).toBeGreaterThan(70);
     expect(explored).toBeLessThan(130);
+  });
+});
+
+describe('learn', () => {
+  it('should count impressions and at most one click per impression', () => {
+    const arms: Record<string, [number, number]> = {};
+    learn(arms, 'o/a', false);
+    learn(arms, 'o/a', true);
+    learn(arms, 'o/a', true);
+    expect(arms).toEqual({ 'o/a': [1, 1] });
+  });
+
+  it('should leave variants untested when the bandit is not loaded: the offer shows its own content', () => {
+    const d = explained(input([offer('v', { variants: [{ id: 'a' }, { id: 'b' }] })], { choose: undefined }));
+    expect(d.chosen).toMatchObject({ id: 'v', reasons: ['priority 50', 'cross-sell fit 0.2: no product history'] });
+    expect(d.chosen?.variant).toBeUndefined();
   });
 });
 

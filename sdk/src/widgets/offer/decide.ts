@@ -1,6 +1,7 @@
 import type { ProfileSummary } from '../../profile';
 import type { chooseArm } from './bandit';
 import type { Audience, EventCondition, Offer, OfferType } from './config';
+import type { scheduleMisses } from './schedule';
 
 /** What the decisions remember about offers in this browser (persisted with consent). */
 export interface OfferHistory {
@@ -50,6 +51,8 @@ export interface DecisionInput {
    * offer's variants are not tested and its own content is shown.
    */
   choose?: typeof chooseArm | undefined;
+  /** Schedules (schedule.ts), loaded only with configurations that have one. */
+  schedule?: typeof scheduleMisses | undefined;
 }
 
 type Range = { min?: number | undefined; max?: number | undefined };
@@ -115,7 +118,7 @@ export function decide(input: DecisionInput): Decision {
   }
   const scored: { offer: Offer; score: number; reasons: Reason[] }[] = [];
   for (const offer of candidates) {
-    const reasons = [...scheduleMisses(offer, input.now), ...audienceMisses(offer.audience, input)];
+    const reasons = [...(input.schedule?.(offer, input.now) ?? []), ...audienceMisses(offer.audience, input)];
     if (reasons.length === 0) reasons.push(...capMisses(offer, input));
     if (reasons.length === 0 && offer.holdout && input.bucket(offer.id) < offer.holdout)
       reasons.push(['offer-control', offer.holdout]);
@@ -147,18 +150,6 @@ export function decide(input: DecisionInput): Decision {
     decision.chosen = { offer: best.offer, variant, score: best.score, reasons: best.reasons };
   }
   return decision;
-}
-
-function scheduleMisses(offer: Offer, now: number): Reason[] {
-  const s = offer.schedule;
-  if (!s) return [];
-  const date = new Date(now);
-  if (s.start && now < Date.parse(s.start)) return [['start', s.start]];
-  if (s.end && now >= Date.parse(s.end)) return [['end', s.end]];
-  if (s.weekdays && !s.weekdays.includes(date.getDay())) return [['weekday']];
-  const hour = date.getHours() + date.getMinutes() / 60;
-  if (s.hours && !(hour >= s.hours[0] && hour < s.hours[1])) return [['hours', s.hours[0], s.hours[1]]];
-  return [];
 }
 
 const inRange = (value: number, range: Range) =>

@@ -1,13 +1,14 @@
 import { nothing } from 'lit';
 import type { Client, OfferDecision, OfferRef } from '../../client';
 import type { WidgetServices } from '../../loader';
-import type { chooseArm } from './bandit';
+import type * as Bandit from './bandit';
 import { type Offer, type OfferConfig, parseOfferConfig } from './config';
 import { type Decision, type Device, decide, emptyHistory, MAX_IMPRESSIONS, type OfferHistory } from './decide';
 import type { EventIndex } from './event-index';
 import { CordialOffer, refreshOffers, setOfferController, useOverlay } from './offer-element';
 import { OfferEvent } from './offer-events';
 import type { Recommender } from './products';
+import type { scheduleMisses } from './schedule';
 
 /** Segment e-commerce v2 names for what happens to an offer (a promotion, in the spec's words). */
 const PROMOTION_EVENT = { shown: 'Promotion Viewed', clicked: 'Promotion Clicked', dismissed: 'Promotion Dismissed' };
@@ -25,7 +26,8 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
   let history = emptyHistory();
   // Code only some configurations need, loaded before such a configuration applies.
   let index: EventIndex | null = null;
-  let choose: typeof chooseArm | undefined;
+  let bandit: typeof Bandit | undefined;
+  let schedule: typeof scheduleMisses | undefined;
   /** The latest decision per placement, and when it was made (explain() words it). */
   const decisions = new Map<string, [Decision, string]>();
   const shownOn = new Map<string, CordialOffer>();
@@ -47,7 +49,8 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
     const uses = (test: (offer: Offer) => unknown) => parsed.config.offers.some(test);
     const url = client.config.recommendations;
     await Promise.all([
-      !choose && uses((o) => o.variants) && import('./bandit').then((m) => (choose = m.chooseArm)),
+      !bandit && uses((o) => o.variants) && import('./bandit').then((m) => (bandit = m)),
+      !schedule && uses((o) => o.schedule) && import('./schedule').then((m) => (schedule = m.scheduleMisses)),
       !index && uses((o) => o.audience?.events) && import('./event-index').then((m) => (index = new m.EventIndex())),
       uses((o) => (o.display && o.display !== 'inline') || (o.trigger && o.trigger.on !== 'load')) &&
         import('./overlay').then(useOverlay),
@@ -91,7 +94,8 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
       holdout: config.holdout,
       bucket,
       random: Math.random,
-      choose,
+      choose: bandit?.chooseArm,
+      schedule,
     });
     const decidedAt = new Date(now).toISOString();
     decisions.set(placement, [decision, decidedAt]);
@@ -146,8 +150,7 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
         { offer, variant }: NonNullable<Decision['chosen']>,
       ) => {
         const now = Date.now();
-        const arm = variant ? `${offer.id}/${variant}` : null;
-        const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
+        const arm = `${offer.id}/${variant}`;
         if (action === 'shown') {
           const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
           history.impressions.push({
@@ -158,16 +161,14 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
             ...(variant && { v: variant }),
           });
           if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
-          if (counts) counts[0]++;
+          if (variant) bandit?.learn(history.arms, arm, false);
           shownOn.set(offer.id, element);
         } else if (action === 'clicked') {
-          // One click per impression at most, so that the bandit's click rate stays a rate.
           const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
-          if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
+          if (variant && impression && !impression.c) bandit?.learn(history.arms, arm, true);
           if (impression) impression.c = true;
           history.clicked[offer.id] = now;
         } else history.dismissed[offer.id] = now;
-        if (arm && counts) history.arms[arm] = counts;
         void save();
         const detail = ref(offer, variant);
         client.track(PROMOTION_EVENT[action], {
