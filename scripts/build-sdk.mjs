@@ -40,6 +40,7 @@ const minifyLitTemplates = {
               .replace(/\s+/g, ' ')
               .replace(/\s*([{}:;,>])\s*/g, '$1')
               .replace(/;}/g, '}')
+              .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
               .trim()}\``,
         )
         .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``),

@@ -173,10 +173,19 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   const scratch = createMemoryAsyncStore();
   const remembered = new Set<string>();
   const emitter = new Emitter<ClientEvents>((error) => fail(error));
+  const warned = new Set<string>();
+  /** Reports a failure: to on('error') listeners, else once per message to the console. Never throws itself. */
   const fail = (error: unknown) => {
-    const err = error instanceof Error ? error : new Error(String(error));
-    if (emitter.has('error')) emitter.emit('error', err);
-    else console.warn('[cordial]', err.message);
+    try {
+      const err = error instanceof Error ? error : new Error(String(error));
+      if (emitter.has('error')) emitter.emit('error', err);
+      else if (!warned.has(err.message)) {
+        warned.add(err.message);
+        console.warn('[cordial]', err.message);
+      }
+    } catch {
+      // The page broke even this (console, Set): stay silent rather than throw into it.
+    }
   };
   const warn = (text: string) => emitter.emit('warning', text);
 
@@ -255,13 +264,17 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       timestamp: new Date(time).toISOString(),
       context: context(),
     }) as Message;
-    if (consent.personalization) {
-      touchSession(profile, now(), uuid);
-      ids.set('s', toJson([profile.sessionId, profile.lastSeen]));
-      recordMessage(profile, message);
-      if (!profileLoaded) early.push(message);
-      saveProfile();
-    }
+    if (consent.personalization)
+      try {
+        touchSession(profile, now(), uuid);
+        ids.set('s', toJson([profile.sessionId, profile.lastSeen]));
+        if (!profileLoaded) early.push(message);
+        recordMessage(profile, message);
+        saveProfile();
+      } catch (error) {
+        // The profile is for personalization; the message still goes out.
+        fail(error);
+      }
     if (consent.analytics) delivery?.push(message);
     else if (delivery && consent.reason === 'required') {
       held.push(message);
@@ -353,7 +366,8 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     ),
     page: guard((category?: string | Properties, name?: string | Properties, properties?: Properties) => {
       // Segment's signatures: page(), page(properties), page(name), page(name, properties), page(category, name, properties).
-      const args = [category, name, properties].filter((a) => a !== undefined);
+      const args: unknown[] = [];
+      for (const a of [category, name, properties]) if (a !== undefined) args.push(a);
       const last = args[args.length - 1];
       const extra = isProps(last) ? (args.pop() as Properties) : {};
       const [first, second] = args as string[];
@@ -402,10 +416,10 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     user: () => ({ anonymousId, userId, traits: { ...traits } }),
     consent: {
       grant: guard((categories: ConsentCategory[] = CATEGORIES) => {
-        const list = categories.filter((c) => CATEGORIES.includes(c));
-        if (list.length !== categories.length)
-          throw new TypeError(`Cordial: consent categories are ${CATEGORIES.join(', ')}.`);
-        prefs.set('consent', list.join(','));
+        for (const c of categories)
+          if (c !== 'analytics' && c !== 'personalization')
+            throw new TypeError('Cordial: consent categories are analytics, personalization.');
+        prefs.set('consent', categories.join(','));
         const before = consent;
         consent = readConsent(prefs, true, null);
         if (allowed()) saveIds();
@@ -426,17 +440,23 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       state: () => ({ ...consent }),
     },
     profile: {
-      export: async () => ({
-        anonymousId,
-        userId,
-        traits: { ...traits },
-        consent: { ...consent },
-        profile: toPlain(profile),
-        widgets: Object.fromEntries(
-          await Promise.all([...remembered].map(async (key) => [key, toPlain(await client.profile.recall(key))])),
-        ),
-        queuedMessages: delivery?.size ?? 0,
-      }),
+      export: async () => {
+        const widgets: Record<string, unknown> = {};
+        try {
+          for (const key of remembered) widgets[key] = toPlain(await client.profile.recall(key));
+        } catch (error) {
+          fail(error);
+        }
+        return {
+          anonymousId,
+          userId,
+          traits: { ...traits },
+          consent: { ...consent },
+          profile: toPlain(profile),
+          widgets,
+          queuedMessages: delivery?.size ?? 0,
+        };
+      },
       erase: async () => {
         try {
           await eraseLocal();
@@ -448,7 +468,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
         }
       },
       data: () => (consent.personalization ? profile : null),
-      summary: () => (consent.personalization ? summarize(profile, now()) : null),
+      summary: () => (consent.personalization ? (guard(summarize)(profile, now()) ?? null) : null),
       remember: (key, value) => {
         remembered.add(key);
         // Written synchronously first: it is there on the next page even if this one is left right now.
@@ -474,15 +494,21 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
             return String(error);
           });
       },
-      refresh: () => offers?.refresh(),
+      refresh: guard(() => offers?.refresh()) as () => void,
       explain: async (placement) => {
-        if (!offers && browser && document.querySelector('cordial-offer')) await offersIn;
-        return offers?.explain(placement) ?? null;
+        try {
+          if (!offers && browser && document.querySelector('cordial-offer')) await offersIn;
+          return (await offers?.explain(placement)) ?? null;
+        } catch (error) {
+          fail(error);
+          return null;
+        }
       },
     },
     explain: (placement) => client.offers.explain(placement),
     config: options,
-    emit: (name, ...args) => emitter.emit(name, ...args),
+    // A widget's error goes where ours go (listeners, else the console once), not only to listeners.
+    emit: (name, ...args) => (name === 'error' ? fail(args[0]) : emitter.emit(name, ...args)),
     useOffers: (impl) => {
       offers = impl;
       plugged();
@@ -495,7 +521,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
 
   if (browser) {
     if (delivery) {
-      const hide = () => delivery.beacon();
+      const hide = guard(() => delivery.beacon());
       addEventListener('pagehide', hide);
       document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
     }

@@ -119,9 +119,13 @@ export function createDelivery(options: DeliveryOptions) {
     return batch;
   };
 
+  // Loops rather than Array.prototype.map/filter here and below: host pages replace them, and delivery must go on.
   const remove = (batch: Message[]) => {
-    const sent = new Set(batch.map((m) => m.messageId));
-    queue = queue.filter((m) => !sent.has(m.messageId));
+    const sent = new Set<string>();
+    for (const m of batch) sent.add(m.messageId);
+    const kept: Message[] = [];
+    for (const m of queue) if (!sent.has(m.messageId)) kept.push(m);
+    queue = kept;
     return save();
   };
 
@@ -136,21 +140,26 @@ export function createDelivery(options: DeliveryOptions) {
   const offline = () => globalThis.navigator?.onLine === false;
 
   function flush(): Promise<void> {
-    if (!inFlight) inFlight = send().finally(() => (inFlight = null));
+    // Never rejects (timers and the 'online' listener call it): an unexpected failure is retried like a network one.
+    if (!inFlight)
+      inFlight = send()
+        .catch(retry)
+        .finally(() => (inFlight = null));
     return inFlight;
   }
+
+  const retry = () => {
+    attempt++;
+    // Full jitter (AWS architecture blog): spreads retries of many visitors after an outage.
+    schedule(Math.min(MAX_BACKOFF, 1000 * 2 ** attempt) * (0.5 + random() / 2));
+  };
 
   async function send(): Promise<void> {
     while (queue.length > 0) {
       if (offline()) return; // the 'online' event resumes
       const batch = nextBatch();
       const result = await options.transport.send(options.endpoint, bodyOf(batch));
-      if (result === 'retry') {
-        attempt++;
-        // Full jitter (AWS architecture blog): spreads retries of many visitors after an outage.
-        schedule(Math.min(MAX_BACKOFF, 1000 * 2 ** attempt) * (0.5 + random() / 2));
-        return;
-      }
+      if (result === 'retry') return retry();
       attempt = 0;
       if (result === 'rejected') options.onRejected(batch.length);
       await remove(batch);
@@ -166,7 +175,8 @@ export function createDelivery(options: DeliveryOptions) {
      */
     async restore(): Promise<void> {
       const keys = await options.persist.keys().catch(() => [] as string[]);
-      const known = new Set(queue.map((m) => m.messageId));
+      const known = new Set<string>();
+      for (const m of queue) known.add(m.messageId);
       const restored: Message[] = [];
       for (const other of keys) {
         if (!other.startsWith('queue:') || other === key) continue;

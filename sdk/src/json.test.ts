@@ -33,12 +33,24 @@ describe('toJson', () => {
 });
 
 describe('toPlain', () => {
-  it('should return a deep copy equal to a JSON round trip for plain data', () => {
+  it('should return a deep copy equal to a JSON round trip for plain data (without "__proto__" keys)', () => {
+    const noProto = (_key: string, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '__proto__'))
+        : v;
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(toPlain(value)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(toPlain(value)).toEqual(JSON.parse(JSON.stringify(value), noProto));
       }),
     );
+  });
+
+  it('should drop "__proto__" keys rather than let them set the copy\'s prototype', () => {
+    const hostile = JSON.parse('{"a":1,"__proto__":{"admin":true}}');
+    const copy = toPlain(hostile) as Record<string, unknown>;
+    expect(copy).toEqual({ a: 1 });
+    expect(copy.admin).toBeUndefined();
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
   });
 
   it('should turn what IndexedDB cannot clone into plain data', () => {

@@ -33,12 +33,13 @@ export function toJson(value: unknown): string {
  * messages are plain data the page can no longer mutate and IndexedDB can clone.
  */
 export function toPlain(value: unknown, seen: unknown[] = []): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value || 0 : null; // -0 is 0, as in JSON
   if (typeof value !== 'object' || value === null)
     return typeof value === 'string' || typeof value === 'boolean' ? value : null;
-  if (seen.indexOf(value) >= 0) return null;
+  // No Array.prototype methods here (indexOf, push, pop): pages replace them.
+  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  seen.push(value);
+  seen[seen.length] = value;
   let out: unknown;
   if (Array.isArray(value)) {
     const list: unknown[] = [];
@@ -48,11 +49,12 @@ export function toPlain(value: unknown, seen: unknown[] = []): unknown {
     const record: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
+      // "__proto__" would set the copy's prototype (its properties then seen by every reader): dropped.
+      if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol' && key !== '__proto__')
         record[key] = toPlain(item, seen);
     }
     out = record;
   }
-  seen.pop();
+  seen.length--;
   return out;
 }

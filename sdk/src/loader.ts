@@ -35,12 +35,12 @@ export function loadWidgets(client: Client, base: string | URL): void {
   // Lit's globals are shared by every widget module: remove them only once no module is still loading
   // (a widget whose classes are finalised after another widget removed them would fail to define).
   let loading = 0;
-  let had: string[] = [];
+  const had: Record<string, boolean> = {};
   const settled = () => {
     if (--loading > 0) return;
     // Lit records its versions (and decorator metadata) on window. Ours are not the
     // page's business: remove those that were not there before, once our elements are defined.
-    for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
+    for (const key of LIT_GLOBALS) if (!had[key]) delete (globalThis as Record<string, unknown>)[key];
   };
   const load = (tag: string) => {
     const name = pending.get(tag);
@@ -48,14 +48,18 @@ export function loadWidgets(client: Client, base: string | URL): void {
     pending.delete(tag);
     if (pending.size === 0) observer.disconnect();
     if (customElements.get(tag)) return;
-    if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
+    if (loading++ === 0) for (const key of LIT_GLOBALS) had[key] = key in globalThis;
     import(/* @vite-ignore */ new URL(`widgets/${name}.js`, base).href)
       .then((module: WidgetModule) => module.define(client, services))
       .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
       .finally(settled);
   };
   const scan = () => {
-    for (const tag of pending.keys()) if (document.getElementsByTagName(tag).length > 0) load(tag);
+    try {
+      for (const tag of pending.keys()) if (document.getElementsByTagName(tag).length > 0) load(tag);
+    } catch (error) {
+      client.emit('error', asError(error, 'could not load the widgets'));
+    }
   };
   const observer = new MutationObserver(scan);
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -110,7 +110,9 @@ const PERSONAL: (keyof Audience)[] = ['segments', 'stages', 'churnRisk', 'rfm', 
 export function decide(input: DecisionInput): Decision {
   const personalized = input.summary !== null;
   const decision: Decision = { placement: input.placement, control: false, personalized, chosen: null, rejected: [] };
-  const candidates = input.offers.filter((o) => o.placement === input.placement);
+  // Loops rather than Array.prototype.filter and friends in the common path: host pages replace them.
+  const candidates: Offer[] = [];
+  for (const o of input.offers) if (o.placement === input.placement) candidates.push(o);
   if (input.holdout && input.bucket('global') < input.holdout) {
     decision.control = true;
     for (const o of candidates) decision.rejected.push({ id: o.id, reasons: [['control', input.holdout]] });

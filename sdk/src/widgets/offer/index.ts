@@ -31,7 +31,8 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
   /** The latest decision per placement, and when it was made (explain() words it). */
   const decisions = new Map<string, [Decision, string]>();
   const shownOn = new Map<string, CordialOffer>();
-  const fail = (error: unknown) => client.emit('error', error instanceof Error ? error : new Error(String(error)));
+  // The client turns anything thrown into an Error and reports it (listeners, else the console once).
+  const fail = (error: unknown) => client.emit('error', error as Error);
   // Personal data: kept with the profile (exported, erased and consent-bound with it).
   const save = () => client.profile.remember('offers', history);
 
@@ -89,7 +90,7 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
       device: device(),
       now,
       sessionId: data?.sessionId ?? sessionFallback,
-      history: token ? { ...history, impressions: history.impressions.filter((i) => i.k !== token) } : history,
+      history: token ? { ...history, impressions: others(history.impressions, token) } : history,
       caps: config.caps,
       holdout: config.holdout,
       bucket,
@@ -101,13 +102,12 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
     decisions.set(placement, [decision, decidedAt]);
     const chosen = decision.chosen;
     const summary: OfferDecision = {
-      placement,
-      control: decision.control,
-      personalized: decision.personalized,
+      ...decision,
       decidedAt,
       chosen: chosen && { ...ref(chosen.offer, chosen.variant), score: chosen.score },
-      rejected: decision.rejected.map(({ id }) => ({ id })),
+      rejected: [],
     };
+    for (const { id } of decision.rejected) summary.rejected.push({ id });
     client.emit('offer:decision', summary);
     return [decision, summary];
   };
@@ -183,6 +183,7 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
       },
       undefined,
     ),
+    fail,
     products: guard((offer: Offer, onClick: () => void) => {
       const spec = offer.content.products;
       return spec && recommender ? recommender.render(spec, client.profile.summary(), productUrl, onClick) : nothing;
@@ -255,6 +256,13 @@ function inlineConfig(): unknown {
   } catch {
     throw new Error('Cordial: #cordial-offers does not hold valid JSON.');
   }
+}
+
+/** Impressions not made by this element (a loop: pages replace Array.prototype.filter). */
+function others(impressions: OfferHistory['impressions'], token: string): OfferHistory['impressions'] {
+  const list: OfferHistory['impressions'] = [];
+  for (const i of impressions) if (i.k !== token) list.push(i);
+  return list;
 }
 
 function device(): Device {

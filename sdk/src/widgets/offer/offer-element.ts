@@ -13,6 +13,8 @@ export interface OfferController {
     action: 'shown' | 'clicked' | 'dismissed',
     chosen: NonNullable<Decision['chosen']>,
   ): void;
+  /** Reports a failure (once on the console when nobody listens to on('error')). */
+  fail(error: unknown): void;
   /** The offer's product list, rendered by the products module once it is loaded. */
   products(offer: Offer, onClick: () => void): TemplateResult | typeof nothing;
 }
@@ -59,9 +61,8 @@ export function offerElements(): ReadonlySet<CordialOffer> {
  * @cssprop --cordial-offer-accent, --cordial-offer-accent-text, --cordial-offer-background, --cordial-offer-color, --cordial-offer-border, --cordial-offer-radius, --cordial-offer-focus, --cordial-offer-backdrop, --cordial-offer-z
  */
 export class CordialOffer extends LitElement {
-  static override styles = offerStyles;
   static override properties = {
-    placement: { type: String, reflect: true },
+    placement: { reflect: true },
     _decision: { state: true },
     _visible: { state: true },
   };
@@ -90,6 +91,22 @@ export class CordialOffer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('placement') && changed.get('placement') !== undefined) this.refresh();
+  }
+
+  // Not Lit's adoptStyles, which calls Array.prototype.map: a page that replaced it would break every slot.
+  protected override createRenderRoot(): ShadowRoot {
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [offerStyles.styleSheet as CSSStyleSheet];
+    return root;
+  }
+
+  // Lit rethrows a failed render as an unhandled rejection; in someone else's page it is reported instead.
+  protected override scheduleUpdate(): void {
+    try {
+      super.scheduleUpdate();
+    } catch (error) {
+      controller?.fail(error);
+    }
   }
 
   /** Decides again (route change, consent, new configuration); keeps a visible offer that still qualifies. */

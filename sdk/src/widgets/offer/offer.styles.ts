@@ -8,7 +8,6 @@ export const offerStyles = css`
   :host {
     display: block;
     min-height: var(--cordial-offer-min-height, auto);
-    color: var(--cordial-offer-color, inherit);
   }
   :host([hidden]) {
     display: none;

@@ -33,6 +33,8 @@ const styles = css`
   }
 `;
 
+/** Shadow roots that have the styles above. */
+const styled = new WeakSet<ShadowRoot>();
 /** Where focus was before a modal opened, to return it there. */
 const returnFocus = new WeakMap<CordialOffer, Element | null>();
 
@@ -67,8 +69,10 @@ export function frame(
   inner: TemplateResult,
 ): TemplateResult {
   const root = element.renderRoot as ShadowRoot;
-  const sheet = styles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (!styled.has(root)) {
+    styled.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet as CSSStyleSheet];
+  }
   const dismiss = (event: Event) => element.dismiss(event);
   return display === 'modal'
     ? html`<dialog part="card modal" aria-labelledby=${titleId} @cancel=${dismiss}>${inner}</dialog>`
