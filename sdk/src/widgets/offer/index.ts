@@ -5,7 +5,8 @@ import type * as Bandit from './bandit';
 import { type Offer, type OfferConfig, parseOfferConfig } from './config';
 import { type Decision, type Device, decide, emptyHistory, MAX_IMPRESSIONS, type OfferHistory } from './decide';
 import type { EventIndex } from './event-index';
-import { CordialOffer, refreshOffers, setOfferController, useOverlay } from './offer-element';
+// Without personalization consent there is no stored session: this page load is the session.
+import { CordialOffer, PAGE, refreshOffers, setOfferController, useOverlay } from './offer-element';
 import { OfferEvent } from './offer-events';
 import type { Recommender } from './products';
 import type { scheduleMisses } from './schedule';
@@ -47,7 +48,11 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
       return parsed.error;
     }
     const mine = ++version;
-    const uses = (test: (offer: Offer) => unknown) => parsed.config.offers.some(test);
+    // A loop, not Array.prototype.some (host pages replace it).
+    const uses = (test: (offer: Offer) => unknown) => {
+      for (const offer of parsed.config.offers) if (test(offer)) return true;
+      return false;
+    };
     const url = client.config.recommendations;
     await Promise.all([
       !bandit && uses((o) => o.variants) && import('./bandit').then((m) => (bandit = m)),
@@ -89,7 +94,7 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
       path: location.pathname,
       device: device(),
       now,
-      sessionId: data?.sessionId ?? sessionFallback,
+      sessionId: data?.sessionId ?? PAGE,
       history: token ? { ...history, impressions: others(history.impressions, token) } : history,
       caps: config.caps,
       holdout: config.holdout,
@@ -111,7 +116,6 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
     client.emit('offer:decision', summary);
     return [decision, summary];
   };
-  const sessionFallback = `page-${Date.now()}`;
 
   const productUrl = (id: string) =>
     config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null;
@@ -152,7 +156,7 @@ export function define(client: Client, { checkSchema, getJson }: WidgetServices)
         const now = Date.now();
         const arm = `${offer.id}/${variant}`;
         if (action === 'shown') {
-          const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
+          const sessionId = client.profile.data()?.sessionId ?? PAGE;
           history.impressions.push({
             o: offer.id,
             t: now,
@@ -254,7 +258,7 @@ function inlineConfig(): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error('Cordial: #cordial-offers does not hold valid JSON.');
+    throw new Error('Cordial: #cordial-offers is not valid JSON.');
   }
 }
 

@@ -28,7 +28,7 @@ export const useOverlay = (module: typeof Overlay) => {
 const elements = new Set<CordialOffer>();
 let counter = 0;
 /** Tokens must differ across page loads too: impressions are stored with them. */
-const PAGE = Math.random().toString(36).slice(2, 8);
+export const PAGE = Math.random().toString(36).slice(2, 8);
 
 /** Connects every `<cordial-offer>` to its controller and re-evaluates them all. */
 export function setOfferController(next: OfferController): void {
