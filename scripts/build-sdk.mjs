@@ -62,10 +62,10 @@ const common = {
 const target = 'es2022';
 
 /**
- * @param {{ out?: string, sourcemap?: boolean }} [options] another folder and source maps are for
- *   sdk/scripts/size-breakdown.mjs; the type declarations are written to dist/sdk only.
+ * @param {{ out?: string, sourcemap?: boolean, types?: boolean }} [options] another folder is for the npm package
+ *   (sdk/dist, see "prepack" in sdk/package.json) and, with source maps and no types, for sdk/scripts/size-breakdown.mjs.
  */
-export async function buildSdk({ out = OUT, sourcemap = false } = {}) {
+export async function buildSdk({ out = OUT, sourcemap = false, types = true } = {}) {
   // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
   const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
     label: 'build: SDK JSON schemas',
@@ -120,8 +120,8 @@ export async function buildSdk({ out = OUT, sourcemap = false } = {}) {
     },
   });
   copyFileSync(join(SRC, 'snippet.js'), join(out, 'snippet.js'));
-  if (out !== OUT) return;
-  const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json'], {
+  if (!types) return;
+  const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json', '--outDir', join(out, 'types')], {
     label: 'build: SDK type declarations',
     cwd: ROOT,
   });
@@ -129,6 +129,9 @@ export async function buildSdk({ out = OUT, sourcemap = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildSdk();
-  console.log(`Built dist/sdk (widgets: ${widgets.join(', ')}).`);
+  // `--out DIR` (relative to the repository): where to build instead of dist/sdk.
+  const at = process.argv.indexOf('--out');
+  const out = at > 0 ? join(ROOT, process.argv[at + 1] ?? '') : OUT;
+  await buildSdk({ out });
+  console.log(`Built ${out} (widgets: ${widgets.join(', ')}).`);
 }

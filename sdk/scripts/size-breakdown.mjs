@@ -92,7 +92,7 @@ function attribute(file) {
 }
 
 try {
-  await buildSdk({ out, sourcemap: true });
+  await buildSdk({ out, sourcemap: true, types: false });
   for (const entry of entries.length ? entries : ['cordial.iife.js', 'cordial.js', 'widgets/offer.js']) {
     const rows = new Map();
     let total = 0;
