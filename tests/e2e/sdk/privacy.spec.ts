@@ -13,6 +13,15 @@ function watch(page: Page) {
   return { errors, warnings };
 }
 
+/** A plain inline offer: no audience, schedule or variants, so its decision needs no optional chunk. */
+async function showPlainOffer(page: Page) {
+  const verdict = await cordial(page, (c) =>
+    c.offers.set({ offers: [{ id: 'plain', type: 'welcome', placement: 'inline', content: { title: 'Still here' } }] }),
+  );
+  expect(verdict).toBeNull();
+  await expect(page.locator('cordial-offer [part~=title]')).toHaveText('Still here');
+}
+
 /** broken.html (see tests/fixtures/sdk/broken.js), optionally broken before the SDK loads. */
 async function openBroken(page: Page, hash = '') {
   await page.goto(`/fixtures/sdk/broken.html?endpoint=/collect/batch&flush-interval=100${hash}`);
@@ -142,15 +151,7 @@ test.describe('pages that break Array.prototype helpers, JSON.stringify, fetch a
   }) => {
     const { errors, warnings } = watch(page);
     await openBroken(page, '#before');
-    // A plain inline offer: no audience, schedule or variants, so its decision needs no optional chunk.
-    expect(
-      await cordial(page, (c) =>
-        c.offers.set({
-          offers: [{ id: 'plain', type: 'welcome', placement: 'inline', content: { title: 'Still here' } }],
-        }),
-      ),
-    ).toBeNull();
-    await expect(page.locator('cordial-offer [part~=title]')).toHaveText('Still here');
+    await showPlainOffer(page);
     await cordial(page, (c) => {
       const listener = () => undefined;
       c.on('track', listener).off('track', listener);
@@ -175,14 +176,7 @@ test.describe('pages that break Array.prototype helpers, JSON.stringify, fetch a
   test('broken after the SDK loaded: routes, events and offers keep working, nothing is thrown', async ({ page }) => {
     const { errors } = watch(page);
     await openBroken(page);
-    expect(
-      await cordial(page, (c) =>
-        c.offers.set({
-          offers: [{ id: 'plain', type: 'welcome', placement: 'inline', content: { title: 'Still here' } }],
-        }),
-      ),
-    ).toBeNull();
-    await expect(page.locator('cordial-offer [part~=title]')).toHaveText('Still here');
+    await showPlainOffer(page);
     await page.evaluate(() => (window as unknown as { breakThePage(): void }).breakThePage());
     await cordial(page, (c) => {
       history.pushState({}, '', '/fixtures/sdk/broken.html?step=2');
