@@ -30,18 +30,23 @@ const minifyLitTemplates = {
   name: 'cordial-minify-lit-templates',
   transform(code, id) {
     if (!id.startsWith(SRC) || !/\b(css|html)`/.test(code)) return null;
-    return code
-      .replace(
-        /\bcss`([^`]*)`/g,
-        (_, text) =>
-          `css\`${text
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{}:;,>])\s*/g, '$1')
-            .replace(/;}/g, '}')
-            .trim()}\``,
-      )
-      .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``);
+    return {
+      code: code
+        .replace(
+          /\bcss`([^`]*)`/g,
+          (_, text) =>
+            `css\`${text
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{}:;,>])\s*/g, '$1')
+              .replace(/;}/g, '}')
+              .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+              .trim()}\``,
+        )
+        .replace(/\bhtml`([^`]*)`/g, (_, text) => `html\`${text.replace(/\s*\n\s*/g, ' ')}\``),
+      // No map of our own: the module's previous one is kept, so source maps still name this file.
+      map: null,
+    };
   },
 };
 
@@ -56,32 +61,11 @@ const common = {
 };
 const target = 'es2022';
 
-/** The ES module build's options (also used by scripts/sdk-size-report.mjs to attribute the bytes). */
-export function esBuildOptions() {
-  return {
-    ...common,
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      target,
-      minify: true,
-      sourcemap: false,
-      lib: {
-        entry: Object.fromEntries([
-          ['cordial', join(SRC, 'index.ts')],
-          ...widgets.map((name) => [`widgets/${name}`, join(SRC, 'widgets', name, 'index.ts')]),
-        ]),
-        formats: ['es'],
-      },
-      // Lib mode keeps whitespace in ES output unless the output itself is minified.
-      rolldownOptions: {
-        output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      },
-    },
-  };
-}
-
-export async function buildSdk() {
+/**
+ * @param {{ out?: string, sourcemap?: boolean, types?: boolean }} [options] another folder is for the npm package
+ *   (sdk/dist, see "prepack" in sdk/package.json) and, with source maps and no types, for sdk/scripts/size-breakdown.mjs.
+ */
+export async function buildSdk({ out = OUT, sourcemap = false, types = true } = {}) {
   // The JSON Schemas the browser checks, generated from the zod schemas (zod is not shipped).
   const gen = await run('npx', ['vite-node', 'sdk/scripts/gen-schemas.ts'], {
     label: 'build: SDK JSON schemas',
@@ -90,27 +74,54 @@ export async function buildSdk() {
   });
   if (gen !== 0) throw new Error('SDK schema generation failed');
   // The ES module build: the package entry plus one entry per widget, sharing chunks.
-  await build(esBuildOptions());
+  await build({
+    ...common,
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      target,
+      minify: true,
+      sourcemap,
+      lib: {
+        entry: Object.fromEntries([
+          ['cordial', join(SRC, 'index.ts')],
+          ...widgets.map((name) => [`widgets/${name}`, join(SRC, 'widgets', name, 'index.ts')]),
+        ]),
+        formats: ['es'],
+      },
+      // Lib mode keeps whitespace in ES output unless the output itself is minified. The files are served as
+      // they are, so the /* @__PURE__ */ annotations meant for a later bundler are dropped (about 60 B gzip each).
+      rolldownOptions: {
+        output: {
+          minify: true,
+          comments: false,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  });
   // The script-tag build: one classic script, no exports; it imports the widget modules above by URL.
   await build({
     ...common,
     build: {
-      outDir: OUT,
+      outDir: out,
       emptyOutDir: false,
       target,
       minify: true,
-      sourcemap: false,
+      sourcemap,
       lib: {
         entry: join(SRC, 'global.ts'),
         formats: ['iife'],
         name: 'cordialLoader',
         fileName: () => 'cordial.iife.js',
       },
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { output: { minify: true, comments: false } },
     },
   });
-  copyFileSync(join(SRC, 'snippet.js'), join(OUT, 'snippet.js'));
-  const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json'], {
+  copyFileSync(join(SRC, 'snippet.js'), join(out, 'snippet.js'));
+  if (!types) return;
+  const code = await run('npx', ['tsc', '-p', 'sdk/tsconfig.build.json', '--outDir', join(out, 'types')], {
     label: 'build: SDK type declarations',
     cwd: ROOT,
   });
@@ -118,6 +129,9 @@ export async function buildSdk() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildSdk();
-  console.log(`Built dist/sdk (widgets: ${widgets.join(', ')}).`);
+  // `--out DIR` (relative to the repository): where to build instead of dist/sdk.
+  const at = process.argv.indexOf('--out');
+  const out = at > 0 ? join(ROOT, process.argv[at + 1] ?? '') : OUT;
+  await buildSdk({ out });
+  console.log(`Built ${out} (widgets: ${widgets.join(', ')}).`);
 }

@@ -30,14 +30,21 @@ export interface OfferRef {
   variant?: string;
   title?: string;
 }
-/** Why a slot shows what it shows; filled in by the offer widget. */
-export interface Explanation {
+/** What was decided for a slot: the `offer:decision` listeners' and DOM event's detail. */
+export interface OfferDecision {
   placement: string;
-  chosen: (OfferRef & { score: number; reasons: string[] }) | null;
-  rejected: { id: string; reasons: string[] }[];
+  chosen: (OfferRef & { score: number }) | null;
+  rejected: { id: string }[];
+  /** The visitor is in the global control group (holdout): no offer. */
   control: boolean;
+  /** false without personalization consent: only offers that do not use the profile qualify. */
   personalized: boolean;
   decidedAt: string;
+}
+/** Why a slot shows what it shows (`cordial.explain(placement)`): the decision with its reasons in words. */
+export interface Explanation extends OfferDecision {
+  chosen: (OfferRef & { score: number; reasons: string[] }) | null;
+  rejected: { id: string; reasons: string[] }[];
 }
 
 /** The listener contract of `cordial.on(name, fn)`. */
@@ -56,7 +63,7 @@ export type ClientEvents = {
   profile: [];
   /** A single-page app changed its route. */
   route: [string];
-  'offer:decision': [Explanation];
+  'offer:decision': [OfferDecision];
   'offer:shown': [OfferRef];
   'offer:clicked': [OfferRef];
   'offer:dismissed': [OfferRef];
@@ -66,7 +73,7 @@ export type ClientEventName = keyof ClientEvents;
 
 /** What the offer widget plugs in when it loads. */
 export interface OffersImpl {
-  set(config: unknown): string | null;
+  set(config: unknown): Promise<string | null>;
   refresh(): void;
   /** Resolves once the stored history is back and the configuration applied, deciding now if nothing was decided. */
   explain(placement: string): Promise<Explanation>;
@@ -104,7 +111,12 @@ export interface Client {
     recall<T>(key: string): Promise<T | undefined>;
   };
   readonly offers: {
-    set(config: unknown): string | null;
+    /**
+     * Validates and applies an offer configuration. Resolves with null once it is in use, or with the message
+     * naming every wrong field (it is then also reported through on('error')). Loads the offer widget if it is
+     * not loaded yet (through loadWidgets; without it, waits until loadWidgets is called).
+     */
+    set(config: unknown): Promise<string | null>;
     refresh(): void;
     explain(placement: string): Promise<Explanation | null>;
   };
@@ -118,6 +130,8 @@ export interface Client {
   emit<K extends ClientEventName>(name: K, ...args: ClientEvents[K]): void;
   /** For the offer widget: plug in the decisions. */
   useOffers(impl: OffersImpl): void;
+  /** For loadWidgets: how to load a widget's module when the page asks for it before its element is there. */
+  useLoader(load: (tag: string) => void): void;
 }
 
 export interface ClientDeps {
@@ -159,10 +173,19 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   const scratch = createMemoryAsyncStore();
   const remembered = new Set<string>();
   const emitter = new Emitter<ClientEvents>((error) => fail(error));
+  const warned = new Set<string>();
+  /** Reports a failure: to on('error') listeners, else once per message to the console. Never throws itself. */
   const fail = (error: unknown) => {
-    const err = error instanceof Error ? error : new Error(String(error));
-    if (emitter.has('error')) emitter.emit('error', err);
-    else console.warn('[cordial]', err.message);
+    try {
+      const err = error instanceof Error ? error : new Error(String(error));
+      if (emitter.has('error')) emitter.emit('error', err);
+      else if (!warned.has(err.message)) {
+        warned.add(err.message);
+        console.warn('[cordial]', err.message);
+      }
+    } catch {
+      // The page broke even this (console, Set): stay silent rather than throw into it.
+    }
   };
   const warn = (text: string) => emitter.emit('warning', text);
 
@@ -209,7 +232,10 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
   let ready = false;
   let pagedRoute: string | null = null;
   let offers: OffersImpl | null = null;
-  /** What explain() waits for while the offer widget is still loading. */
+  let loadWidget: ((tag: string) => void) | undefined;
+  /** offers.set() was called before the offer widget: load it as soon as there is a loader. */
+  let wantOffers = false;
+  /** What explain() and offers.set() wait for while the offer widget is still loading. */
   let plugged!: () => void;
   const offersIn = new Promise<void>((resolve) => (plugged = resolve));
 
@@ -238,13 +264,17 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       timestamp: new Date(time).toISOString(),
       context: context(),
     }) as Message;
-    if (consent.personalization) {
-      touchSession(profile, now(), uuid);
-      ids.set('s', toJson([profile.sessionId, profile.lastSeen]));
-      recordMessage(profile, message);
-      if (!profileLoaded) early.push(message);
-      saveProfile();
-    }
+    if (consent.personalization)
+      try {
+        touchSession(profile, now(), uuid);
+        ids.set('s', toJson([profile.sessionId, profile.lastSeen]));
+        if (!profileLoaded) early.push(message);
+        recordMessage(profile, message);
+        saveProfile();
+      } catch (error) {
+        // The profile is for personalization; the message still goes out.
+        fail(error);
+      }
     if (consent.analytics) delivery?.push(message);
     else if (delivery && consent.reason === 'required') {
       held.push(message);
@@ -336,7 +366,8 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     ),
     page: guard((category?: string | Properties, name?: string | Properties, properties?: Properties) => {
       // Segment's signatures: page(), page(properties), page(name), page(name, properties), page(category, name, properties).
-      const args = [category, name, properties].filter((a) => a !== undefined);
+      const args: unknown[] = [];
+      for (const a of [category, name, properties]) if (a !== undefined) args.push(a);
       const last = args[args.length - 1];
       const extra = isProps(last) ? (args.pop() as Properties) : {};
       const [first, second] = args as string[];
@@ -385,10 +416,10 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     user: () => ({ anonymousId, userId, traits: { ...traits } }),
     consent: {
       grant: guard((categories: ConsentCategory[] = CATEGORIES) => {
-        const list = categories.filter((c) => CATEGORIES.includes(c));
-        if (list.length !== categories.length)
-          throw new TypeError(`Cordial: consent categories are ${CATEGORIES.join(', ')}.`);
-        prefs.set('consent', list.join(','));
+        for (const c of categories)
+          if (c !== 'analytics' && c !== 'personalization')
+            throw new TypeError('Cordial: consent categories are analytics, personalization.');
+        prefs.set('consent', categories.join(','));
         const before = consent;
         consent = readConsent(prefs, true, null);
         if (allowed()) saveIds();
@@ -409,17 +440,23 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
       state: () => ({ ...consent }),
     },
     profile: {
-      export: async () => ({
-        anonymousId,
-        userId,
-        traits: { ...traits },
-        consent: { ...consent },
-        profile: toPlain(profile),
-        widgets: Object.fromEntries(
-          await Promise.all([...remembered].map(async (key) => [key, toPlain(await client.profile.recall(key))])),
-        ),
-        queuedMessages: delivery?.size ?? 0,
-      }),
+      export: async () => {
+        const widgets: Record<string, unknown> = {};
+        try {
+          for (const key of remembered) widgets[key] = toPlain(await client.profile.recall(key));
+        } catch (error) {
+          fail(error);
+        }
+        return {
+          anonymousId,
+          userId,
+          traits: { ...traits },
+          consent: { ...consent },
+          profile: toPlain(profile),
+          widgets,
+          queuedMessages: delivery?.size ?? 0,
+        };
+      },
       erase: async () => {
         try {
           await eraseLocal();
@@ -431,7 +468,7 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
         }
       },
       data: () => (consent.personalization ? profile : null),
-      summary: () => (consent.personalization ? summarize(profile, now()) : null),
+      summary: () => (consent.personalization ? (guard(summarize)(profile, now()) ?? null) : null),
       remember: (key, value) => {
         remembered.add(key);
         // Written synchronously first: it is there on the next page even if this one is left right now.
@@ -446,33 +483,45 @@ export function createClient(input: unknown = {}, deps: ClientDeps = {}): Client
     },
     offers: {
       set: (config) => {
+        if (!offers) {
+          wantOffers = true;
+          loadWidget?.('cordial-offer');
+        }
+        return offersIn
+          .then(() => (offers as OffersImpl).set(config))
+          .catch((error: unknown) => {
+            fail(error);
+            return String(error);
+          });
+      },
+      refresh: guard(() => offers?.refresh()) as () => void,
+      explain: async (placement) => {
         try {
-          if (offers) return offers.set(config);
-          (options as { offers?: unknown }).offers = config;
-          return null;
+          if (!offers && browser && document.querySelector('cordial-offer')) await offersIn;
+          return (await offers?.explain(placement)) ?? null;
         } catch (error) {
           fail(error);
-          return String(error);
+          return null;
         }
-      },
-      refresh: () => offers?.refresh(),
-      explain: async (placement) => {
-        if (!offers && browser && document.querySelector('cordial-offer')) await offersIn;
-        return offers?.explain(placement) ?? null;
       },
     },
     explain: (placement) => client.offers.explain(placement),
     config: options,
-    emit: (name, ...args) => emitter.emit(name, ...args),
+    // A widget's error goes where ours go (listeners, else the console once), not only to listeners.
+    emit: (name, ...args) => (name === 'error' ? fail(args[0]) : emitter.emit(name, ...args)),
     useOffers: (impl) => {
       offers = impl;
       plugged();
+    },
+    useLoader: (load) => {
+      loadWidget = load;
+      if (wantOffers) load('cordial-offer');
     },
   };
 
   if (browser) {
     if (delivery) {
-      const hide = () => delivery.beacon();
+      const hide = guard(() => delivery.beacon());
       addEventListener('pagehide', hide);
       document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
     }

@@ -29,10 +29,11 @@ export function privacySignal(nav: Navigator | undefined): 'gpc' | 'dnt' | null 
 export function readConsent(store: Store, required: boolean, signal: 'gpc' | 'dnt' | null): ConsentState {
   const stored = store.get('consent');
   if (stored !== null) {
-    const granted = stored.split(',');
+    // String.prototype.includes: pages that replace Array.prototype methods rarely touch strings'.
+    const granted = (category: ConsentCategory) => `,${stored},`.includes(`,${category},`);
     return {
-      analytics: granted.includes('analytics'),
-      personalization: granted.includes('personalization'),
+      analytics: granted('analytics'),
+      personalization: granted('personalization'),
       reason: stored ? 'granted' : 'revoked',
     };
   }

@@ -9,45 +9,23 @@ export interface Transport {
   beacon(url: string, body: string): boolean;
 }
 
-const isNative = (fn: unknown) =>
-  typeof fn === 'function' && /\[native code\]\s*\}$/.test(Function.prototype.toString.call(fn));
-
 /**
- * fetch (keepalive) and sendBeacon, captured when the SDK loads. When the page has
- * already replaced fetch with something else, we use XMLHttpRequest instead, so a
- * page's fetch wrapper can neither see nor break our traffic.
+ * XMLHttpRequest while the page is open, sendBeacon when it is hidden (captured when the SDK loads). No fetch: a page's
+ * fetch wrapper can neither see nor break our traffic, and keepalive is not needed since whatever is still unconfirmed
+ * when the page goes away is handed to sendBeacon (the collector de-duplicates by messageId).
  */
 export function createBrowserTransport(): Transport {
-  const fetchFn = isNative(globalThis.fetch) ? globalThis.fetch.bind(globalThis) : null;
   const nav = globalThis.navigator;
   const beaconFn = typeof nav?.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : null;
-  const classify = (status: number): SendResult =>
-    status >= 200 && status < 300
-      ? 'ok'
-      : status === 408 || status === 429 || status >= 500 || status === 0
-        ? 'retry'
-        : 'rejected';
   return {
     async send(url, body) {
       try {
-        if (fetchFn) {
-          const response = await fetchFn(url, {
-            method: 'POST',
-            body,
-            headers: { 'content-type': 'application/json' },
-            keepalive: body.length < 60_000,
-            credentials: 'omit',
-          });
-          return classify(response.status);
-        }
-        return await new Promise<SendResult>((resolve) => {
-          const xhr = new XMLHttpRequest();
-          xhr.open('POST', url);
-          xhr.setRequestHeader('content-type', 'application/json');
-          xhr.onload = () => resolve(classify(xhr.status));
-          xhr.onerror = xhr.ontimeout = () => resolve('retry');
-          xhr.send(body);
-        });
+        const status = (await request(url, body)).status;
+        return status > 199 && status < 300
+          ? 'ok'
+          : status === 408 || status === 429 || status > 499 || status === 0
+            ? 'retry'
+            : 'rejected';
       } catch {
         return 'retry';
       }
@@ -60,6 +38,28 @@ export function createBrowserTransport(): Transport {
       }
     },
   };
+}
+
+/**
+ * XMLHttpRequest, settled on loadend (status 0 after a network error): a POST of JSON with `body`, else a GET with
+ * responseType 'json', so that neither the page's fetch wrapper nor its JSON.parse override is involved.
+ */
+export function request(url: string, body?: string): Promise<XMLHttpRequest> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(body ? 'POST' : 'GET', url);
+    if (body) xhr.setRequestHeader('content-type', 'application/json');
+    else xhr.responseType = 'json';
+    xhr.onloadend = () => resolve(xhr);
+    xhr.send(body);
+  });
+}
+
+/** A JSON document (widget configurations, content), or a clear error. */
+export async function getJson(url: string): Promise<unknown> {
+  const xhr = await request(url);
+  if (xhr.status > 199 && xhr.status < 300 && xhr.response !== null) return xhr.response;
+  throw new Error(`Cordial: could not load ${url} as JSON (${xhr.status ? `HTTP ${xhr.status}` : 'network error'}).`);
 }
 
 export interface DeliveryOptions {
@@ -119,9 +119,13 @@ export function createDelivery(options: DeliveryOptions) {
     return batch;
   };
 
+  // Loops rather than Array.prototype.map/filter here and below: host pages replace them, and delivery must go on.
   const remove = (batch: Message[]) => {
-    const sent = new Set(batch.map((m) => m.messageId));
-    queue = queue.filter((m) => !sent.has(m.messageId));
+    const sent = new Set<string>();
+    for (const m of batch) sent.add(m.messageId);
+    const kept: Message[] = [];
+    for (const m of queue) if (!sent.has(m.messageId)) kept.push(m);
+    queue = kept;
     return save();
   };
 
@@ -136,21 +140,26 @@ export function createDelivery(options: DeliveryOptions) {
   const offline = () => globalThis.navigator?.onLine === false;
 
   function flush(): Promise<void> {
-    if (!inFlight) inFlight = send().finally(() => (inFlight = null));
+    // Never rejects (timers and the 'online' listener call it): an unexpected failure is retried like a network one.
+    if (!inFlight)
+      inFlight = send()
+        .catch(retry)
+        .finally(() => (inFlight = null));
     return inFlight;
   }
+
+  const retry = () => {
+    attempt++;
+    // Full jitter (AWS architecture blog): spreads retries of many visitors after an outage.
+    schedule(Math.min(MAX_BACKOFF, 1000 * 2 ** attempt) * (0.5 + random() / 2));
+  };
 
   async function send(): Promise<void> {
     while (queue.length > 0) {
       if (offline()) return; // the 'online' event resumes
       const batch = nextBatch();
       const result = await options.transport.send(options.endpoint, bodyOf(batch));
-      if (result === 'retry') {
-        attempt++;
-        // Full jitter (AWS architecture blog): spreads retries of many visitors after an outage.
-        schedule(Math.min(MAX_BACKOFF, 1000 * 2 ** attempt) * (0.5 + random() / 2));
-        return;
-      }
+      if (result === 'retry') return retry();
       attempt = 0;
       if (result === 'rejected') options.onRejected(batch.length);
       await remove(batch);
@@ -166,7 +175,8 @@ export function createDelivery(options: DeliveryOptions) {
      */
     async restore(): Promise<void> {
       const keys = await options.persist.keys().catch(() => [] as string[]);
-      const known = new Set(queue.map((m) => m.messageId));
+      const known = new Set<string>();
+      for (const m of queue) known.add(m.messageId);
       const restored: Message[] = [];
       for (const other of keys) {
         if (!other.startsWith('queue:') || other === key) continue;

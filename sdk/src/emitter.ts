@@ -18,7 +18,9 @@ export class Emitter<Contract extends Record<string, unknown[]>> {
   }
 
   off<K extends keyof Contract>(name: K, listener: Listener<Contract[K]>): this {
-    this._listeners[name] = this._listeners[name]?.filter((l) => l !== listener);
+    const list = this._listeners[name] ?? [];
+    // A loop, not Array.prototype.filter, which a host page may have replaced.
+    for (let i = list.length; i--; ) if (list[i] === listener) list.splice(i, 1);
     return this;
   }
 

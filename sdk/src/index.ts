@@ -6,6 +6,7 @@ export {
   type ClientEvents,
   createClient,
   type Explanation,
+  type OfferDecision,
   type OfferRef,
 } from './client';
 export { type ClientConfig, ConfigError } from './config';

@@ -1,35 +1,30 @@
 /**
- * A JSON serialiser of our own for what we send. Host pages replace `JSON.stringify`
+ * A JSON serialiser of our own for what we send and store. Host pages replace `JSON.stringify`
  * or add `Array.prototype.toJSON` (Prototype.js did), which corrupts batches; this one
- * depends on neither. Same output as JSON.stringify for plain data; Dates become ISO
- * strings, cycles become null.
+ * depends on neither, nor on any Array.prototype method. For plain data (what `toPlain` returns, and our own
+ * records): the same output as JSON.stringify; undefined properties are skipped, non-finite numbers are null.
  */
 const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
 const UNSAFE = /["\\\u0000-\u001f\u2028\u2029]/g;
 
-export function toJson(value: unknown, seen: unknown[] = []): string {
+export function toJson(value: unknown): string {
   if (typeof value === 'string')
     return `"${value.replace(UNSAFE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value !== 'object' || value === null || seen.indexOf(value) >= 0) return 'null';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : toJson(value.toISOString());
-  seen.push(value);
   let out = '';
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${toJson(value[i], seen)}`;
-    out = `[${out}]`;
-  } else {
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${toJson(value[i] ?? null)}`;
+    return `[${out}]`;
+  }
+  if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
-      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      out += `${out ? ',' : ''}${toJson(key)}:${toJson(item, seen)}`;
+      if (item !== undefined) out += `${out ? ',' : ''}${toJson(key)}:${toJson(item)}`;
     }
-    out = `{${out}}`;
+    return `{${out}}`;
   }
-  seen.pop();
-  return out;
+  // null, booleans and numbers (NaN and ±Infinity are null, as in JSON.stringify)
+  return typeof value === 'number' && !Number.isFinite(value) ? 'null' : String(value);
 }
 
 /**
@@ -38,12 +33,13 @@ export function toJson(value: unknown, seen: unknown[] = []): string {
  * messages are plain data the page can no longer mutate and IndexedDB can clone.
  */
 export function toPlain(value: unknown, seen: unknown[] = []): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value || 0 : null; // -0 is 0, as in JSON
   if (typeof value !== 'object' || value === null)
     return typeof value === 'string' || typeof value === 'boolean' ? value : null;
-  if (seen.indexOf(value) >= 0) return null;
+  // No Array.prototype methods here (indexOf, push, pop): pages replace them.
+  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  seen.push(value);
+  seen[seen.length] = value;
   let out: unknown;
   if (Array.isArray(value)) {
     const list: unknown[] = [];
@@ -53,11 +49,12 @@ export function toPlain(value: unknown, seen: unknown[] = []): unknown {
     const record: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
+      // "__proto__" would set the copy's prototype (its properties then seen by every reader): dropped.
+      if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol' && key !== '__proto__')
         record[key] = toPlain(item, seen);
     }
     out = record;
   }
-  seen.pop();
+  seen.length--;
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Client } from './client';
+import { getJson } from './delivery';
 import { checkSchema, type JsonSchema } from './schema-check';
 import { WIDGETS } from './widgets/registry';
 
@@ -9,6 +10,8 @@ import { WIDGETS } from './widgets/registry';
 export interface WidgetServices {
   /** Checks data against a JSON Schema generated from our zod schemas (see schema-check.ts). */
   checkSchema(schema: JsonSchema, value: unknown): string[];
+  /** GETs a JSON document with XMLHttpRequest (a page's fetch or JSON.parse overrides do not matter). */
+  getJson(url: string): Promise<unknown>;
 }
 
 /** What every widget module exports: it defines its element(s), wired to the client. */
@@ -16,7 +19,7 @@ export interface WidgetModule {
   define(client: Client, services: WidgetServices): void | Promise<void>;
 }
 
-const services: WidgetServices = { checkSchema: (schema, value) => checkSchema(schema, value) };
+const services: WidgetServices = { checkSchema, getJson };
 
 const LIT_GLOBALS = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'];
 
@@ -32,30 +35,37 @@ export function loadWidgets(client: Client, base: string | URL): void {
   // Lit's globals are shared by every widget module: remove them only once no module is still loading
   // (a widget whose classes are finalised after another widget removed them would fail to define).
   let loading = 0;
-  let had: string[] = [];
+  const had: Record<string, boolean> = {};
   const settled = () => {
     if (--loading > 0) return;
     // Lit records its versions (and decorator metadata) on window. Ours are not the
     // page's business: remove those that were not there before, once our elements are defined.
-    for (const key of LIT_GLOBALS) if (!had.includes(key)) delete (globalThis as Record<string, unknown>)[key];
+    for (const key of LIT_GLOBALS) if (!had[key]) delete (globalThis as Record<string, unknown>)[key];
+  };
+  const load = (tag: string) => {
+    const name = pending.get(tag);
+    if (name === undefined) return;
+    pending.delete(tag);
+    if (pending.size === 0) observer.disconnect();
+    if (customElements.get(tag)) return;
+    if (loading++ === 0) for (const key of LIT_GLOBALS) had[key] = key in globalThis;
+    import(/* @vite-ignore */ new URL(`widgets/${name}.js`, base).href)
+      .then((module: WidgetModule) => module.define(client, services))
+      .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
+      .finally(settled);
   };
   const scan = () => {
-    for (const [tag, name] of pending) {
-      if (customElements.get(tag)) pending.delete(tag);
-      else if (document.querySelector(tag)) {
-        pending.delete(tag);
-        if (loading++ === 0) had = LIT_GLOBALS.filter((key) => key in globalThis);
-        import(/* @vite-ignore */ new URL(`widgets/${name}.js`, base).href)
-          .then((module: WidgetModule) => module.define(client, services))
-          .catch((error: unknown) => client.emit('error', asError(error, `could not load the ${tag} widget`)))
-          .finally(settled);
-      }
+    try {
+      for (const tag of pending.keys()) if (document.getElementsByTagName(tag).length > 0) load(tag);
+    } catch (error) {
+      client.emit('error', asError(error, 'could not load the widgets'));
     }
-    if (pending.size === 0) observer.disconnect();
   };
   const observer = new MutationObserver(scan);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   scan();
+  // offers.set() before any <cordial-offer>: the page asks for the widget itself.
+  client.useLoader(load);
 }
 
 type Method = (...args: unknown[]) => unknown;

@@ -32,14 +32,15 @@ export interface Context {
 
 export const LIBRARY = { name: 'cordial-sdk', version: '0.1.0' } as const;
 
-/** Random v4 UUID; crypto.randomUUID is missing on insecure origins, so fall back to getRandomValues. */
+/**
+ * A random v4 UUID; on insecure (http) origins, where crypto.randomUUID is missing, 32 random hex digits (Segment
+ * takes any unique string as messageId or anonymousId). No Array.prototype methods: host pages replace them.
+ */
 export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let id = '';
+  for (const byte of crypto.getRandomValues(new Uint8Array(16))) id += (byte + 256).toString(16).slice(1);
+  return id;
 }
 
 const UTM = ['source', 'medium', 'campaign', 'term', 'content'] as const;

@@ -3,7 +3,7 @@
  * from our zod schemas (zod stays the single source of truth; `schemas.test.ts` proves
  * the two agree). We ship this ~1 KB checker instead of zod/mini because zod/mini's
  * runtime alone is 7.2 KB gzip (measured), which the SDK's 8 KB and 12 KB budgets cannot
- * carry. It covers exactly the keywords zod's toJSONSchema emits for our schemas.
+ * carry. It covers exactly the keywords zod's toJSONSchema emits for our schemas (the generator refuses any other).
  */
 export interface JsonSchema {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
@@ -22,8 +22,6 @@ export interface JsonSchema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
   pattern?: string;
 }
 
@@ -48,6 +46,12 @@ const kind = (value: unknown) =>
         ? 'integer'
         : typeof value;
 
+/** Array.prototype.includes without it (a host page may have replaced it). */
+const oneOf = (list: unknown[], value: unknown) => {
+  for (const item of list) if (item === value) return true;
+  return false;
+};
+
 /** Every problem as "path: what is wrong"; an empty list means valid. */
 export function checkSchema(schema: JsonSchema, value: unknown, path = ''): string[] {
   const at = path || '(root)';
@@ -61,7 +65,7 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = ''): stri
     return best ?? [];
   }
   if ('const' in schema && value !== schema.const) return [`${at}: must be ${show(schema.const)}, got ${show(value)}`];
-  if (schema.enum && !schema.enum.includes(value))
+  if (schema.enum && !oneOf(schema.enum, value))
     return [`${at}: must be one of ${schema.enum.map(show).join(', ')}, got ${show(value)}`];
   const type = schema.type;
   const actual = kind(value);
@@ -85,10 +89,6 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = ''): stri
       problems.push(`${at}: must be at least ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum)
       problems.push(`${at}: must be at most ${schema.maximum}`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
-      problems.push(`${at}: must be more than ${schema.exclusiveMinimum}`);
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum)
-      problems.push(`${at}: must be less than ${schema.exclusiveMaximum}`);
   } else if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems)
       problems.push(`${at}: needs at least ${schema.minItems} item(s)`);

@@ -16,24 +16,31 @@ export function watchRoutes(onRoute: () => void): void {
     onRoute();
   };
   const h = history as History & { [MARK]?: (() => void)[] };
+  addEventListener('popstate', check);
+  // A page that froze history itself keeps its pushState unwrapped: back and forward are still followed.
+  if (!Object.isExtensible(h)) return;
   if (!h[MARK]) {
     const listeners: (() => void)[] = [];
     h[MARK] = listeners;
     for (const name of ['pushState', 'replaceState'] as const) {
       const original = h[name];
-      h[name] = function (this: History, ...args: Parameters<History['pushState']>) {
-        const result = original.apply(this, args);
-        for (const listener of listeners) {
-          try {
-            listener();
-          } catch {
-            // Reported by the client's own guard; never breaks the app's navigation.
+      // defineProperty, not assignment: assigning fails when the page froze History.prototype.
+      Object.defineProperty(h, name, {
+        configurable: true,
+        writable: true,
+        value: function (this: History, ...args: Parameters<History['pushState']>) {
+          const result = original.apply(this, args);
+          for (const listener of listeners) {
+            try {
+              listener();
+            } catch {
+              // Reported by the client's own guard; never breaks the app's navigation.
+            }
           }
-        }
-        return result;
-      };
+          return result;
+        },
+      });
     }
   }
   h[MARK]?.push(check);
-  addEventListener('popstate', check);
 }

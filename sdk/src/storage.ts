@@ -126,11 +126,11 @@ export function createIndexedDbStore(name = 'cordial'): AsyncStore {
         () => memory.remove(key),
       ),
     keys: () =>
-      run<IDBValidKey[]>(
+      run<string[]>(
         'readonly',
         (s) => s.getAllKeys(),
         () => memory.keys(),
-      ).then((keys) => keys.map(String)),
+      ) as Promise<string[]>, // only string keys are written
     clear: () =>
       run<void>(
         'readwrite',

@@ -276,9 +276,6 @@ test.describe('offers', () => {
 
   test('rejects an invalid configuration with a message naming the offer and the field', async ({ page }) => {
     await openHost(page);
-    // offers.set() validates with the offer module's checker; before that module has loaded it keeps the
-    // configuration for later (and reports problems through on('error') then), so wait for it here.
-    await page.waitForFunction(() => customElements.get('cordial-offer') !== undefined);
     const error = await cordial(page, (c) =>
       c.offers.set({
         offers: [{ id: 'bad', type: 'cross_sell', placement: 'inline', content: { title: '' }, priorty: 3 }],
@@ -292,6 +289,77 @@ test.describe('offers', () => {
         '  offers[0] (offer "bad").priorty: is not a known field',
       ].join('\n'),
     );
+  });
+
+  test('offers.set() resolves with the verdict when called before the offer module has loaded', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sdk/widgets/offer.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openHost(page);
+    const verdicts = cordial(page, (c) =>
+      Promise.all([
+        c.offers.set({ offers: [{ id: 'bad', type: 'nope', placement: 'inline', content: { title: 'x' } }] }),
+        c.offers.set({ offers: [{ id: 'ok', type: 'welcome', placement: 'inline', content: { title: 'Set early' } }] }),
+      ]),
+    );
+    expect(await page.evaluate(() => customElements.get('cordial-offer') === undefined)).toBe(true);
+    release();
+    const [bad, ok] = await verdicts;
+    expect(bad).toMatch(
+      /^Cordial: invalid offer configuration\.\n {2}offers\[0\] \(offer "bad"\)\.type: must be one of/,
+    );
+    expect(ok).toBeNull();
+    await expect(title(page)).toHaveText('Set early');
+  });
+
+  test('offers.set() on a page without a slot loads the offer module to give its verdict', async ({ page }) => {
+    await openHost(page, {}, 'empty.html');
+    expect(await page.evaluate(() => customElements.get('cordial-offer') === undefined)).toBe(true);
+    const verdict = await cordial(page, (c) =>
+      c.offers.set({ offers: [{ id: 'x', type: 'welcome', placement: 'inline', content: { title: 'x' }, extra: 1 }] }),
+    );
+    expect(verdict).toContain('offers[0] (offer "x").extra: is not a known field');
+    expect(await cordial(page, (c) => c.offers.set({ offers: [] }))).toBeNull();
+  });
+
+  test('loads the optional chunks only for configurations that use them, and the explanations on demand', async ({
+    page,
+  }) => {
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      const match = /\/sdk\/chunks\/([a-z-]+)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+      if (match?.[1] && match[1] !== 'lit') chunks.push(match[1]);
+    });
+    await openWithOffers(page, {
+      offers: [{ id: 'plain', type: 'welcome', placement: 'inline', content: { title: 'Plain' } }],
+    });
+    await expect(title(page)).toHaveText('Plain');
+    expect(chunks).toEqual([]);
+    const verdict = await cordial(page, (c) =>
+      c.offers.set({
+        offers: [
+          {
+            id: 'rich',
+            type: 'welcome',
+            placement: 'inline',
+            display: 'toast',
+            schedule: { weekdays: [0, 1, 2, 3, 4, 5, 6] },
+            audience: { events: [{ event: 'page', min: 1 }] },
+            content: { title: 'Rich' },
+            variants: [{ id: 'a' }, { id: 'b' }],
+          },
+        ],
+      }),
+    );
+    expect(verdict).toBeNull();
+    expect(chunks.sort()).toEqual(['bandit', 'event-index', 'overlay', 'schedule']);
+    await expect(title(page)).toHaveText('Rich');
+    const why = await cordial(page, (c) => c.explain('inline'));
+    expect(why.chosen.reasons.at(-1)).toMatch(/^variant [ab] by Thompson sampling/);
+    expect(chunks).toContain('explain');
   });
 
   test('renders a modal on a delay: focus moves in, Escape dismisses and focus returns', async ({ page }) => {

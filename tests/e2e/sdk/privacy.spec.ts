@@ -1,5 +1,32 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { collected, cordial, openHost } from './helpers';
+
+/** Page errors, console errors, and the SDK's console warnings (which must come once per problem). */
+function watch(page: Page) {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning' && m.text().startsWith('[cordial]')) warnings.push(m.text());
+  });
+  return { errors, warnings };
+}
+
+/** A plain inline offer: no audience, schedule or variants, so its decision needs no optional chunk. */
+async function showPlainOffer(page: Page) {
+  const verdict = await cordial(page, (c) =>
+    c.offers.set({ offers: [{ id: 'plain', type: 'welcome', placement: 'inline', content: { title: 'Still here' } }] }),
+  );
+  expect(verdict).toBeNull();
+  await expect(page.locator('cordial-offer [part~=title]')).toHaveText('Still here');
+}
+
+/** broken.html (see tests/fixtures/sdk/broken.js), optionally broken before the SDK loads. */
+async function openBroken(page: Page, hash = '') {
+  await page.goto(`/fixtures/sdk/broken.html?endpoint=/collect/batch&flush-interval=100${hash}`);
+  await expect(page.locator('html[data-cordial-ready]')).toHaveCount(1);
+}
 
 /** Everything the SDK may have written: localStorage keys and the IndexedDB queue and profile. */
 async function stored(page: import('@playwright/test').Page) {
@@ -114,6 +141,55 @@ test.describe('hostile pages', () => {
     expect(await page.evaluate(() => (window as unknown as { cordial: { _cordial: boolean } }).cordial._cordial)).toBe(
       true,
     );
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('pages that break Array.prototype helpers, JSON.stringify, fetch and Promise, and freeze history', () => {
+  test('broken before the SDK loads: events are delivered, a plain offer shows, nothing is thrown', async ({
+    page,
+  }) => {
+    const { errors, warnings } = watch(page);
+    await openBroken(page, '#before');
+    await showPlainOffer(page);
+    await cordial(page, (c) => {
+      const listener = () => undefined;
+      c.on('track', listener).off('track', listener);
+      c.identify('user-1', { plan: 'pro' });
+      c.track('Order Completed', { order_id: 'o-1', revenue: 30, products: [{ product_id: 'p', price: 30 }] });
+      c.page('Checkout');
+      c.consent.grant(['analytics', 'personalization']);
+      c.offers.refresh();
+      return c.flush();
+    });
+    await expect
+      .poll(async () => (await collected(page)).map((m) => m.event ?? m.type))
+      .toEqual(['Queued Before Load', 'identify', 'page', 'Promotion Viewed', 'identify', 'Order Completed', 'page']);
+    const order = (await collected(page)).find((m) => m.event === 'Order Completed');
+    expect(order?.properties).toEqual({ order_id: 'o-1', revenue: 30, products: [{ product_id: 'p', price: 30 }] });
+    expect(errors).toEqual([]);
+    // What could not work (the profile's scores use the broken helpers) was said once, however often it failed.
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(new Set(warnings).size).toBe(warnings.length);
+  });
+
+  test('broken after the SDK loaded: routes, events and offers keep working, nothing is thrown', async ({ page }) => {
+    const { errors } = watch(page);
+    await openBroken(page);
+    await showPlainOffer(page);
+    await page.evaluate(() => (window as unknown as { breakThePage(): void }).breakThePage());
+    await cordial(page, (c) => {
+      history.pushState({}, '', '/fixtures/sdk/broken.html?step=2');
+      c.track('Product Viewed', { product_id: 'p-2', category: 'Tea' });
+      c.offers.refresh();
+      return c.flush();
+    });
+    await expect(page.locator('cordial-offer [part~=title]')).toHaveText('Still here');
+    await expect
+      .poll(async () => (await collected(page)).map((m) => m.event ?? m.type))
+      .toEqual(['Queued Before Load', 'identify', 'page', 'Promotion Viewed', 'page', 'Product Viewed']);
+    // The route change was followed although history is frozen now (it was wrapped when the SDK loaded).
+    expect((await collected(page)).at(-2)?.context.page?.url).toMatch(/\?step=2$/);
     expect(errors).toEqual([]);
   });
 });

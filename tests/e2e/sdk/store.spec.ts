@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { createMemoryRepository, importEvents } from '@cordial/core';
 import { expect, test } from '@playwright/test';
 import { collected, cordial } from './helpers';
 
@@ -61,6 +62,16 @@ test.describe('demo store, end to end', () => {
     });
     const ndjson = await page.request.get('/collect/events.ndjson?since=0');
     expect(ndjson.headers()['content-type']).toContain('application/x-ndjson');
+    // What the extension's feed import does with it (core's importer): this visitor's journey, as records.
+    const anonymousId = order?.anonymousId;
+    const lines = (await ndjson.text()).split('\n').filter((line) => line.includes(`"anonymousId":"${anonymousId}"`));
+    const repo = createMemoryRepository();
+    const report = await importEvents(repo, [`${lines.join('\n')}\n`]);
+    expect(report.rejected).toEqual([]);
+    expect(report.accepted).toBe(lines.length);
+    const orders = (await repo.list('orders')).records;
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ total: { amount: 59, currency: 'USD' }, lineItems: [{ quantity: 1 }] });
   });
 
   test('reserves the space of inline slots: no layout shift when offers appear', async ({ page }) => {

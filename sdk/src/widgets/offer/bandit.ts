@@ -53,3 +53,14 @@ function sampleGamma(shape: number, random: () => number): number {
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
+
+/**
+ * Records the evidence of `arm` (`${offerId}/${variantId}` → [impressions, clicks]): an impression, or the first click
+ * on one (at most one click per impression, so that the click rate stays a rate).
+ */
+export function learn(arms: Record<string, [number, number]>, arm: string, click: boolean): void {
+  const counts = arms[arm] ?? [0, 0];
+  if (click) counts[1] = Math.min(counts[1] + 1, counts[0]);
+  else counts[0]++;
+  arms[arm] = counts;
+}

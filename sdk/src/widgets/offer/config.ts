@@ -16,7 +16,8 @@ export function parseOfferConfig(
       const id = (offers?.[Number(i)] as { id?: unknown } | undefined)?.id;
       return typeof id === 'string' ? `${whole} (offer "${id}")` : whole;
     });
-  const problems = check(schema as unknown as JsonSchema, config).map(named);
+  const problems: string[] = [];
+  for (const problem of check(schema as unknown as JsonSchema, config)) problems.push(named(problem));
   const ids = new Set<string>();
   for (const offer of problems.length ? [] : ((config as OfferConfig).offers ?? [])) {
     if (ids.has(offer.id)) problems.push(`offers: two offers have the id "${offer.id}"`);

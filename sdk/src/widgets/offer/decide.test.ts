@@ -2,10 +2,12 @@ import { createRandom } from '@cordial/core/testing';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createProfile, type LoggedEvent, type ProfileSummary, summarize } from '../../profile';
-import { chooseArm } from './bandit';
+import { chooseArm, learn } from './bandit';
 import type { EventCondition, Offer } from './config';
 import { type DecisionInput, decide, emptyHistory, matchesPath } from './decide';
 import { EventIndex } from './event-index';
+import { explain } from './explain';
+import { scheduleMisses } from './schedule';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-03T10:00:00Z'); // a Wednesday
@@ -25,6 +27,9 @@ function summaryWith(orders: number[] = [], sessions = 1): ProfileSummary {
   return summarize(p, NOW);
 }
 
+/** A decision with its reasons in words, as `cordial.explain()` gives it. */
+const explained = (decisionInput: DecisionInput) => explain(decide(decisionInput), new Date(NOW).toISOString());
+
 function input(offers: Offer[], extra: Partial<DecisionInput> = {}): DecisionInput {
   return {
     offers,
@@ -39,22 +44,26 @@ function input(offers: Offer[], extra: Partial<DecisionInput> = {}): DecisionInp
     history: emptyHistory(),
     bucket: () => 50,
     random: createRandom(1).next,
+    choose: chooseArm,
+    schedule: scheduleMisses,
     ...extra,
   };
 }
 
 describe('decide', () => {
   it('should choose by priority times propensity and say why the others lost', () => {
-    const d = decide(
+    const d = explained(
       input([
         offer('low', { priority: 10 }),
         offer('high', { priority: 90 }),
         offer('elsewhere', { placement: 'cart' }),
       ]),
     );
-    expect(d.chosen?.offer.id).toBe('high');
-    expect(d.chosen?.reasons).toContain('priority 90');
-    expect(d.rejected).toEqual([{ id: 'low', reasons: [expect.stringMatching(/^scored 7, below high \(63\)/)] }]);
+    expect(d.chosen?.id).toBe('high');
+    expect(d.chosen?.reasons).toEqual(['priority 90', 'cross-sell fit 0.2: no product history']);
+    expect(d.rejected).toEqual([
+      { id: 'low', reasons: ['scored 7, below high (63)', 'priority 10', 'cross-sell fit 0.2: no product history'] },
+    ]);
   });
 
   it('should pick the offer type that fits the visitor: welcome for a new visitor, win-back for a lapsing customer', () => {
@@ -76,7 +85,7 @@ describe('decide', () => {
       offer('device', { audience: { devices: ['mobile'] } }),
       offer('returning', { audience: { visitor: 'returning' } }),
     ];
-    const d = decide(input(offers));
+    const d = explained(input(offers));
     expect(d.chosen).toBeNull();
     expect(Object.fromEntries(d.rejected.map((r) => [r.id, r.reasons[0]]))).toEqual({
       segment: 'RFM segment is prospect',
@@ -88,7 +97,7 @@ describe('decide', () => {
       device: 'device is desktop, not mobile',
       returning: 'the visitor is new',
     });
-    const match = decide(
+    const match = explained(
       input(offers, {
         traits: { plan: 'pro' },
         summary: summaryWith([], 2),
@@ -107,7 +116,7 @@ describe('decide', () => {
       audience: { events: [{ event: 'Product Viewed', category: 'Tea', min: 2, withinDays: 7 }] },
     });
     index.sync(views([10, 3]));
-    expect(decide(input([rule], { events: index })).rejected[0]?.reasons).toEqual([
+    expect(explained(input([rule], { events: index })).rejected[0]?.reasons).toEqual([
       'Product Viewed in Tea within 7 days: 1 time(s), needs ≥ 2',
     ]);
     index.sync(views([10, 3, 1]));
@@ -115,14 +124,15 @@ describe('decide', () => {
   });
 
   it('should fall back to non-personalized offers without personalization consent', () => {
-    const d = decide(
+    const d = explained(
       input([offer('personal', { audience: { stages: ['prospect'] } }), offer('generic')], {
         summary: null,
         events: null,
       }),
     );
     expect(d.personalized).toBe(false);
-    expect(d.chosen?.offer.id).toBe('generic');
+    expect(d.chosen?.id).toBe('generic');
+    expect(d.chosen?.reasons).toEqual(['priority 50', 'not personalized (no consent)']);
     expect(d.rejected[0]?.reasons).toEqual(['needs personalization consent (audience uses the profile)']);
   });
 
@@ -131,7 +141,7 @@ describe('decide', () => {
       offer('future', { schedule: { start: '2026-07-01T00:00:00Z' } }),
       offer('weekend', { schedule: { weekdays: [0, 6] } }),
     ];
-    expect(decide(input(offers)).rejected.map((r) => r.reasons[0])).toEqual([
+    expect(explained(input(offers)).rejected.map((r) => r.reasons[0])).toEqual([
       'scheduled to start 2026-07-01T00:00:00Z',
       'not scheduled on this weekday',
     ]);
@@ -149,15 +159,15 @@ describe('decide', () => {
       offer('converted'),
       offer('free'),
     ];
-    const d = decide(input(offers, { history }));
-    expect(d.chosen?.offer.id).toBe('free');
+    const d = explained(input(offers, { history }));
+    expect(d.chosen?.id).toBe('free');
     expect(Object.fromEntries(d.rejected.map((r) => [r.id, r.reasons[0]]))).toEqual({
       capped: 'shown 1 time(s) this session (cap 1)',
       daily: 'shown 0 time(s) today (cap 0)',
       dismissed: 'dismissed less than 7 day(s) ago',
       converted: 'converted (not shown again)',
     });
-    expect(decide(input([offer('free')], { history, caps: { perDay: 2 } })).rejected[0]?.reasons).toEqual([
+    expect(explained(input([offer('free')], { history, caps: { perDay: 2 } })).rejected[0]?.reasons).toEqual([
       '2 offer(s) shown today (global cap 2)',
     ]);
   });
@@ -196,6 +206,22 @@ describe('decide', () => {
         explored++;
     expect(explored).toBeGreaterThan(70);
     expect(explored).toBeLessThan(130);
+  });
+});
+
+describe('learn', () => {
+  it('should count impressions and at most one click per impression', () => {
+    const arms: Record<string, [number, number]> = {};
+    learn(arms, 'o/a', false);
+    learn(arms, 'o/a', true);
+    learn(arms, 'o/a', true);
+    expect(arms).toEqual({ 'o/a': [1, 1] });
+  });
+
+  it('should leave variants untested when the bandit is not loaded: the offer shows its own content', () => {
+    const d = explained(input([offer('v', { variants: [{ id: 'a' }, { id: 'b' }] })], { choose: undefined }));
+    expect(d.chosen).toMatchObject({ id: 'v', reasons: ['priority 50', 'cross-sell fit 0.2: no product history'] });
+    expect(d.chosen?.variant).toBeUndefined();
   });
 });
 

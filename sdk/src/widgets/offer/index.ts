@@ -1,11 +1,15 @@
-import type { Client, Explanation, OfferRef } from '../../client';
+import { nothing } from 'lit';
+import type { Client, OfferDecision, OfferRef } from '../../client';
 import type { WidgetServices } from '../../loader';
+import type * as Bandit from './bandit';
 import { type Offer, type OfferConfig, parseOfferConfig } from './config';
 import { type Decision, type Device, decide, emptyHistory, MAX_IMPRESSIONS, type OfferHistory } from './decide';
-import { EventIndex } from './event-index';
-import { CordialOffer, refreshOffers, setOfferController } from './offer-element';
-import { OfferDecisionEvent, OfferEvent } from './offer-events';
+import type { EventIndex } from './event-index';
+// Without personalization consent there is no stored session: this page load is the session.
+import { CordialOffer, PAGE, refreshOffers, setOfferController, useOverlay } from './offer-element';
+import { OfferEvent } from './offer-events';
 import type { Recommender } from './products';
+import type { scheduleMisses } from './schedule';
 
 /** Segment e-commerce v2 names for what happens to an offer (a promotion, in the spec's words). */
 const PROMOTION_EVENT = { shown: 'Promotion Viewed', clicked: 'Promotion Clicked', dismissed: 'Promotion Dismissed' };
@@ -17,38 +21,55 @@ const ATTRIBUTION_WINDOW = 7 * 86_400_000;
  * `<cordial-offer>` appears. Owns the offer configuration, the decisions and what they
  * remember (impressions, dismissals, conversions, the bandit's evidence).
  */
-export function define(client: Client, { checkSchema }: WidgetServices): void {
+export function define(client: Client, { checkSchema, getJson }: WidgetServices): void {
   let config: OfferConfig = { offers: [] };
   let recommender: Recommender | null = null;
-  let recommending = false;
   let history = emptyHistory();
-  const index = new EventIndex();
-  const explanations = new Map<string, Explanation>();
+  // Code only some configurations need, loaded before such a configuration applies.
+  let index: EventIndex | null = null;
+  let bandit: typeof Bandit | undefined;
+  let schedule: typeof scheduleMisses | undefined;
+  /** The latest decision per placement, and when it was made (explain() words it). */
+  const decisions = new Map<string, [Decision, string]>();
   const shownOn = new Map<string, CordialOffer>();
-  const fail = (error: unknown) => client.emit('error', error instanceof Error ? error : new Error(String(error)));
+  // The client turns anything thrown into an Error and reports it (listeners, else the console once).
+  const fail = (error: unknown) => client.emit('error', error as Error);
   // Personal data: kept with the profile (exported, erased and consent-bound with it).
   const save = () => client.profile.remember('offers', history);
 
   /** Nothing is decided before the stored history is back, or caps would miss earlier impressions. */
   let loaded = false;
-  const setConfig = (input: unknown): string | null => {
+  /** The latest configuration wins, even when an earlier one is still waiting for its code. */
+  let version = 0;
+  const setConfig = async (input: unknown): Promise<string | null> => {
     const parsed = parseOfferConfig(input, checkSchema);
     if (!parsed.ok) {
       fail(new Error(parsed.error));
       return parsed.error;
     }
+    const mine = ++version;
+    // A loop, not Array.prototype.some (host pages replace it).
+    const uses = (test: (offer: Offer) => unknown) => {
+      for (const offer of parsed.config.offers) if (test(offer)) return true;
+      return false;
+    };
+    const url = client.config.recommendations;
+    await Promise.all([
+      !bandit && uses((o) => o.variants) && import('./bandit').then((m) => (bandit = m)),
+      !schedule && uses((o) => o.schedule) && import('./schedule').then((m) => (schedule = m.scheduleMisses)),
+      !index && uses((o) => o.audience?.events) && import('./event-index').then((m) => (index = new m.EventIndex())),
+      uses((o) => (o.display && o.display !== 'inline') || (o.trigger && o.trigger.on !== 'load')) &&
+        import('./overlay').then(useOverlay),
+      // Without a table (none configured, or it failed to load) product lists fall back to the offer's own ids.
+      !recommender &&
+        uses((o) => o.content.products) &&
+        Promise.all([import('./products'), url && getJson(url).catch(fail)]).then(
+          ([m, table]) => (recommender = m.createRecommender(table, checkSchema, fail)),
+        ),
+    ]);
+    if (mine !== version) return null;
     config = parsed.config;
-    explanations.clear();
-    if (!recommending && config.offers.some((o) => o.content.products)) {
-      recommending = true;
-      const url = client.config.recommendations;
-      Promise.all([import('./products'), url ? getJson(url).catch(fail) : null])
-        .then(([module, table]) => {
-          recommender = module.createRecommender(table, checkSchema, fail);
-          refreshOffers();
-        })
-        .catch(fail);
-    }
+    decisions.clear();
     refreshOffers();
     return null;
   };
@@ -60,32 +81,44 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     return (h >>> 0) % 100;
   };
 
-  const decideFor = (placement: string, token?: string): Decision => {
+  const decideFor = (placement: string, token?: string): [Decision, OfferDecision] => {
     const data = client.profile.data();
-    if (data) index.sync(data.events);
+    if (data) index?.sync(data.events);
     const now = Date.now();
     const decision = decide({
       offers: config.offers,
       placement,
       summary: client.profile.summary(),
-      events: data ? index : null,
+      events: data && index,
       traits: client.user().traits,
       path: location.pathname,
       device: device(),
       now,
-      sessionId: data?.sessionId ?? sessionFallback,
-      history: token ? { ...history, impressions: history.impressions.filter((i) => i.k !== token) } : history,
+      sessionId: data?.sessionId ?? PAGE,
+      history: token ? { ...history, impressions: others(history.impressions, token) } : history,
       caps: config.caps,
       holdout: config.holdout,
       bucket,
       random: Math.random,
+      choose: bandit?.chooseArm,
+      schedule,
     });
-    const explanation = explain(decision);
-    explanations.set(placement, explanation);
-    client.emit('offer:decision', explanation);
-    return decision;
+    const decidedAt = new Date(now).toISOString();
+    decisions.set(placement, [decision, decidedAt]);
+    const chosen = decision.chosen;
+    const summary: OfferDecision = {
+      ...decision,
+      decidedAt,
+      chosen: chosen && { ...ref(chosen.offer, chosen.variant), score: chosen.score },
+      rejected: [],
+    };
+    for (const { id } of decision.rejected) summary.rejected.push({ id });
+    client.emit('offer:decision', summary);
+    return [decision, summary];
   };
-  const sessionFallback = `page-${Date.now()}`;
+
+  const productUrl = (id: string) =>
+    config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null;
 
   const ref = (offer: Offer, variant: string | null): OfferRef => ({
     id: offer.id,
@@ -110,8 +143,8 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   setOfferController({
     decide: guard((element: CordialOffer) => {
       if (!loaded) return null;
-      const decision = decideFor(element.placement, element.token);
-      element.announce(new OfferDecisionEvent(explanations.get(element.placement) as Explanation));
+      const [decision, summary] = decideFor(element.placement, element.token);
+      element.dispatchEvent(new OfferEvent('decision', summary));
       return decision;
     }, null),
     report: guard(
@@ -121,10 +154,9 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
         { offer, variant }: NonNullable<Decision['chosen']>,
       ) => {
         const now = Date.now();
-        const arm = variant ? `${offer.id}/${variant}` : null;
-        const counts = arm ? (history.arms[arm] ?? [0, 0]) : null;
+        const arm = `${offer.id}/${variant}`;
         if (action === 'shown') {
-          const sessionId = client.profile.data()?.sessionId ?? sessionFallback;
+          const sessionId = client.profile.data()?.sessionId ?? PAGE;
           history.impressions.push({
             o: offer.id,
             t: now,
@@ -133,16 +165,14 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
             ...(variant && { v: variant }),
           });
           if (history.impressions.length > MAX_IMPRESSIONS) history.impressions.shift();
-          if (counts) counts[0]++;
+          if (variant) bandit?.learn(history.arms, arm, false);
           shownOn.set(offer.id, element);
         } else if (action === 'clicked') {
-          // One click per impression at most, so that the bandit's click rate stays a rate.
           const impression = history.impressions.findLast((i) => i.o === offer.id && i.k === element.token);
-          if (counts && impression && !impression.c) counts[1] = Math.min(counts[1] + 1, counts[0]);
+          if (variant && impression && !impression.c) bandit?.learn(history.arms, arm, true);
           if (impression) impression.c = true;
           history.clicked[offer.id] = now;
         } else history.dismissed[offer.id] = now;
-        if (arm && counts) history.arms[arm] = counts;
         void save();
         const detail = ref(offer, variant);
         client.track(PROMOTION_EVENT[action], {
@@ -152,17 +182,16 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
           position: offer.placement,
           offer_type: offer.type,
         });
-        element.announce(new OfferEvent(action, detail));
+        element.dispatchEvent(new OfferEvent(action, detail));
         client.emit(`offer:${action}`, detail);
       },
       undefined,
     ),
-    products: guard((offer: Offer) => {
+    fail,
+    products: guard((offer: Offer, onClick: () => void) => {
       const spec = offer.content.products;
-      return spec && recommender ? recommender.pick(spec, client.profile.summary()) : [];
-    }, []),
-    productUrl: (id) =>
-      config.productUrl ? new URL(config.productUrl.replace('{id}', encodeURIComponent(id)), location.href).href : null,
+      return spec && recommender ? recommender.render(spec, client.profile.summary(), productUrl, onClick) : nothing;
+    }, nothing),
   });
 
   // Conversions: an order after a click on an offer (within the attribution window).
@@ -193,12 +222,18 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
   });
 
   client.useOffers({
-    set: setConfig,
+    // After the configuration the page was loaded with, so that the caller's one wins.
+    set: async (input) => {
+      await started;
+      return setConfig(input);
+    },
     refresh: refreshOffers,
     // Not before the stored history and the configuration are in: an earlier answer would be wrong or empty.
     explain: async (placement) => {
       await started;
-      return explanations.get(placement) ?? explain(decideFor(placement));
+      if (!decisions.has(placement)) decideFor(placement);
+      const { explain } = await import('./explain');
+      return explain(...(decisions.get(placement) as [Decision, string]));
     },
   });
 
@@ -208,34 +243,12 @@ export function define(client: Client, { checkSchema }: WidgetServices): void {
     loaded = true;
     const source = client.config.offers ?? inlineConfig();
     const offers = typeof source === 'string' ? await getJson(source) : source;
-    if (offers !== undefined) setConfig(offers);
+    if (offers !== undefined) await setConfig(offers);
     refreshOffers();
   };
   if (!customElements.get('cordial-offer')) customElements.define('cordial-offer', CordialOffer);
   // Settles either way: a configuration that failed to load is reported, and explain() answers from what is there.
   const started = new Promise<void>((resolve) => client.on('ready', () => void start().catch(fail).finally(resolve)));
-}
-
-function explain(decision: Decision): Explanation {
-  const chosen = decision.chosen;
-  return {
-    placement: decision.placement,
-    control: decision.control,
-    personalized: decision.personalized,
-    decidedAt: new Date().toISOString(),
-    chosen: chosen
-      ? {
-          id: chosen.offer.id,
-          type: chosen.offer.type,
-          placement: chosen.offer.placement,
-          title: chosen.offer.content.title,
-          ...(chosen.variant && { variant: chosen.variant }),
-          score: Math.round(chosen.score * 100) / 100,
-          reasons: chosen.reasons,
-        }
-      : null,
-    rejected: decision.rejected,
-  };
 }
 
 /** `<script type="application/json" id="cordial-offers">` (not executed, so fine under CSP). */
@@ -245,30 +258,15 @@ function inlineConfig(): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error('Cordial: #cordial-offers does not hold valid JSON.');
+    throw new Error('Cordial: #cordial-offers is not valid JSON.');
   }
 }
 
-/**
- * GET a JSON document with XMLHttpRequest and responseType 'json': neither a page's fetch
- * wrapper nor its JSON.parse override is involved.
- */
-function getJson(url: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', url);
-    xhr.responseType = 'json';
-    xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300 && xhr.response !== null
-        ? resolve(xhr.response)
-        : reject(
-            new Error(
-              `Cordial: could not load ${url} (HTTP ${xhr.status}${xhr.response === null ? ', not JSON' : ''}).`,
-            ),
-          );
-    xhr.onerror = () => reject(new Error(`Cordial: could not load ${url} (network error).`));
-    xhr.send();
-  });
+/** Impressions not made by this element (a loop: pages replace Array.prototype.filter). */
+function others(impressions: OfferHistory['impressions'], token: string): OfferHistory['impressions'] {
+  const list: OfferHistory['impressions'] = [];
+  for (const i of impressions) if (i.k !== token) list.push(i);
+  return list;
 }
 
 function device(): Device {

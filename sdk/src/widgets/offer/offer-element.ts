@@ -1,9 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type Offer, safeHref } from './config';
 import type { Decision } from './decide';
 import { offerStyles } from './offer.styles';
-import { OfferEvent } from './offer-events';
-import type { ShownProduct } from './products';
+import type { OfferEvent } from './offer-events';
+import type * as Overlay from './overlay';
 
 /** What the element needs from the controller that owns the decisions. */
 export interface OfferController {
@@ -13,15 +13,22 @@ export interface OfferController {
     action: 'shown' | 'clicked' | 'dismissed',
     chosen: NonNullable<Decision['chosen']>,
   ): void;
-  products(offer: Offer): ShownProduct[];
-  productUrl(id: string): string | null;
+  /** Reports a failure (once on the console when nobody listens to on('error')). */
+  fail(error: unknown): void;
+  /** The offer's product list, rendered by the products module once it is loaded. */
+  products(offer: Offer, onClick: () => void): TemplateResult | typeof nothing;
 }
 
 let controller: OfferController | null = null;
+/** Banners, toasts, modals and entry triggers (overlay.ts), once a configuration that uses them loaded it. */
+let overlay: typeof Overlay | null = null;
+export const useOverlay = (module: typeof Overlay) => {
+  overlay = module;
+};
 const elements = new Set<CordialOffer>();
 let counter = 0;
 /** Tokens must differ across page loads too: impressions are stored with them. */
-const PAGE = Math.random().toString(36).slice(2, 8);
+export const PAGE = Math.random().toString(36).slice(2, 8);
 
 /** Connects every `<cordial-offer>` to its controller and re-evaluates them all. */
 export function setOfferController(next: OfferController): void {
@@ -54,9 +61,8 @@ export function offerElements(): ReadonlySet<CordialOffer> {
  * @cssprop --cordial-offer-accent, --cordial-offer-accent-text, --cordial-offer-background, --cordial-offer-color, --cordial-offer-border, --cordial-offer-radius, --cordial-offer-focus, --cordial-offer-backdrop, --cordial-offer-z
  */
 export class CordialOffer extends LitElement {
-  static override styles = offerStyles;
   static override properties = {
-    placement: { type: String, reflect: true },
+    placement: { reflect: true },
     _decision: { state: true },
     _visible: { state: true },
   };
@@ -68,11 +74,6 @@ export class CordialOffer extends LitElement {
   private _visible = false;
   private _shown: string | null = null;
   private _disarm: (() => void) | null = null;
-  private _returnFocus: Element | null = null;
-
-  get decision(): Decision | null {
-    return this._decision;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -92,6 +93,22 @@ export class CordialOffer extends LitElement {
     if (changed.has('placement') && changed.get('placement') !== undefined) this.refresh();
   }
 
+  // Not Lit's adoptStyles, which calls Array.prototype.map: a page that replaced it would break every slot.
+  protected override createRenderRoot(): ShadowRoot {
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [offerStyles.styleSheet as CSSStyleSheet];
+    return root;
+  }
+
+  // Lit rethrows a failed render as an unhandled rejection; in someone else's page it is reported instead.
+  protected override scheduleUpdate(): void {
+    try {
+      super.scheduleUpdate();
+    } catch (error) {
+      controller?.fail(error);
+    }
+  }
+
   /** Decides again (route change, consent, new configuration); keeps a visible offer that still qualifies. */
   refresh(): void {
     if (!controller) return;
@@ -107,32 +124,13 @@ export class CordialOffer extends LitElement {
   }
 
   private _arm(offer: Offer): void {
-    const trigger = offer.trigger ?? { on: 'load' };
+    const trigger = offer.trigger;
     const show = () => {
       this._disarm?.();
       this._visible = true;
     };
-    if (trigger.on === 'load') show();
-    else if (trigger.on === 'delay') {
-      const timer = setTimeout(show, trigger.ms);
-      this._disarm = () => clearTimeout(timer);
-    } else if (trigger.on === 'scroll') {
-      const check = () => {
-        const root = document.documentElement;
-        const depth = ((scrollY + innerHeight) / Math.max(root.scrollHeight, 1)) * 100;
-        if (depth >= trigger.percent) show();
-      };
-      addEventListener('scroll', check, { passive: true });
-      this._disarm = () => removeEventListener('scroll', check);
-      check();
-    } else {
-      // Exit intent: the pointer leaves the window through its top edge (towards tabs and the address bar).
-      const out = (event: MouseEvent) => {
-        if (!event.relatedTarget && event.clientY <= 0) show();
-      };
-      document.addEventListener('mouseout', out);
-      this._disarm = () => document.removeEventListener('mouseout', out);
-    }
+    if (trigger && trigger.on !== 'load' && overlay) this._disarm = overlay.arm(trigger, show);
+    else show();
   }
 
   protected override updated(): void {
@@ -141,11 +139,7 @@ export class CordialOffer extends LitElement {
     const key = `${chosen.offer.id}/${chosen.variant}`;
     if (this._shown === key) return;
     this._shown = key;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) {
-      this._returnFocus = deepActiveElement();
-      dialog.showModal();
-    }
+    overlay?.opened(this);
     controller?.report(this, 'shown', chosen);
   }
 
@@ -154,16 +148,16 @@ export class CordialOffer extends LitElement {
     if (chosen) controller?.report(this, 'clicked', chosen);
   };
 
-  private _dismiss = (event?: Event) => {
+  /** Closes the offer as the visitor's dismissal (its button, or Escape in a banner, toast or modal). */
+  dismiss(event?: Event): void {
     event?.preventDefault();
     const chosen = this._decision?.chosen;
     if (!chosen) return;
-    this.renderRoot.querySelector('dialog')?.close();
     this._visible = false;
     this._decision = null;
+    overlay?.closed(this);
     controller?.report(this, 'dismissed', chosen);
-    if (this._returnFocus instanceof HTMLElement) this._returnFocus.focus();
-  };
+  }
 
   override render() {
     const chosen = this._decision?.chosen;
@@ -173,53 +167,21 @@ export class CordialOffer extends LitElement {
     const display = offer.display ?? 'inline';
     const href = content.cta ? safeHref(content.cta.url, location.href) : null;
     const image = content.image ? safeHref(content.image.src, location.href) : null;
-    const products = offer.content.products ? (controller?.products(offer) ?? []) : [];
     const titleId = `t-${this.token}`;
     const inner = html`<h2 part="title" id=${titleId}>${content.title}</h2>
       ${image && content.image ? html`<img part="image" src=${image} alt=${content.image.alt} />` : nothing}
       ${content.body ? html`<p part="body">${content.body}</p>` : nothing}
-      ${
-        products.length
-          ? html`<ul part="products">
-            ${products.map((p) => {
-              const url = controller?.productUrl(p.id);
-              const label = `${p.name}${p.price === undefined ? '' : ` — ${formatPrice(p.price)}`}`;
-              return html`<li>${url ? html`<a href=${url} @click=${this._onClick}>${label}</a>` : label}</li>`;
-            })}
-          </ul>`
-          : nothing
-      }
+      ${controller?.products(offer, this._onClick)}
       ${content.code ? html`<p>Code: <code part="code">${content.code}</code></p>` : nothing}
       ${content.cta && href ? html`<a part="cta" href=${href} @click=${this._onClick}>${content.cta.label}</a>` : nothing}
-      <button part="dismiss" type="button" aria-label="Dismiss offer: ${content.title}" @click=${this._dismiss}>✕</button>`;
-    if (display === 'modal')
-      return html`<dialog part="card modal" aria-labelledby=${titleId} @cancel=${this._dismiss}>${inner}</dialog>`;
-    if (display === 'inline') return html`<section part="card" aria-labelledby=${titleId}>${inner}</section>`;
-    return html`<section part="card ${display}" aria-labelledby=${titleId} aria-live="polite" @keydown=${this._onKey}>${inner}</section>`;
-  }
-
-  private _onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') this._dismiss(event);
-  };
-
-  /** For the controller: announce something about this slot as a DOM event. */
-  announce(event: Event): void {
-    this.dispatchEvent(event);
+      <button part="dismiss" type="button" aria-label="Dismiss offer: ${content.title}" @click=${() => this.dismiss()}>✕</button>`;
+    return display !== 'inline' && overlay
+      ? overlay.frame(this, display, titleId, inner)
+      : html`<section part="card" aria-labelledby=${titleId}>${inner}</section>`;
   }
 }
 
-export { OfferEvent };
-
-function formatPrice(price: number): string {
-  return price.toFixed(2).replace(/\.00$/, '');
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export type { OfferEvent };
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import type { Explanation, OfferRef } from '../../client';
+import type { OfferDecision, OfferRef } from '../../client';
 
 /**
  * DOM events of `<cordial-offer>`: typed, bubbling and composed (they cross shadow roots),
@@ -6,25 +6,20 @@ import type { Explanation, OfferRef } from '../../client';
  * happenings reach `cordial.on('offer:shown', fn)` and friends.
  */
 export type OfferAction = 'shown' | 'clicked' | 'dismissed' | 'converted';
+type Details = { decision: OfferDecision } & Record<OfferAction, OfferRef & { orderId?: string }>;
 
-export class OfferEvent extends CustomEvent<OfferRef & { orderId?: string }> {
-  constructor(action: OfferAction, detail: OfferRef & { orderId?: string }) {
+export class OfferEvent<K extends keyof Details = OfferAction> extends CustomEvent<Details[K]> {
+  constructor(action: K, detail: Details[K]) {
     super(`cordial-offer-${action}`, { detail, bubbles: true, composed: true });
-  }
-}
-
-export class OfferDecisionEvent extends CustomEvent<Explanation> {
-  constructor(detail: Explanation) {
-    super('cordial-offer-decision', { detail, bubbles: true, composed: true });
   }
 }
 
 declare global {
   interface HTMLElementEventMap {
-    'cordial-offer-decision': OfferDecisionEvent;
-    'cordial-offer-shown': OfferEvent;
-    'cordial-offer-clicked': OfferEvent;
-    'cordial-offer-dismissed': OfferEvent;
-    'cordial-offer-converted': OfferEvent;
+    'cordial-offer-decision': OfferEvent<'decision'>;
+    'cordial-offer-shown': OfferEvent<'shown'>;
+    'cordial-offer-clicked': OfferEvent<'clicked'>;
+    'cordial-offer-dismissed': OfferEvent<'dismissed'>;
+    'cordial-offer-converted': OfferEvent<'converted'>;
   }
 }

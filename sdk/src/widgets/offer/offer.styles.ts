@@ -8,8 +8,6 @@ export const offerStyles = css`
   :host {
     display: block;
     min-height: var(--cordial-offer-min-height, auto);
-    font: inherit;
-    color: var(--cordial-offer-color, inherit);
   }
   :host([hidden]) {
     display: none;
@@ -23,27 +21,6 @@ export const offerStyles = css`
     color: var(--cordial-offer-color, CanvasText);
     padding: 1rem 3rem 1rem 1rem;
     max-width: 100%;
-  }
-  [part~='banner'] {
-    position: fixed;
-    inset: auto 0 0 0;
-    z-index: var(--cordial-offer-z, 2147483000);
-    border-radius: 0;
-    margin: 0;
-  }
-  [part~='toast'] {
-    position: fixed;
-    right: 1rem;
-    bottom: 1rem;
-    width: min(24rem, calc(100vw - 2rem));
-    z-index: var(--cordial-offer-z, 2147483000);
-    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 20%);
-  }
-  dialog[part~='card'] {
-    width: min(32rem, calc(100vw - 2rem));
-  }
-  dialog::backdrop {
-    background: var(--cordial-offer-backdrop, rgb(0 0 0 / 45%));
   }
   [part='title'] {
     margin: 0 0 0.25rem;

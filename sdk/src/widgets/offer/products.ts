@@ -1,4 +1,5 @@
 import type { RecommendationTable } from '@cordial/core/recommend';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { WidgetServices } from '../../loader';
 import type { ProfileSummary } from '../../profile';
 import type { JsonSchema } from '../../schema-check';
@@ -10,7 +11,13 @@ import type { Offer } from './config';
  * configuration has an offer with `products`, so that offers without them load less.
  */
 export interface Recommender {
-  pick(spec: NonNullable<Offer['content']['products']>, summary: ProfileSummary | null): ShownProduct[];
+  /** The offer's product list (`part="products"`), or nothing when there is none to show. */
+  render(
+    spec: NonNullable<Offer['content']['products']>,
+    summary: ProfileSummary | null,
+    productUrl: (id: string) => string | null,
+    onClick: () => void,
+  ): TemplateResult | typeof nothing;
 }
 
 /** Checks the table `cordial recommend` wrote; without a valid one, lists fall back to the owner's ids. */
@@ -25,7 +32,18 @@ export function createRecommender(
     if (problems.length === 0) table = input as RecommendationTable;
     else fail(new Error(`Cordial: the recommendation table is invalid.\n  ${problems.slice(0, 10).join('\n  ')}`));
   }
-  return { pick: (spec, summary) => pickProducts(spec, table, summary).products };
+  return {
+    render(spec, summary, productUrl, onClick) {
+      const products = pickProducts(spec, table, summary).products;
+      return products.length
+        ? html`<ul part="products">${products.map((p) => {
+            const url = productUrl(p.id);
+            const label = `${p.name}${p.price === undefined ? '' : ` — ${p.price.toFixed(2).replace(/\.00$/, '')}`}`;
+            return html`<li>${url ? html`<a href=${url} @click=${onClick}>${label}</a>` : label}</li>`;
+          })}</ul>`
+        : nothing;
+    },
+  };
 }
 
 export interface ShownProduct {
