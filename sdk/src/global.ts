@@ -1,6 +1,6 @@
 import { type Client, createClient } from './client';
 import { ConfigError } from './config';
-import { loadWidgets, stubHelp } from './loader';
+import { loadWidgets } from './loader';
 
 /**
  * The script-tag build:
@@ -47,23 +47,22 @@ function install() {
   }
   const api: Client & { _cordial: true } = { ...client, _cordial: true };
   const queued = existing?._q ?? [];
-  Object.defineProperty(window, 'cordial', { value: api, configurable: false, enumerable: true, writable: false });
+  // Not writable, not configurable (the defaults): a page script cannot swap the API out.
+  Object.defineProperty(window, 'cordial', { value: api, enumerable: true });
   for (const call of queued) {
     const [method, ...args] = Array.isArray(call) ? call : [];
     // 'consent.grant' and friends reach into the namespaces.
     let target: unknown = api;
     for (const part of String(method).split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
-    const fn = target;
-    if (typeof fn === 'function') {
+    if (typeof target === 'function') {
       try {
-        fn(...args);
+        target(...args);
       } catch (error) {
-        client.emit('error', error instanceof Error ? error : new Error(String(error)));
+        client.emit('error', error as Error); // emit('error') turns anything thrown into an Error
       }
     }
   }
   const base = script?.src ? new URL('./', script.src) : new URL('/sdk/', location.href);
-  stubHelp(api);
   loadWidgets(api, base);
 }
 

@@ -68,30 +68,6 @@ export function loadWidgets(client: Client, base: string | URL): void {
   client.useLoader(load);
 }
 
-type Method = (...args: unknown[]) => unknown;
-
-/**
- * `cordial.help` for the script tag, before the help module has loaded: each call waits, in order, for
- * `<cordial-help>` to be defined, then goes to the real API, which the element's class carries (and which the
- * module also puts in this stub's place). Not a thenable, so `await cordial.help` does not wait. Not in the ES
- * module build, whose 8 KB are spent.
- */
-export function stubHelp(client: object): void {
-  (client as { help: unknown }).help = new Proxy(
-    {},
-    {
-      get: (_, method) =>
-        method !== 'then' &&
-        ((...args: unknown[]) =>
-          customElements
-            .whenDefined('cordial-help')
-            .then((element) =>
-              ((element as unknown as { api: Record<string | symbol, Method> }).api[method] as Method)(...args),
-            )),
-    },
-  );
-}
-
 function asError(error: unknown, what: string): Error {
   return new Error(`Cordial: ${what}: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -35,8 +35,6 @@ export const helpElements = (): ReadonlySet<CordialHelp> => elements;
  *   --cordial-help-font
  */
 export class CordialHelp extends LitElement {
-  /** `cordial.help`, set by the widget module: the SDK's stub calls it once the element is defined. */
-  static api: unknown = null;
   static override styles = helpStyles;
   static override properties = {
     mode: { type: String },

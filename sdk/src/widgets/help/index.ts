@@ -65,10 +65,9 @@ export function define(client: Client, { checkSchema }: WidgetServices): HelpApi
       for (const el of helpElements()) el.configure(config);
     },
   };
-  // The script tag's stub (stubHelp in sdk/src/loader.ts) reads it from the class once the element is defined.
-  CordialHelp.api = api;
-  if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
+  // Before the element is defined: code that awaits customElements.whenDefined('cordial-help') finds cordial.help.
   Object.defineProperty(client, 'help', { value: api, configurable: true });
+  if (!customElements.get('cordial-help')) customElements.define('cordial-help', CordialHelp);
   return api;
 }
 
