@@ -16,8 +16,7 @@ import {
   SegmentRulesSchema,
   undoMerge,
 } from '@cordial/core';
-import { signal } from '@preact/signals';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listToCsv } from '../model/list-builder';
 import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
 import { fieldErrors } from './form-errors';
@@ -210,19 +209,24 @@ function ImportSection({ workbench }: ViewProps) {
   );
 }
 
-/**
- * The merges done this session, newest first, each with core's record of what it changed: undo
- * puts everything back in one write. Kept in memory (a module signal, so it outlives a change of
- * view but not a reload of the workbench).
- */
-const merges = signal<MergeRecord[]>([]);
+/** How many of the stored merges (newest first) the section offers to undo. */
+const RECENT_MERGES = 20;
 
 /** core's duplicate scoring, and its merge (`mergeContacts`, one atomic write) and undo (`undoMerge`). */
 function DuplicatesSection({ workbench }: ViewProps) {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  // core stores each merge with its record of what it changed (the sidebar's merges too), so undo
+  // works after a reload; undo puts everything back in one write and deletes the record.
+  const [merges, setMerges] = useState<MergeRecord[]>([]);
   const contacts = workbench.contacts.value;
+  useEffect(() => {
+    void workbench
+      .repository()
+      .then((repo) => repo.listMerges())
+      .then((read) => setMerges(read.records.slice(0, RECENT_MERGES)));
+  }, [contacts, workbench]);
   const pairs = useMemo(
     () =>
       findDuplicates(
@@ -261,14 +265,14 @@ function DuplicatesSection({ workbench }: ViewProps) {
         now: () => workbench.now().toISOString(),
         reasons: p.signals.map((s) => s.explanation),
       });
-      merges.value = [record, ...merges.value];
+      setMerges([record, ...merges]);
       return text;
     });
   const undo = (record: MergeRecord) =>
     act(async () => {
       const result = await undoMerge(await workbench.repository(), record);
       if (!result.ok) throw new Error(`the merge cannot be undone: ${result.conflicts.join('; ')}`);
-      merges.value = merges.value.filter((m) => m !== record);
+      setMerges(merges.filter((m) => m.id !== record.id));
       const names = record.before.duplicates.map((c) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.id);
       return `Undid the merge: ${names.join(', ')} is a separate contact again.`;
     });
@@ -276,9 +280,9 @@ function DuplicatesSection({ workbench }: ViewProps) {
     <section aria-labelledby="dup-title">
       <h3 id="dup-title">Duplicates to review</h3>
       {message && <p role="status">{message}</p>}
-      {merges.value.length > 0 && (
-        <ul class="list" data-testid="merges" aria-label="Merges this session">
-          {merges.value.map((m) => (
+      {merges.length > 0 && (
+        <ul class="list" data-testid="merges" aria-label="Recent merges">
+          {merges.map((m) => (
             <li key={m.id}>
               {m.before.duplicates.map((c) => c.emails[0] ?? c.id).join(', ')} merged into{' '}
               {m.before.survivor.emails[0] ?? m.survivorId}{' '}

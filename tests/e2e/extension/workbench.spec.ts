@@ -305,6 +305,10 @@ test('should back up, report rejected rows on restore, merge a duplicate and und
   const merged = page.getByTestId('merges').getByRole('listitem');
   await expect(merged).toHaveCount(1);
   await expect(merged).toContainText('restored@example.org');
+  // core stores the merge record: after a reload the merge is still there to undo.
+  await page.reload();
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('restored@example.org');
   await merged.getByRole('button', { name: 'Undo merge' }).click();
   await expect(page.getByText(/^Undid the merge: .* is a separate contact again\.$/)).toBeVisible();
   await expect(page.getByTestId('merges')).toHaveCount(0);
