@@ -15,9 +15,7 @@ const AddressOrDomainSchema = z.string().check(z.trim(), z.toLowerCase());
 const DEMO_REP = ['rep@cordial-demo.test', 'cordial-demo.test'];
 
 export const SettingsSchema = z.object({
-  ownAddresses: z._default(z.array(AddressOrDomainSchema), () =>
-    import.meta.env.CORDIAL_DEMO ? [...DEMO_REP] : [],
-  ),
+  ownAddresses: z._default(z.array(AddressOrDomainSchema), () => (import.meta.env.CORDIAL_DEMO ? [...DEMO_REP] : [])),
   exclude: z._default(z.array(AddressOrDomainSchema), () => []),
   display: z._default(z.enum(['frame', 'side-panel']), 'frame'),
   feed: z._default(

@@ -170,8 +170,8 @@ test.describe('event API (script tag on a strict-CSP page)', () => {
       return list;
     });
     expect(warnings).toEqual([
-      'delivery queue full: dropped the 1 oldest message(s)',
-      'delivery queue full: dropped the 1 oldest message(s)',
+      'the delivery queue is full: dropped the 1 oldest message(s)',
+      'the delivery queue is full: dropped the 1 oldest message(s)',
     ]);
     const exported = await cordial(page, (c) => c.profile.export());
     expect(exported.queuedMessages).toBe(4);
