@@ -1,20 +1,8 @@
-import type { EventImportReport } from '@cordial/core';
+import { emptyEventReport } from '@cordial/core';
 import { describe, expect, it } from 'vitest';
 import { describePoll } from './feed-job.ts';
 
-const nothing: EventImportReport = {
-  messages: 0,
-  accepted: 0,
-  rejected: [],
-  duplicates: 0,
-  skipped: [],
-  warnings: [],
-  stored: {},
-  merged: [],
-  issues: [],
-  cancelled: false,
-  committedThroughLine: 0,
-};
+const nothing = emptyEventReport();
 
 describe('describePoll', () => {
   it('should say how many events were imported, rejected and kept with a warning, naming the first of each', () => {

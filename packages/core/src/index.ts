@@ -96,7 +96,7 @@ export type { FeedPollerOptions, FeedTransport, PollResult } from './events/feed
 export { createFeedPoller, feedUrl } from './events/feed-poller.ts';
 // --- Import, export, identity and privacy (branch core-import) ---
 export type { EventImportOptions, EventImportReport } from './events/import-events.ts';
-export { importEvents } from './events/import-events.ts';
+export { emptyEventReport, importEvents } from './events/import-events.ts';
 export type { SegmentMessage } from './events/segment-message.ts';
 export { SegmentMessageSchema } from './events/segment-message.ts';
 export type { BackupOptions, RestoreOptions, RestoreReport } from './export/backup.ts';
