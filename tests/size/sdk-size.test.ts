@@ -52,16 +52,17 @@ describe('SDK bundle budgets', () => {
   // "The whole SDK" is what one page can load, not the sum of every file in dist/sdk (that
   // counts the ES module and the script tag twice, and every language pack at once). A page
   // with both widgets loads the script tag and each widget with its static imports; the issues'
-  // budgets add up to 8 + 12 + 15 = 35 KB for that (the foundation's first guess was 30 KB).
+  // budgets add up to 8 + 12 + 15 = 35 KB for that; measured at 27.6 KB once the help widget paints only its
+  // launcher, so the page is held to the foundation's 30 KB.
   // What loads later, on interaction (search, a language, the products list, the index
   // worker for large collections), has budgets of its own in this folder.
-  it('should load at most 35 KB gzip on a page with the script tag and both widgets', () => {
+  it('should load at most 30 KB gzip on a page with the script tag and both widgets', () => {
     const page = new Set([
       'sdk/cordial.iife.js',
       ...withImports('sdk/widgets/offer.js'),
       ...withImports('sdk/widgets/help.js'),
     ]);
-    expect(total(page)).toBeLessThanOrEqual(35 * KB);
+    expect(total(page)).toBeLessThanOrEqual(30 * KB);
   });
 
   it('should ship no eval or Function constructor (strict CSP)', () => {
