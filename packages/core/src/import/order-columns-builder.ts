@@ -31,11 +31,11 @@ export interface ColumnsTaken {
 
 export function createOrderColumnsBuilder(system: string, source: string) {
   /**
-   * Ids this import stored through columns, and those of the batch being collected: a later row with
-   * one of them is a repeat (as the full path counts them: a rejected order's id is free again).
+   * Ids this import stored through columns and those of the batch being collected, in one set (one
+   * lookup per order among a million): a later row with one of them is a repeat. As the full path counts
+   * them, a rejected order's id is free again, so `take` removes the ids of the rows it rejects.
    */
-  const stored = new Set<string>();
-  let pending = new Set<string>();
+  const taken = new Set<string>();
   let ids: string[] = [];
   let contactIds: string[] = [];
   let numbers: (string | undefined)[] = [];
@@ -89,11 +89,11 @@ export function createOrderColumnsBuilder(system: string, source: string) {
 
     /** Whether the order was already taken by this import (in this batch or an earlier one). */
     seen(id: string): boolean {
-      return pending.has(id) || stored.has(id);
+      return taken.has(id);
     },
 
     add(id: string, order: OrderFields, orderLines: readonly number[], contactId: string, externalKey?: string) {
-      pending.add(id);
+      taken.add(id);
       ids.push(id);
       contactIds.push(contactId);
       numbers.push(order.number);
@@ -115,10 +115,11 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       const ops: WriteOp[] = [];
       const candidates: number[] = [];
       for (let i = 0; i < ids.length; i++) {
-        if (failed.has(contactIds[i] as string))
+        if (failed.has(contactIds[i] as string)) {
+          taken.delete(ids[i] as string);
           for (const line of lines[i] as number[])
             rejected.push({ line, reasons: ['the contact or account it belongs to could not be stored'] });
-        else candidates.push(i);
+        } else candidates.push(i);
       }
       const checked = parseOrderColumns(columnsOf(candidates, stamp));
       const flagged = new Set(checked.ok ? [] : [...checked.rows.keys()].map((k) => candidates[k] as number));
@@ -127,14 +128,12 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       const good = flagged.size === 0 ? candidates : candidates.filter((i) => !flagged.has(i));
       for (const i of flagged) {
         const parsed = parseRecord('orders', orderOf(i, stamp));
-        if (!parsed.ok) for (const line of lines[i] as number[]) rejected.push({ line, reasons: [parsed.issues] });
+        if (parsed.ok) ops.push({ type: 'put', store: 'orders', record: parsed.value, expectVersion: 0 });
         else {
-          ops.push({ type: 'put', store: 'orders', record: parsed.value, expectVersion: 0 });
-          stored.add(ids[i] as string);
+          taken.delete(ids[i] as string);
+          for (const line of lines[i] as number[]) rejected.push({ line, reasons: [parsed.issues] });
         }
       }
-      for (const i of good) stored.add(ids[i] as string);
-      pending = new Set();
       if (good.length > 0)
         ops.push({
           type: 'appendOrders',
