@@ -44,7 +44,7 @@ test('should filter the customers table, open a customer with explained figures 
   const count = page.getByTestId('customer-count');
   await expect(count).toContainText(/^\d[\d,.\s]* of \d/);
   const all = await count.textContent();
-  await page.getByLabel('Churn risk').selectOption('high');
+  await page.getByLabel('Churn risk', { exact: true }).selectOption('high');
   await expect(count).not.toHaveText(all ?? '');
   const table = page.getByRole('region', { name: /Customers: \d+ rows/ });
   for (const cell of await table.locator('tbody tr:not(.spacer) td:nth-child(5)').allTextContents())
@@ -54,7 +54,7 @@ test('should filter the customers table, open a customer with explained figures 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(count).toHaveText(all ?? '');
   await page.getByRole('button', { name: 'High risk', exact: true }).click();
-  await expect(page.getByLabel('Churn risk')).toHaveValue('high');
+  await expect(page.getByLabel('Churn risk', { exact: true })).toHaveValue('high');
   // Keyboard: focus the table, move down one row, open it.
   await table.focus();
   await page.keyboard.press('ArrowDown');
@@ -256,7 +256,9 @@ test('should recompute with an edited segment rule table and refuse an invalid o
   await expect(page.getByText(/Settings saved/)).toBeVisible();
   await expect(page.getByText(/Recomputing analytics/)).toBeHidden({ timeout: 30_000 });
   await page.goto(`chrome-extension://${extensionId}/workbench.html#customers`);
-  await expect(page.getByLabel('Segment').locator('option', { hasText: 'Top customers' })).toBeAttached();
+  await expect(
+    page.getByLabel('Segment', { exact: true }).locator('option', { hasText: 'Top customers' }),
+  ).toBeAttached();
 });
 
 test('should back up, report rejected rows on restore, merge a duplicate and undo it, and answer access and erasure requests', async ({
