@@ -7,7 +7,7 @@
  * identified yet go to an anonymous contact, merged into the real one on identify.
  * Idempotent: record ids derive from messageId (or the order, case or callback id).
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { type MergeRecord, mergeContacts } from '../identity/merge-contacts.ts';
 import { normalizeEmail } from '../identity/normalize-email.ts';
 import { normalizePhone } from '../identity/normalize-phone.ts';
@@ -23,6 +23,7 @@ import { linesTotal } from '../import/kinds/orders.ts';
 import type { CsvIssue, CsvSource } from '../import/read-csv.ts';
 import { readLines } from '../import/read-lines.ts';
 import type { Channel } from '../model/common.ts';
+import { issuesOf } from '../model/parse-record.ts';
 import type { Repository } from '../ports/repository.ts';
 import {
   CallbackRequestedSchema,
@@ -99,10 +100,6 @@ function flatProperties(
     else out[key] = JSON.stringify(value);
   }
   return out;
-}
-
-function issuesOf(error: z.ZodError): string {
-  return z.prettifyError(error).replaceAll('\n', '; ');
 }
 
 function splitName(name: string | undefined): { firstName?: string; lastName?: string; fullName?: string } {

@@ -11,10 +11,15 @@ export type ParsedRecord<T> = { ok: true; value: T } | { ok: false; issues: stri
  */
 const validated = new WeakSet<object>();
 
+/** zod's readable summary of what is wrong, on one line (for reports, errors and `corrupt` reads). */
+export function issuesOf(error: z.ZodError): string {
+  return z.prettifyError(error).replaceAll('\n', '; ');
+}
+
 /** Validates a value against its store's schema; `issues` is a readable one-line summary. */
 export function parseRecord<S extends StoreName>(store: S, value: unknown): ParsedRecord<RecordMap[S]> {
   const result = RECORD_SCHEMAS[store].safeParse(value);
-  if (!result.success) return { ok: false, issues: z.prettifyError(result.error).replaceAll('\n', '; ') };
+  if (!result.success) return { ok: false, issues: issuesOf(result.error) };
   validated.add(result.data);
   return { ok: true, value: result.data };
 }

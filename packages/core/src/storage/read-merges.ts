@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { type MergeRecord, MergeRecordSchema } from '../model/merge-record.ts';
+import { issuesOf } from '../model/parse-record.ts';
 import type { ReadMany, ReadResult } from '../ports/repository.ts';
 
 /** A stored merge record read back: validated, or corrupt with the reasons (never thrown). */
@@ -7,7 +7,7 @@ export function readMerge(value: unknown): ReadResult<MergeRecord> {
   const parsed = MergeRecordSchema.safeParse(value);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, reason: 'corrupt', issues: z.prettifyError(parsed.error).replaceAll('\n', '; ') };
+    : { ok: false, reason: 'corrupt', issues: issuesOf(parsed.error) };
 }
 
 /** Stored merge records (each with its id, in the order given) read back; damaged ones reported as corrupt. */

@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { MergeRecordSchema } from '../model/merge-record.ts';
-import { parseRecord, wasParsed } from '../model/parse-record.ts';
+import { issuesOf, parseRecord, wasParsed } from '../model/parse-record.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { RepositoryError } from '../ports/repository-error.ts';
 import { parseOrderColumns } from './parse-order-columns.ts';
@@ -16,7 +15,7 @@ export function validateOps(ops: readonly WriteOp[]): WriteOp[] {
     if (op.type === 'putMerge') {
       const result = MergeRecordSchema.safeParse(op.merge);
       if (result.success) return { ...op, merge: result.data };
-      problems.push(`merge ${op.merge?.id ?? '(no id)'}: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`);
+      problems.push(`merge ${op.merge?.id ?? '(no id)'}: ${issuesOf(result.error)}`);
       return op;
     }
     if (op.type === 'appendOrders') {
