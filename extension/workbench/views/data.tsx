@@ -218,7 +218,8 @@ function DuplicatesSection({ workbench }: ViewProps) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   // core stores each merge with its record of what it changed (the sidebar's merges too), so undo
-  // works after a reload; undo puts everything back in one write and deletes the record.
+  // works after a reload; undo puts everything back in one write and deletes the record. Read again
+  // whenever the contacts are (every merge and undo below reloads them).
   const [merges, setMerges] = useState<MergeRecord[]>([]);
   const contacts = workbench.contacts.value;
   useEffect(() => {
@@ -261,18 +262,16 @@ function DuplicatesSection({ workbench }: ViewProps) {
       // The older contact survives, as core's automatic resolution does: its id is the one other systems know.
       const [survivor, duplicate] = (created.get(p.b) ?? '') < (created.get(p.a) ?? '') ? [p.b, p.a] : [p.a, p.b];
       const text = `Merged ${label(duplicate)} into ${label(survivor)}.`;
-      const record = await mergeContacts(await workbench.repository(), survivor, [duplicate], {
+      await mergeContacts(await workbench.repository(), survivor, [duplicate], {
         now: () => workbench.now().toISOString(),
         reasons: p.signals.map((s) => s.explanation),
       });
-      setMerges([record, ...merges]);
       return text;
     });
   const undo = (record: MergeRecord) =>
     act(async () => {
       const result = await undoMerge(await workbench.repository(), record);
       if (!result.ok) throw new Error(`the merge cannot be undone: ${result.conflicts.join('; ')}`);
-      setMerges(merges.filter((m) => m.id !== record.id));
       const names = record.before.duplicates.map((c) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.id);
       return `Undid the merge: ${names.join(', ')} is a separate contact again.`;
     });
