@@ -2,6 +2,7 @@ import type { Contact } from '../model/contact.ts';
 import type { Opportunity } from '../model/opportunity.ts';
 import type { Order } from '../model/order.ts';
 import type { Touchpoint } from '../model/touchpoint.ts';
+import { purchaseHistories } from './campaign-metrics.ts';
 import { type Amounts, addAmount, isPurchase, type MetricsWindow, toSpan } from './metrics-window.ts';
 
 export interface SalesData {
@@ -45,29 +46,25 @@ export function computeSalesMetrics(data: SalesData, window: MetricsWindow): Sal
   const ids = new Set(contacts.map((c) => c.id));
 
   // First purchase per contact, and who bought before the window.
-  const firstPurchase = new Map<string, number>();
-  for (const order of data.orders) {
-    if (!ids.has(order.contactId) || !isPurchase(order)) continue;
-    const t = Date.parse(order.placedAt);
-    if (t < (firstPurchase.get(order.contactId) ?? Number.POSITIVE_INFINITY)) firstPurchase.set(order.contactId, t);
-  }
+  const histories = purchaseHistories(data.orders);
+  const firstPurchase = (contactId: string) => histories.get(contactId)?.firstPurchaseAt;
   const newRevenue: Amounts = {};
   const recurringRevenue: Amounts = {};
   const boughtInWindow = new Set<string>();
   for (const order of data.orders) {
     if (!ids.has(order.contactId) || !isPurchase(order) || !span.contains(order.placedAt)) continue;
     boughtInWindow.add(order.contactId);
-    const first = firstPurchase.get(order.contactId) as number;
+    const first = firstPurchase(order.contactId) as number;
     addAmount(first >= span.from ? newRevenue : recurringRevenue, order.total.currency, order.total.amount);
   }
   let newCustomers = 0;
   let retainedCustomers = 0;
   for (const id of boughtInWindow) {
-    if ((firstPurchase.get(id) as number) >= span.from) newCustomers++;
+    if ((firstPurchase(id) as number) >= span.from) newCustomers++;
     else retainedCustomers++;
   }
   const prospectiveCustomers = contacts.filter((c) => {
-    const first = firstPurchase.get(c.id);
+    const first = firstPurchase(c.id);
     return first === undefined || first >= span.to;
   }).length;
 
