@@ -43,6 +43,24 @@ describe('the columnar order store', () => {
     await repo.close();
   });
 
+  it('should keep the oldest segment readable when the compacting write also changes one of its orders', async () => {
+    const repo = await openIdbRepository({ name: fresh() });
+    for (let batch = 0; batch < MAX_SEGMENTS; batch++)
+      await repo.putMany('orders', [order(`o${batch}`, 'c1', '2026-01-01T00:00:00.000Z')]);
+    // The write that compacts the bucket (one segment too many) also deletes o0 from the oldest
+    // segment, which is kept apart: it must be stored back as a block, not as bare columns.
+    await repo.write([
+      { type: 'delete', store: 'orders', id: 'o0' },
+      { type: 'put', store: 'orders', record: order('last', 'c1', '2026-01-01T00:00:00.000Z') },
+    ]);
+    const read = await repo.listByContact('orders', 'c1');
+    expect(read.corrupt).toEqual([]);
+    expect(read.records.map((o) => o.id).sort()).toEqual(
+      [...Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => `o${i + 1}`), 'last'].sort(),
+    );
+    await repo.close();
+  });
+
   it('should keep one directory entry per stored order through updates, moves and deletes', async () => {
     const name = fresh();
     const repo = await openIdbRepository({ name });

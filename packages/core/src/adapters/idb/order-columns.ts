@@ -304,7 +304,7 @@ export async function applyOrderOps(
       if (oldestSeg?.block && oldestSeg.removed.size > 0)
         requests.push(
           store.put(
-            concatOrderBlocks([{ block: oldestSeg.block, keep: (row) => !oldestSeg.removed.has(row) }]),
+            storedForm(concatOrderBlocks([{ block: oldestSeg.block, keep: (row) => !oldestSeg.removed.has(row) }])),
             oldestSeg.key,
           ),
         );
