@@ -135,6 +135,58 @@ describe('checkOrderBlock', () => {
     expect(checked.ok && checked.block.ids).toEqual(stored.ids);
   });
 
+  it('should read a block of format 1, which kept external ids in rest, as the same orders', () => {
+    const block = encodeOrderBlock(
+      generateDataset({ seed: 3, contacts: 10 }).orders.map((o, i) =>
+        i % 3 === 0 ? o : { ...o, externalIds: i % 3 === 1 ? { shop: `#${i}` } : { shop: `#${i}`, erp: `E${i}` } },
+      ),
+    );
+    expect(block.externalSystem.some((index) => index !== 0xffffffff)).toBe(true);
+    // Format 1 as it was written: the same columns in this order, without the external id columns.
+    const formatOne = [
+      'placedAt',
+      'createdAt',
+      'updatedAt',
+      'total',
+      'lineQuantity',
+      'lineUnitPrice',
+      'lineDiscount',
+      'contact',
+      'version',
+      'currency',
+      'number',
+      'account',
+      'source',
+      'lineStart',
+      'lineProduct',
+      'lineSku',
+      'lineName',
+      'lineCategory',
+      'status',
+    ] as const;
+    const bytes = formatOne.map(
+      (name) => new Uint8Array(block[name].buffer, block[name].byteOffset, block[name].byteLength),
+    );
+    const buffer = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+    let offset = 0;
+    for (const b of bytes) {
+      buffer.set(b, offset);
+      offset += b.length;
+    }
+    const orders = decodeOrderBlock(block);
+    const rest = Object.fromEntries(orders.map((o, row) => [row, { ...block.rest[row], externalIds: o.externalIds }]));
+    const old = {
+      format: 1,
+      strings: block.strings,
+      ids: block.ids,
+      lines: block.lineProduct.length,
+      rest,
+      buffer: buffer.buffer,
+    };
+    const checked = checkOrderBlock(structuredClone(old));
+    expect(checked.ok && decodeOrderBlock(checked.block)).toEqual(orders);
+  });
+
   it('should reject a value that is not a block, or whose buffer or counts disagree', () => {
     expect(checkOrderBlock({ hello: 1 })).toEqual({ ok: false, issues: 'not an order block' });
     expect(checkOrderBlock({ ...stored, buffer: stored.buffer.slice(8) })).toMatchObject({ ok: false });

@@ -35,6 +35,13 @@ export interface OrderBlock {
   number: Uint32Array;
   account: Uint32Array;
   source: Uint32Array;
+  /**
+   * The order's one external id (`externalIds[system] = id`), the common case of an imported order; an
+   * order with several external ids keeps them in `rest`. A column instead of a small object per row:
+   * a million imported orders were a million objects to build, clone into IndexedDB and read back.
+   */
+  externalSystem: Uint32Array;
+  externalId: Uint32Array;
   /** Row i's line items are lines lineStart[i] to lineStart[i+1] - 1. */
   lineStart: Uint32Array;
   lineProduct: Uint32Array;
@@ -56,7 +63,8 @@ export interface OrderBlock {
  * allocation each, so one buffer instead of 19 makes reading a million orders several times faster.
  */
 export interface StoredOrderBlock {
-  format: 1;
+  /** 2 since external ids became columns; format 1 blocks (without them) are still read. */
+  format: 1 | 2;
   strings: string[];
   ids: string[];
   lines: number;
@@ -86,6 +94,8 @@ const COLUMNS: readonly Column[] = [
   ['number', Uint32Array, 'row'],
   ['account', Uint32Array, 'row'],
   ['source', Uint32Array, 'row'],
+  ['externalSystem', Uint32Array, 'row'],
+  ['externalId', Uint32Array, 'row'],
   ['lineStart', Uint32Array, 'row+1'],
   ['lineProduct', Uint32Array, 'line'],
   ['lineSku', Uint32Array, 'line'],
@@ -94,18 +104,21 @@ const COLUMNS: readonly Column[] = [
   ['status', Uint8Array, 'row'],
 ];
 
+/** The layout of format 1, before external ids had columns. */
+const COLUMNS_FORMAT_1 = COLUMNS.filter(([name]) => name !== 'externalSystem' && name !== 'externalId');
+
 const columnLength = (per: Column[2], rows: number, lines: number) =>
   per === 'row' ? rows : per === 'line' ? lines : rows + 1;
 
-function bufferSize(rows: number, lines: number): number {
-  return COLUMNS.reduce((size, [, type, per]) => size + type.BYTES_PER_ELEMENT * columnLength(per, rows, lines), 0);
+function bufferSize(rows: number, lines: number, layout = COLUMNS): number {
+  return layout.reduce((size, [, type, per]) => size + type.BYTES_PER_ELEMENT * columnLength(per, rows, lines), 0);
 }
 
-/** Views of every column over `buffer` (a new one when absent). */
-function columnsOver(rows: number, lines: number, buffer = new ArrayBuffer(bufferSize(rows, lines))) {
+/** Views of every column of `layout` over `buffer` (a new one when absent). */
+function columnsOver(rows: number, lines: number, buffer = new ArrayBuffer(bufferSize(rows, lines)), layout = COLUMNS) {
   const views: Partial<Record<ColumnName, Float64Array | Uint32Array | Uint8Array>> = {};
   let offset = 0;
-  for (const [name, type, per] of COLUMNS) {
+  for (const [name, type, per] of layout) {
     const length = columnLength(per, rows, lines);
     views[name] = new type(buffer, offset, length);
     offset += type.BYTES_PER_ELEMENT * length;
@@ -116,7 +129,7 @@ function columnsOver(rows: number, lines: number, buffer = new ArrayBuffer(buffe
 /** The stored form of a block. */
 export function storedForm(block: OrderBlock): StoredOrderBlock {
   const { strings, ids, rest, buffer } = block;
-  return { format: 1, strings, ids, lines: block.lineProduct.length, rest, buffer };
+  return { format: 2, strings, ids, lines: block.lineProduct.length, rest, buffer };
 }
 
 /** Encodes orders (already validated) into one block. */
@@ -165,7 +178,11 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
       line++;
     }
     if (o.discounts.length > 0) rest.discounts = o.discounts;
-    if (hasKeys(o.externalIds)) rest.externalIds = o.externalIds;
+    const systems = Object.keys(o.externalIds);
+    const system = systems[0];
+    block.externalSystem[i] = systems.length === 1 ? intern(system) : NONE;
+    block.externalId[i] = systems.length === 1 ? intern(o.externalIds[system as string]) : NONE;
+    if (systems.length > 1) rest.externalIds = o.externalIds;
     if (hasKeys(rest)) block.rest[i] = rest;
   }
   block.lineStart[n] = line;
@@ -186,9 +203,11 @@ export function encodeOrderColumns(columns: NewOrderColumns, rows: readonly numb
   const stamp = instant(columns.createdAt, 'createdAt', stampRest);
   if (stampRest.createdAt !== undefined) stampRest.updatedAt = stampRest.createdAt;
   const source = intern(columns.source);
+  const system = intern(columns.system);
+  const stampHasRest = hasKeys(stampRest);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
-    const rest: OrderRest = { ...stampRest };
+    const rest: OrderRest = stampHasRest ? { ...stampRest } : {};
     block.ids[i] = columns.ids[row] as string;
     block.contact[i] = intern(columns.contactIds[row]);
     block.placedAt[i] = instant(columns.placedAt[row] as string, 'placedAt', rest);
@@ -203,7 +222,8 @@ export function encodeOrderColumns(columns: NewOrderColumns, rows: readonly numb
     block.source[i] = source;
     block.lineStart[i] = 0;
     const external = columns.externalIds[row];
-    if (external !== undefined) rest.externalIds = { [columns.system as string]: external };
+    block.externalSystem[i] = external === undefined ? NONE : system;
+    block.externalId[i] = intern(external);
     if (hasKeys(rest)) block.rest[i] = rest;
   }
   block.lineStart[n] = 0;
@@ -283,7 +303,7 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
     lineItems,
     discounts: rest.discounts ?? [],
     total: { amount: block.total[row] as number, currency },
-    externalIds: rest.externalIds ?? {},
+    externalIds: rest.externalIds ?? externalIdsOf(block, row, str),
   };
   const number = str(block.number[row]);
   const account = str(block.account[row]);
@@ -294,6 +314,11 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
   return order;
 }
 
+function externalIdsOf(block: OrderBlock, row: number, str: (index: number | undefined) => string | undefined) {
+  const system = str(block.externalSystem[row]);
+  return system === undefined ? {} : { [system]: str(block.externalId[row]) as string };
+}
+
 /**
  * Checks that a stored value is a block (its buffer has exactly the size its row and line counts need)
  * and gives its columns, so a damaged value is reported as corrupt instead of producing wrong numbers.
@@ -301,18 +326,24 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
  */
 export function checkOrderBlock(value: unknown): { ok: true; block: OrderBlock } | { ok: false; issues: string } {
   const v = value as Partial<StoredOrderBlock> | null;
-  if (typeof v !== 'object' || v === null || v.format !== 1) return { ok: false, issues: 'not an order block' };
+  if (typeof v !== 'object' || v === null || (v.format !== 1 && v.format !== 2))
+    return { ok: false, issues: 'not an order block' };
   if (!Array.isArray(v.strings) || !Array.isArray(v.ids)) return { ok: false, issues: 'strings or ids missing' };
   if (typeof v.rest !== 'object' || v.rest === null) return { ok: false, issues: 'rest is missing' };
   const rows = v.ids.length;
   const lines = v.lines;
   if (typeof lines !== 'number' || !Number.isInteger(lines) || lines < 0)
     return { ok: false, issues: 'line count is missing' };
-  if (!(v.buffer instanceof ArrayBuffer) || v.buffer.byteLength !== bufferSize(rows, lines))
+  const layout = v.format === 1 ? COLUMNS_FORMAT_1 : COLUMNS;
+  if (!(v.buffer instanceof ArrayBuffer) || v.buffer.byteLength !== bufferSize(rows, lines, layout))
     return { ok: false, issues: `columns buffer does not fit ${rows} rows and ${lines} lines` };
-  const block: OrderBlock = { strings: v.strings, ids: v.ids, rest: v.rest, ...columnsOver(rows, lines, v.buffer) };
+  const columns = columnsOver(rows, lines, v.buffer, layout);
+  const block: OrderBlock = { strings: v.strings, ids: v.ids, rest: v.rest, ...columns };
   if (block.lineStart[rows] !== lines) return { ok: false, issues: 'line offsets do not add up' };
-  return { ok: true, block };
+  if (v.format === 2) return { ok: true, block };
+  // Format 1 kept every external id in `rest`: read as the current layout with empty external columns.
+  const none = new Uint32Array(rows).fill(NONE);
+  return { ok: true, block: concatOrderBlocks([{ block: { ...block, externalSystem: none, externalId: none } }]) };
 }
 
 /**
@@ -361,6 +392,8 @@ export function concatOrderBlocks(
       out.number[row] = map(block.number[r] as number);
       out.account[row] = map(block.account[r] as number);
       out.source[row] = map(block.source[r] as number);
+      out.externalSystem[row] = map(block.externalSystem[r] as number);
+      out.externalId[row] = map(block.externalId[r] as number);
       const rest = block.rest[r];
       if (rest) out.rest[row] = rest;
       out.lineStart[row] = line;
