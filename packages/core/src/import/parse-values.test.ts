@@ -1,11 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   detectDateOrder,
   detectDecimalMark,
+  matchIso,
   parseAmount,
   parseBoolean,
   parseDate,
   parseDecimal,
+  plainDecimal,
+  scanIso,
 } from './parse-values.ts';
 
 describe('parseDecimal', () => {
@@ -34,6 +38,20 @@ describe('detectDecimalMark', () => {
     expect(detectDecimalMark(['1,234', '12.50'])).toBe('.');
     expect(detectDecimalMark(['1.234.567'])).toBe(',');
     expect(detectDecimalMark(['1,234', '12'])).toBe('ambiguous');
+  });
+});
+
+describe('plainDecimal', () => {
+  it('should read digits with at most one decimal mark exactly as parseDecimal does, and nothing else', () => {
+    const cell = fc.stringMatching(/^[0-9.,\- $]{0,12}$/);
+    fc.assert(
+      fc.property(cell, fc.constantFrom('.' as const, ',' as const), (text, mark) => {
+        const plain = plainDecimal(text, mark);
+        if (plain !== undefined) expect(parseDecimal(text, mark)).toEqual({ ok: true, value: plain });
+        if (/^\d+([.,]\d+)?$/.test(text) && (!/[.,]/.test(text) || text.includes(mark))) expect(plain).toBeDefined();
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -78,6 +96,55 @@ describe('parseDate', () => {
       reason: expect.stringContaining('MM/DD/YYYY'),
     });
     expect(parseDate('yesterday', { order: 'DMY' }).ok).toBe(false);
+  });
+  it('should know leap years, and years before 100 as written', () => {
+    expect(parseDate('2000-02-29', { order: 'DMY' }).ok).toBe(true);
+    expect(parseDate('1900-02-29', { order: 'DMY' }).ok).toBe(false);
+    expect(parseDate('0024-02-29 10:00 +0100', { order: 'DMY' })).toEqual({
+      ok: true,
+      value: '0024-02-29T09:00:00.000Z',
+    });
+  });
+});
+
+describe('scanIso', () => {
+  // Strings near the ISO shapes: the pieces exports write and the ways they go wrong.
+  const piece = (options: string[]) => fc.constantFrom(...options);
+  const near = fc
+    .tuple(
+      piece(['2024', '1999', '0007', '202', '20245', '2O24']),
+      piece(['-']),
+      piece(['03', '12', '13', '00', '3', '1a']),
+      piece(['-', '/']),
+      piece(['05', '31', '29', '00', '5']),
+      piece(['', 'T', ' ', 't', '  ', '\t']),
+      piece(['', '10:00', '23:59', '24:00', '1:00', '10:6', '10:00:00', '10:00:60', '10:00:59']),
+      piece(['', '.5', '.123', '.123456789', '.1234567891', ',5', '.', '.x']),
+      piece(['', ' ', '  ', '\t']),
+      piece(['', 'Z', 'z', 'UTC', 'utc', '+01:00', '-0530', '+0000', '-00:00', '+1', '+01:0', '+01:00x', 'Zx', 'x']),
+    )
+    .map((parts) => parts.join(''));
+
+  it('should read what it reads exactly as the ISO pattern does', () => {
+    fc.assert(
+      fc.property(near, (text) => {
+        const scanned = scanIso(text);
+        if (scanned !== undefined) expect(scanned).toEqual(matchIso(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should read the shapes of common exports itself', () => {
+    for (const text of [
+      '2024-03-05',
+      '2024-03-05T10:00:00Z',
+      '2024-03-05 10:00:00 -0500',
+      '2024-03-05T10:00:00.123+01:00',
+    ]) {
+      expect(scanIso(text)).toBeDefined();
+      expect(scanIso(text)).toEqual(matchIso(text));
+    }
   });
 });
 

@@ -70,6 +70,25 @@ export function detectDecimalMark(samples: readonly string[]): DecimalMark | 'am
   return dot >= comma ? '.' : ',';
 }
 
+/**
+ * The value of a cell that is only digits with at most one decimal mark between them ("1234.56"), the
+ * way most exports write amounts; undefined for anything else (signs, grouping, symbols, codes), which
+ * the general parser reads. The value is what that parser gives for the same cell.
+ */
+export function plainDecimal(text: string, mark: DecimalMark): number | undefined {
+  const markCode = mark.charCodeAt(0);
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== markCode || at !== -1 || i === 0 || i === text.length - 1) return undefined;
+    at = i;
+  }
+  if (text.length === 0) return undefined;
+  const value = Number(at === -1 || mark === '.' ? text : `${text.slice(0, at)}.${text.slice(at + 1)}`);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** Currency symbols that name one currency unambiguously; "$" is read as the default currency when that is a dollar. */
 const SYMBOLS: Record<string, string> = {
   '€': 'EUR',
@@ -103,6 +122,9 @@ export interface Amount {
 /** Parses "€1.234,56", "1 234,56 EUR", "USD 12.00", "$12", "12.00" into an amount and its currency. */
 export function parseAmount(raw: string, mark: DecimalMark, defaultCurrency?: string): Parsed<Amount> {
   let text = raw.trim();
+  const plain = plainDecimal(text, mark);
+  if (plain !== undefined)
+    return ok(defaultCurrency ? { amount: plain, currency: defaultCurrency } : { amount: plain });
   let currency: string | undefined;
   const code = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/.exec(text);
   if (code) {
@@ -141,7 +163,8 @@ const NAMED =
   /^(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function hour24(hour: number, meridiem: string | undefined): number {
@@ -149,6 +172,9 @@ function hour24(hour: number, meridiem: string | undefined): number {
   const pm = meridiem.toLowerCase().startsWith('p');
   return (hour % 12) + (pm ? 12 : 0);
 }
+
+/** 400 Gregorian years, in ms: the calendar repeats after them. */
+const FOUR_CENTURIES = 146_097 * 86_400_000;
 
 function instant(
   year: number,
@@ -161,7 +187,12 @@ function instant(
   if (month < 1 || month > 12) return fail(`"${raw}" has no month ${month}`);
   if (day < 1 || day > daysInMonth(year, month)) return fail(`"${raw}" has no day ${day} in month ${month}`);
   if (time.h > 23 || time.m > 59 || time.s > 59) return fail(`"${raw}" has an impossible time`);
-  const utc = Date.UTC(year, month - 1, day, time.h, time.m, time.s, time.ms) - offsetMinutes * 60_000;
+  // Date.UTC reads years 0 to 99 as 1900 to 1999: those are computed 400 years later and moved back.
+  const shift = year < 100 ? 400 : 0;
+  const utc =
+    Date.UTC(year + shift, month - 1, day, time.h, time.m, time.s, time.ms) -
+    (shift ? FOUR_CENTURIES : 0) -
+    offsetMinutes * 60_000;
   return ok(new Date(utc).toISOString());
 }
 
@@ -179,6 +210,102 @@ function fullYear(year: number, digits: number): number {
   return year < 70 ? 2000 + year : 1900 + year;
 }
 
+/** The parts of an ISO 8601 date or date-time; `offset` in minutes, undefined when no zone is written. */
+export interface IsoParts {
+  year: number;
+  month: number;
+  day: number;
+  h: number;
+  m: number;
+  s: number;
+  ms: number;
+  offset: number | undefined;
+}
+
+/** An ISO 8601 date or date-time (the shapes of the ISO pattern), read fast when it can be, else by the pattern. */
+export function isoParts(text: string): IsoParts | undefined {
+  return scanIso(text) ?? matchIso(text);
+}
+
+/** The ISO pattern's reading. */
+export function matchIso(text: string): IsoParts | undefined {
+  const iso = ISO.exec(text);
+  if (!iso) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = iso;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  return {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    h: Number(h ?? 0),
+    m: Number(mi ?? 0),
+    s: Number(s ?? 0),
+    ms: Math.min(ms, 999),
+    offset: zone ? offsetOf(zone, 0) : undefined,
+  };
+}
+
+/** The number written by `count` ASCII digits at `at`, or -1. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return -1;
+    value = value * 10 + c - 48;
+  }
+  return value;
+}
+
+/**
+ * The common ISO shapes read character by character, without the pattern's match array and substrings
+ * (a million-order file has a million dates): `YYYY-MM-DD`, then optionally `T` or a space and
+ * `HH:MM[:SS[.fff]]`, spaces, and `Z` or `±HH[:]MM`. Undefined for anything else, which `matchIso` reads;
+ * a property test checks that both read the same wherever this one reads at all.
+ */
+export function scanIso(text: string): IsoParts | undefined {
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  const parts: IsoParts = { year, month, day, h: 0, m: 0, s: 0, ms: 0, offset: undefined };
+  let i = 10;
+  const separator = text.charCodeAt(i);
+  if ((separator === 84 /* T */ || separator === 32) && text.charCodeAt(i + 3) === 58 /* : */) {
+    parts.h = digitsAt(text, i + 1, 2);
+    parts.m = digitsAt(text, i + 4, 2);
+    if (parts.h < 0 || parts.m < 0) return undefined;
+    i += 6;
+    if (text.charCodeAt(i) === 58) {
+      parts.s = digitsAt(text, i + 1, 2);
+      if (parts.s < 0) return undefined;
+      i += 3;
+      if (text.charCodeAt(i) === 46 /* . */) {
+        let end = i + 1;
+        while (end < n && end - i <= 9 && digitsAt(text, end, 1) >= 0) end++;
+        if (end === i + 1 || (end < n && digitsAt(text, end, 1) >= 0)) return undefined;
+        parts.ms = Math.min(Math.round(Number(`0.${text.slice(i + 1, end)}`) * 1000), 999);
+        i = end;
+      }
+    }
+  }
+  while (text.charCodeAt(i) === 32) i++;
+  if (i === n) return parts;
+  const zone = text.charCodeAt(i);
+  if (zone === 90 /* Z */ && i + 1 === n) {
+    parts.offset = 0;
+    return parts;
+  }
+  if (zone !== 43 /* + */ && zone !== 45 /* - */) return undefined;
+  const hours = digitsAt(text, i + 1, 2);
+  const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
+  const minutes = digitsAt(text, i + 3 + colon, 2);
+  if (hours < 0 || minutes < 0 || i + 5 + colon !== n) return undefined;
+  parts.offset = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
+  return parts;
+}
+
 export interface DateOptions {
   order: DateOrder;
   /** Offset from UTC, in minutes, of times written without a zone (0 = UTC). */
@@ -190,13 +317,8 @@ export function parseDate(raw: string, options: DateOptions): Parsed<string> {
   const text = raw.trim();
   const fallback = options.offsetMinutes ?? 0;
   if (text === '') return fail('empty date');
-  const iso = ISO.exec(text);
-  if (iso) {
-    const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-    const time = { h: Number(h ?? 0), m: Number(mi ?? 0), s: Number(s ?? 0), ms: Math.min(ms, 999) };
-    return instant(Number(y), Number(mo), Number(d), time, offsetOf(zone, fallback), text);
-  }
+  const iso = isoParts(text);
+  if (iso) return instant(iso.year, iso.month, iso.day, iso, iso.offset ?? fallback, text);
   const numeric = NUMERIC.exec(text);
   if (numeric) {
     const [, a, b, c, h, mi, s, meridiem] = numeric as unknown as (string | undefined)[];
