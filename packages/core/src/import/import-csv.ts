@@ -439,15 +439,16 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     queue('orders', id, order, 'replace', g.lines, { dependsOn: [contactId] });
   };
 
+  const values = new RowValues([], headers, fields, kind.fields, formats);
   const processRow = (row: CsvRow) => {
     report.rows++;
     batchRows++;
     lastLine = row.line;
     const problem = shapeProblem(row, headers.length);
     if (problem) return reject([row.line], [problem]);
-    const values = new RowValues(row.cells, headers, fields, kind.fields, formats);
+    values.read(row.cells);
     const draft = kind.build(values, { source: system });
-    if (values.problems.length > 0 || !draft) return reject([row.line], values.problems);
+    if (values.problems.length > 0 || !draft) return reject([row.line], [...values.problems]);
     if (keepUnmapped && unmappedTarget && setup.unmapped.length > 0) {
       const kept: Record<string, string> = {};
       for (const { column, header } of setup.unmapped)

@@ -40,7 +40,8 @@ export function createOrderColumnsBuilder(system: string, source: string) {
   let contactIds: string[] = [];
   let numbers: (string | undefined)[] = [];
   let externalIds: (string | undefined)[] = [];
-  let placedAt: string[] = [];
+  /** Epoch ms: the ISO text of each row is dropped as soon as it is read. */
+  let placedAt: number[] = [];
   let status: number[] = [];
   let currencies: string[] = [];
   let totals: number[] = [];
@@ -50,7 +51,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
   /** The order object the full path would have built for row `i` (for the rows the column check flags). */
   const orderOf = (i: number, stamp: string): Record<string, unknown> => {
     const order: Record<string, unknown> = {
-      placedAt: placedAt[i],
+      placedAt: new Date(placedAt[i] as number).toISOString(),
       status: ORDER_STATUSES[status[i] as number],
       currency: currencies[i],
       total: { amount: totals[i], currency: totalCurrencies[i] },
@@ -76,7 +77,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
     contactIds: rows.map((i) => contactIds[i] as string),
     numbers: rows.map((i) => numbers[i]),
     externalIds: rows.map((i) => externalIds[i]),
-    placedAt: rows.map((i) => placedAt[i] as string),
+    placedAt: Float64Array.from(rows, (i) => placedAt[i] as number),
     status: Uint8Array.from(rows, (i) => status[i] as number),
     currencies: rows.map((i) => currencies[i] as string),
     total: Float64Array.from(rows, (i) => totals[i] as number),
@@ -98,7 +99,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       contactIds.push(contactId);
       numbers.push(order.number);
       externalIds.push(externalKey);
-      placedAt.push(order.placedAt as string);
+      placedAt.push(Date.parse(order.placedAt as string));
       status.push(ORDER_STATUSES.indexOf(order.status as Order['status']));
       currencies.push(order.currency as string);
       totals.push(order.total?.amount as number);

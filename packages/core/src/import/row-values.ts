@@ -33,14 +33,26 @@ export interface ValueFormats {
 
 export class RowValues {
   readonly problems: string[] = [];
+  /**
+   * The last cell read by `currency` and `oneOf` for each field, with its value: such columns repeat one
+   * value down a file, and a million rows should not make a million copies of "EUR" or "paid".
+   */
+  private readonly last = new Map<string, [text: string, value: string]>();
 
   constructor(
-    private readonly cells: readonly string[],
+    private cells: readonly string[],
     private readonly headers: readonly string[],
     private readonly fields: Readonly<Record<string, number>>,
     private readonly specs: FieldSpecs,
     private readonly formats: ValueFormats,
   ) {}
+
+  /** Moves on to another row of the same file (one instance serves a whole import). */
+  read(cells: readonly string[]): this {
+    this.cells = cells;
+    this.problems.length = 0;
+    return this;
+  }
 
   /** The trimmed cell of a field, or undefined when the field is unmapped or the cell empty. */
   raw(field: string): string | undefined {
@@ -122,9 +134,12 @@ export class RowValues {
   currency(field: string): string | undefined {
     const text = this.raw(field);
     if (text === undefined) return undefined;
-    return /^[a-z]{3}$/i.test(text)
-      ? text.toUpperCase()
-      : this.reject(field, `"${text}" is not an ISO 4217 currency code`);
+    const last = this.last.get(field);
+    if (last?.[0] === text) return last[1];
+    if (!/^[a-z]{3}$/i.test(text)) return this.reject(field, `"${text}" is not an ISO 4217 currency code`);
+    const code = text.toUpperCase();
+    this.last.set(field, [text, code]);
+    return code;
   }
 
   date(field: string): string | undefined {
@@ -168,9 +183,14 @@ export class RowValues {
   oneOf<T extends string>(field: string, table: Readonly<Record<string, T>>): T | undefined {
     const text = this.raw(field);
     if (text === undefined) return undefined;
+    const last = this.last.get(field);
+    if (last?.[0] === text) return last[1] as T;
     const key = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
     const value = table[key];
-    if (value !== undefined) return value;
+    if (value !== undefined) {
+      this.last.set(field, [text, value]);
+      return value;
+    }
     return this.reject(
       field,
       `"${text}" is not one of the known values (${[...new Set(Object.values(table))].join(', ')})`,

@@ -210,7 +210,7 @@ export function encodeOrderColumns(columns: NewOrderColumns, rows: readonly numb
     const rest: OrderRest = stampHasRest ? { ...stampRest } : {};
     block.ids[i] = columns.ids[row] as string;
     block.contact[i] = intern(columns.contactIds[row]);
-    block.placedAt[i] = instant(columns.placedAt[row] as string, 'placedAt', rest);
+    block.placedAt[i] = columns.placedAt[row] as number;
     block.createdAt[i] = stamp;
     block.updatedAt[i] = stamp;
     block.version[i] = 1;

@@ -18,7 +18,7 @@ const OrderColumnsSchema = z.object({
   contactIds: z.array(IdSchema),
   numbers: z.array(z.string().min(1).optional()),
   externalIds: z.array(z.string().min(1).optional()),
-  placedAt: z.array(InstantSchema),
+  placedAt: z.instanceof(Float64Array),
   status: z.instanceof(Uint8Array),
   currencies: z.array(CurrencySchema),
   total: z.instanceof(Float64Array),
@@ -39,6 +39,9 @@ export type ParsedOrderColumns =
   | { ok: true; value: NewOrderColumns }
   /** `rows`: the rows (by index) that fail, with why; `issues`: a summary (and what fails the batch as a whole). */
   | { ok: false; rows: Map<number, string[]>; issues: string };
+
+/** Whole milliseconds within the range of Date (what a valid ISO instant stands for). */
+const isInstant = (ms: number) => Number.isInteger(ms) && Math.abs(ms) <= 8.64e15;
 
 /** Validates order columns; valid ones are remembered, so the repository does not check them again. */
 export function parseOrderColumns(columns: NewOrderColumns): ParsedOrderColumns {
@@ -65,6 +68,8 @@ export function parseOrderColumns(columns: NewOrderColumns): ParsedOrderColumns 
     for (let i = 0; i < n; i++) {
       if ((columns.status[i] as number) >= ORDER_STATUSES.length) add(i, `status: no status ${columns.status[i]}`);
       if (!Number.isFinite(columns.total[i])) add(i, 'total: expected a finite number');
+      if (!isInstant(columns.placedAt[i] as number))
+        add(i, `placedAt: ${columns.placedAt[i]} is not an instant in epoch ms`);
       if (columns.externalIds[i] !== undefined && columns.system === undefined)
         add(i, 'externalIds: an external id needs the system it belongs to');
     }

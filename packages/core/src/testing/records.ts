@@ -91,7 +91,7 @@ export function mergeRecord(id: string, survivorId: string, mergedIds: string[],
   };
 }
 
-/** New orders as columns: `o1` and `o2` of c1 (o2 with a time offset and an external id), `o3` of c2. */
+/** New orders as columns: `o1` and `o2` of c1 (o2 with an external id), `o3` of c2. */
 export function orderColumns(prefix = 'o'): NewOrderColumns {
   return {
     createdAt: T0,
@@ -101,7 +101,10 @@ export function orderColumns(prefix = 'o'): NewOrderColumns {
     contactIds: ['c1', 'c1', 'c2'],
     numbers: ['#1', undefined, '#3'],
     externalIds: [undefined, '1002', undefined],
-    placedAt: ['2026-01-05T10:00:00.000Z', '2026-02-01T09:00:00+02:00', '2026-01-10T00:00:00.000Z'],
+    placedAt: Float64Array.from(
+      ['2026-01-05T10:00:00.000Z', '2026-02-01T07:00:00.000Z', '2026-01-10T00:00:00.000Z'],
+      Date.parse,
+    ),
     status: new Uint8Array([1, 4, 0]),
     currencies: ['EUR', 'EUR', 'GBP'],
     total: new Float64Array([25, 19.99, 7.5]),

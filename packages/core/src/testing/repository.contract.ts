@@ -178,7 +178,7 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
           ...meta,
           id: 'o2',
           contactId: 'c1',
-          placedAt: '2026-02-01T09:00:00+02:00',
+          placedAt: '2026-02-01T07:00:00.000Z',
           status: 'refunded',
           currency: 'EUR',
           total: { amount: 19.99, currency: 'EUR' },

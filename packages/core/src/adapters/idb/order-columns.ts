@@ -43,7 +43,7 @@ const NO_COLUMNS: NewOrderColumns = {
   contactIds: [],
   numbers: [],
   externalIds: [],
-  placedAt: [],
+  placedAt: new Float64Array(0),
   status: new Uint8Array(0),
   currencies: [],
   total: new Float64Array(0),

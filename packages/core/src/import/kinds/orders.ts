@@ -144,14 +144,13 @@ export const ordersKind: ImportKind<'orders'> = {
         amount: { amount: Math.abs(discountAmount.amount), currency: discountAmount.currency ?? currency ?? '' },
       });
     }
-    const person = {
-      externalId: row.text('customerId'),
-      email: row.email('email'),
-      phone: row.phone('phone'),
-      firstName: row.text('firstName'),
-      lastName: row.text('lastName'),
-      fullName: row.text('fullName'),
-    };
+    const externalId = row.text('customerId');
+    const email = row.email('email');
+    const phone = row.phone('phone');
+    const firstName = row.text('firstName');
+    const lastName = row.text('lastName');
+    const fullName = row.text('fullName');
+    const named = externalId ?? email ?? phone ?? firstName ?? lastName ?? fullName;
     // A continuation row of a line-item export carries only its line (and the order id).
     const orderLevel = placedAt !== undefined || total !== undefined;
     if (!orderLevel && !lineItem) {
@@ -179,7 +178,7 @@ export const ordersKind: ImportKind<'orders'> = {
       key: orderId ?? '',
       external: orderId !== undefined,
       fields,
-      person: Object.values(person).some((v) => v !== undefined) ? person : undefined,
+      person: named === undefined ? undefined : { externalId, email, phone, firstName, lastName, fullName },
       lineItem,
     };
   },
