@@ -154,11 +154,8 @@ interface Segment {
   removed: Set<number>;
 }
 
-/**
- * Where an order is during a write: a row of a stored segment, among the orders being appended, or
- * a row of appended columns.
- */
-type Place = { segment: Segment; row: number } | { appended: Order } | { column: number };
+/** Where an order is during a write: a row of a stored segment, or among the orders being appended. */
+type Place = { segment: Segment; row: number } | { appended: Order };
 
 /**
  * Applies puts and deletes of orders in order. Stored rows are never turned back into objects: a put
@@ -178,13 +175,16 @@ export async function applyOrderOps(
   if (ops.length === 0 && appendedColumns.ids.length === 0) return [];
   const opId = (op: OrderOp) => (op.type === 'put' ? op.order.id : op.id);
   const bucketOfPlace = (place: Place) =>
-    'segment' in place
-      ? place.segment.key[0]
-      : 'appended' in place
-        ? bucketOf(place.appended.contactId)
-        : bucketOf(appendedColumns.contactIds[place.column] as string);
+    'segment' in place ? place.segment.key[0] : bucketOf(place.appended.contactId);
   const hashes = ops.map((op) => hashString(opId(op)));
-  const columnHashes = appendedColumns.ids.map(hashString);
+  // Appended rows are new orders: they need no place, only their hash and bucket, each computed once.
+  const columnHashes = Uint32Array.from(appendedColumns.ids, hashString);
+  const columnBuckets = Uint16Array.from(appendedColumns.contactIds, bucketOf);
+  const columnIds = new Set<string>();
+  for (const id of appendedColumns.ids) {
+    if (columnIds.has(id)) throw appendConflict(id);
+    columnIds.add(id);
+  }
   const { shards, rebuilt } = await loadShards(tx, new Set([...hashes, ...columnHashes].map(shardOf)));
   const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
@@ -194,7 +194,7 @@ export async function applyOrderOps(
   // Load every segment of every bucket that may already hold one of the ids.
   const loaded = new Map<string, Segment>();
   const place = new Map<string, Place>();
-  const ids = new Set([...ops.map(opId), ...appendedColumns.ids]);
+  const ids = new Set(ops.map(opId));
   /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
   const load = async (bucket: number, from = 0) => {
     const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
@@ -219,6 +219,7 @@ export async function applyOrderOps(
       }
       seg.block = checked.block;
       checked.block.ids.forEach((id, row) => {
+        if (columnIds.has(id)) throw appendConflict(id);
         if (ids.has(id)) place.set(id, { segment: seg, row });
       });
     }
@@ -250,18 +251,11 @@ export async function applyOrderOps(
     return current !== undefined;
   });
 
-  for (let row = 0; row < appendedColumns.ids.length; row++) {
-    const id = appendedColumns.ids[row] as string;
-    if (place.has(id) || origin.has(id))
-      throw new RepositoryError('conflict', `order ${id} already exists; appended orders must be new; nothing written`);
-    origin.set(id, undefined);
-    place.set(id, { column: row });
-  }
+  for (const id of origin.keys()) if (columnIds.has(id)) throw appendConflict(id);
   const appended = new Map<number, Order[]>();
   const appendedRows = new Map<number, number[]>();
-  for (const p of place.values())
-    if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
-    else if ('column' in p) pushTo(appendedRows, bucketOfPlace(p), p.column);
+  for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
+  columnBuckets.forEach((bucket, row) => pushTo(appendedRows, bucket, row));
   /** The new orders of a bucket as one block: objects encoded, columns copied. */
   const freshBlock = (bucket: number): OrderBlock | undefined => {
     const orders = appended.get(bucket);
@@ -325,10 +319,11 @@ export async function applyOrderOps(
     const now = place.get(id);
     const after = now && bucketOfPlace(now);
     if (before === after) continue;
-    const hash = now && 'column' in now ? (columnHashes[now.column] as number) : hashString(id);
+    const hash = hashString(id);
     if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
     if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
   }
+  columnHashes.forEach((hash, row) => pushTo(adds, shardOf(hash), [hash, columnBuckets[row] as number]));
   const directory = tx.objectStore(ORDER_DIRECTORY);
   const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
   for (const n of touched) {
@@ -338,6 +333,9 @@ export async function applyOrderOps(
   await Promise.all(requests);
   return existed;
 }
+
+const appendConflict = (id: string) =>
+  new RepositoryError('conflict', `order ${id} already exists; appended orders must be new; nothing written`);
 
 /** Keeps a version-1 order that failed its schema, for reading back as corrupt. */
 export async function quarantineOrder(tx: WriteTx, envelope: Envelope, issues: string): Promise<void> {
