@@ -69,19 +69,23 @@ export function createOrderColumnsBuilder(system: string, source: string) {
     return order;
   };
 
-  const columnsOf = (rows: readonly number[], stamp: string): NewOrderColumns => ({
-    createdAt: stamp,
-    source,
-    system,
-    ids: rows.map((i) => ids[i] as string),
-    contactIds: rows.map((i) => contactIds[i] as string),
-    numbers: rows.map((i) => numbers[i]),
-    externalIds: rows.map((i) => externalIds[i]),
-    placedAt: Float64Array.from(rows, (i) => placedAt[i] as number),
-    status: Uint8Array.from(rows, (i) => status[i] as number),
-    currencies: rows.map((i) => currencies[i] as string),
-    total: Float64Array.from(rows, (i) => totals[i] as number),
-  });
+  /** The columns of some rows; of all rows, the batch's own arrays are handed over (take empties the batch). */
+  const columnsOf = (rows: readonly number[], stamp: string): NewOrderColumns => {
+    const pick = <T>(column: T[]): T[] => (rows.length === ids.length ? column : rows.map((i) => column[i] as T));
+    return {
+      createdAt: stamp,
+      source,
+      system,
+      ids: pick(ids),
+      contactIds: pick(contactIds),
+      numbers: pick(numbers),
+      externalIds: pick(externalIds),
+      placedAt: Float64Array.from(pick(placedAt)),
+      status: Uint8Array.from(pick(status)),
+      currencies: pick(currencies),
+      total: Float64Array.from(pick(totals)),
+    };
+  };
 
   return {
     get size(): number {
