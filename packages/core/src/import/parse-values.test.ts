@@ -10,6 +10,7 @@ import {
   parseDecimal,
   plainDecimal,
   scanIso,
+  utcIso,
 } from './parse-values.ts';
 
 describe('parseDecimal', () => {
@@ -104,6 +105,19 @@ describe('parseDate', () => {
       ok: true,
       value: '0024-02-29T09:00:00.000Z',
     });
+  });
+});
+
+describe('utcIso', () => {
+  it('should write what toISOString writes for any instant from year 0 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+        const d = new Date(ms);
+        const time = { h: d.getUTCHours(), m: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: d.getUTCMilliseconds() };
+        expect(utcIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), time)).toBe(d.toISOString());
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

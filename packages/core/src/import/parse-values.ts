@@ -189,11 +189,29 @@ function instant(
   if (time.h > 23 || time.m > 59 || time.s > 59) return fail(`"${raw}" has an impossible time`);
   // Date.UTC reads years 0 to 99 as 1900 to 1999: those are computed 400 years later and moved back.
   const shift = year < 100 ? 400 : 0;
+  if (offsetMinutes === 0 && year < 10_000) return ok(utcIso(year, month, day, time));
   const utc =
     Date.UTC(year + shift, month - 1, day, time.h, time.m, time.s, time.ms) -
     (shift ? FOUR_CENTURIES : 0) -
     offsetMinutes * 60_000;
   return ok(new Date(utc).toISOString());
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * `toISOString` of a valid UTC date-time given by its parts, without a Date: a million-order file has
+ * a million dates, and formatting through Date was a third of their cost. A test holds it to toISOString.
+ */
+export function utcIso(
+  year: number,
+  month: number,
+  day: number,
+  time: { h: number; m: number; s: number; ms: number },
+) {
+  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[time.h]}:${TWO_DIGITS[time.m]}:${TWO_DIGITS[time.s]}.${THREE_DIGITS[time.ms]}Z`;
 }
 
 function offsetOf(zone: string | undefined, fallback: number): number {
