@@ -12,6 +12,7 @@ import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { parseOrderColumns } from '../storage/parse-order-columns.ts';
 import type { RejectedRow } from './batch-writer.ts';
+import { createStringSet } from './string-set.ts';
 
 /** What finishOrder has put together for one order (the draft's fields, completed). */
 export interface OrderFields {
@@ -35,7 +36,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
    * lookup per order among a million): a later row with one of them is a repeat. As the full path counts
    * them, a rejected order's id is free again, so `take` removes the ids of the rows it rejects.
    */
-  const taken = new Set<string>();
+  const taken = createStringSet();
   let ids: string[] = [];
   let contactIds: string[] = [];
   let numbers: (string | undefined)[] = [];
