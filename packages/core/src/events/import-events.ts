@@ -340,6 +340,7 @@ export async function importEvents(
 
   const flush = async () => {
     const result = await writer.flush();
+    await result.committed;
     report.rejected.push(...result.rejected);
     for (const id of result.failedContacts) links.forgetContact(id);
     addCounts(report.stored, result.counts);

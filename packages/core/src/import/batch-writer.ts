@@ -71,6 +71,12 @@ export interface FlushResult {
   counts: Partial<Record<TargetStore, StoreCounts>>;
   /** Contacts that could not be stored (callers drop them from their lookups). */
   failedContacts: string[];
+  /**
+   * Settles when the batch's write has landed (or rejects with its error). Until then the counts are
+   * the batch's, not yet stored ones: a caller may read on while IndexedDB commits, and the next flush
+   * waits for this write before it reads or writes anything.
+   */
+  committed: Promise<void>;
 }
 
 export async function createBatchWriter(repo: Repository, now: () => string) {
@@ -80,6 +86,7 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
   for (const store of stores) existedBefore.set(store, (await repo.count(store)) > 0);
   const written = new Map<TargetStore, Set<string>>(stores.map((s) => [s, new Set()]));
   const pending = new Map<string, Pending>();
+  let inFlight: Promise<void> = Promise.resolve();
 
   return {
     /** Lays `fields` over the record `store/id` in this batch (`replace`: they win; `fill`: they fill gaps). */
@@ -112,10 +119,12 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
     },
 
     /**
-     * Commits the batch in one atomic write; on a failed write nothing of it is stored and the error
-     * propagates. `more` adds ops to the same write, told which queued records failed their schema.
+     * Starts committing the batch in one atomic write (see FlushResult.committed); on a failed write
+     * nothing of it is stored and the error propagates, from `committed` and from the next flush.
+     * `more` adds ops to the same write, told which queued records failed their schema.
      */
     async flush(more?: (failed: ReadonlySet<string>, stamp: string) => WriteOp[]): Promise<FlushResult> {
+      await inFlight;
       const entries = [...pending.values()];
       pending.clear();
       // Read back only what may exist: a first import of a million orders reads nothing.
@@ -176,17 +185,21 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
         else if (r.record) ops.push({ type: 'put', store: r.entry.store, record: r.record } as WriteOp);
       }
       if (more) ops.push(...more(failed, stamp));
-      if (ops.length > 0) await repo.write(ops);
       const counts: FlushResult['counts'] = {};
       for (const r of results) {
         if (r.issues) continue;
         const c = counts[r.entry.store] ?? { created: 0, updated: 0, unchanged: 0 };
         c[r.outcome]++;
         counts[r.entry.store] = c;
-        written.get(r.entry.store)?.add(r.entry.id);
       }
+      const committed = (ops.length > 0 ? repo.write(ops) : Promise.resolve()).then(() => {
+        for (const r of results) if (!r.issues) written.get(r.entry.store)?.add(r.entry.id);
+      });
+      inFlight = committed;
+      // A caller that stops before awaiting it still hears of a failure from the next flush.
+      committed.catch(() => undefined);
       const failedContacts = results.filter((r) => r.issues && r.entry.store === 'contacts').map((r) => r.entry.id);
-      return { rejected, counts, failedContacts };
+      return { rejected, counts, failedContacts, committed };
     },
   };
 }

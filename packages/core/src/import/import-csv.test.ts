@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRepository } from '../adapters/memory/memory-repository.ts';
 import type { Contact } from '../model/contact.ts';
+import { RepositoryError } from '../ports/repository-error.ts';
 import { type CsvImportOptions, ImportSetupError, importCsv, previewCsv } from './import-csv.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -169,6 +170,42 @@ describe('importCsv: contacts', () => {
     expect(report.cancelled).toBe(true);
     expect(report.committedThroughLine).toBe(21);
     expect(report.rows).toBe(20);
+    expect(await repo.count('contacts')).toBe(20);
+  });
+});
+
+describe('importCsv: batches written while the next is read', () => {
+  const fifty = ['Email', ...Array.from({ length: 50 }, (_, i) => `p${i}@example.com`)].join('\n');
+  /** The memory repository with writes that land a little later, `onWrite` told of each one's number. */
+  const slowWrites = (onWrite: (n: number) => void) => {
+    const repo = createMemoryRepository();
+    let writes = 0;
+    const write: typeof repo.write = async (ops) => {
+      onWrite(++writes);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return repo.write(ops);
+    };
+    return { repo, slow: { ...repo, write } };
+  };
+
+  it('should report a batch that lands after a cancel as committed', async () => {
+    const controller = new AbortController();
+    const { repo, slow } = slowWrites((n) => n === 2 && controller.abort());
+    const report = await importCsv(
+      slow,
+      [fifty],
+      options({ kind: 'contacts', batchSize: 10, signal: controller.signal }),
+    );
+    expect(report).toMatchObject({ cancelled: true, rows: 20, accepted: 20, committedThroughLine: 21 });
+    expect(await repo.count('contacts')).toBe(20);
+  });
+
+  it('should stop at a write that fails while the next batch is read, keeping the batches before it', async () => {
+    const { repo, slow } = slowWrites((n) => {
+      if (n === 3) throw new RepositoryError('quota', 'the storage quota is exhausted');
+    });
+    const report = await importCsv(slow, [fifty], options({ kind: 'contacts', batchSize: 10 }));
+    expect(report).toMatchObject({ failed: 'the storage quota is exhausted', rows: 20, committedThroughLine: 21 });
     expect(await repo.count('contacts')).toBe(20);
   });
 });

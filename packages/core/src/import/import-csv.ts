@@ -550,6 +550,12 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     });
   };
 
+  /**
+   * The batch whose write is in flight, settling once its report is applied: the next batch is read
+   * and checked while IndexedDB commits this one (the writer waits for it before the next write).
+   */
+  let landing: Promise<void> = Promise.resolve();
+
   const flush = async () => {
     let taken: ColumnsTaken | undefined;
     const result = await writer.flush(
@@ -565,13 +571,20 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     }
     report.rejected.push(...result.rejected);
     for (const id of result.failedContacts) links.forgetContact(id);
-    addCounts(report.stored, result.counts);
     // The rows of an order still being collected are not part of this commit.
-    committedRows = report.rows - (group?.lines.length ?? 0);
-    report.committedThroughLine = group ? (group.lines[0] as number) - 1 : lastLine;
-    report.accepted = committedRows - new Set(report.rejected.map((r) => r.line)).size;
+    const rows = report.rows - (group?.lines.length ?? 0);
+    const through = group ? (group.lines[0] as number) - 1 : lastLine;
+    const consumed = setup.consumed;
     batchRows = 0;
-    options.onProgress?.({ rows: report.rows, consumed: setup.consumed, committedThroughLine: lastLine });
+    landing = result.committed.then(() => {
+      addCounts(report.stored, result.counts);
+      committedRows = rows;
+      report.committedThroughLine = through;
+      const rejectedLines = new Set(report.rejected.flatMap((r) => (r.line <= through ? [r.line] : [])));
+      report.accepted = committedRows - rejectedLines.size;
+      options.onProgress?.({ rows, consumed, committedThroughLine: through });
+    });
+    landing.catch(() => undefined);
   };
 
   try {
@@ -595,12 +608,17 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     group = undefined;
     options.signal?.throwIfAborted();
     await flush();
+    await landing;
   } catch (error) {
-    if (options.signal?.aborted && isAbort(error)) {
-      report.cancelled = true;
-    } else if (error instanceof Error && error.name === 'RepositoryError') {
-      report.failed = error.message;
-    } else throw error;
+    // A batch may still be landing: wait for it, so that the report says whether it did.
+    const lastWrite: unknown = await landing.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    const failure = [error, lastWrite].find((e): e is Error => e instanceof Error && e.name === 'RepositoryError');
+    if (options.signal?.aborted && isAbort(error)) report.cancelled = true;
+    else if (!failure) throw error;
+    if (failure) report.failed = failure.message;
     // Rows read after the last commit are neither stored nor rejected: the report says where to resume.
     report.rejected = report.rejected.filter((r) => r.line <= report.committedThroughLine);
     report.rows = committedRows;
