@@ -255,7 +255,7 @@ export async function applyOrderOps(
   const appended = new Map<number, Order[]>();
   const appendedRows = new Map<number, number[]>();
   for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
-  columnBuckets.forEach((bucket, row) => pushTo(appendedRows, bucket, row));
+  for (let row = 0; row < columnBuckets.length; row++) pushTo(appendedRows, columnBuckets[row] as number, row);
   /** The new orders of a bucket as one block: objects encoded, columns copied. */
   const freshBlock = (bucket: number): OrderBlock | undefined => {
     const orders = appended.get(bucket);
@@ -323,7 +323,10 @@ export async function applyOrderOps(
     if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
     if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
   }
-  columnHashes.forEach((hash, row) => pushTo(adds, shardOf(hash), [hash, columnBuckets[row] as number]));
+  for (let row = 0; row < columnHashes.length; row++) {
+    const hash = columnHashes[row] as number;
+    pushTo(adds, shardOf(hash), [hash, columnBuckets[row] as number]);
+  }
   const directory = tx.objectStore(ORDER_DIRECTORY);
   const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
   for (const n of touched) {
