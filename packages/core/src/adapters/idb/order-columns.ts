@@ -6,6 +6,7 @@ import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { hashString } from '../../storage/hash.ts';
+import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
@@ -100,51 +101,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Buckets that may hold the id with this hash. */
-function candidates(shard: DirectoryShard, hash: number): number[] {
-  let lo = 0;
-  let hi = shard.hashes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((shard.hashes[mid] as number) < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: number[] = [];
-  for (let i = lo; i < shard.hashes.length && shard.hashes[i] === hash; i++) out.push(shard.buckets[i] as number);
-  return out;
-}
+const candidates = (shard: DirectoryShard, hash: number) => placesOf(shard.hashes, shard.buckets, hash);
 
 /** A shard with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by hash. */
 function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [number, number][]): DirectoryShard {
-  const remove = new Map<number, number>();
-  for (const [hash, bucket] of removes)
-    remove.set(hash * BUCKET_COUNT + bucket, (remove.get(hash * BUCKET_COUNT + bucket) ?? 0) + 1);
-  adds.sort((a, b) => a[0] - b[0]);
-  const size = shard.hashes.length + adds.length;
-  const hashes = new Uint32Array(size);
-  const buckets = new Uint16Array(size);
-  let out = 0;
-  let a = 0;
-  const push = (hash: number, bucket: number) => {
-    hashes[out] = hash;
-    buckets[out] = bucket;
-    out++;
-  };
-  for (let i = 0; i < shard.hashes.length; i++) {
-    const hash = shard.hashes[i] as number;
-    const bucket = shard.buckets[i] as number;
-    const pending = remove.size === 0 ? 0 : (remove.get(hash * BUCKET_COUNT + bucket) ?? 0);
-    if (pending > 0) {
-      remove.set(hash * BUCKET_COUNT + bucket, pending - 1);
-      continue;
-    }
-    while (a < adds.length && (adds[a] as [number, number])[0] < hash) {
-      push(...(adds[a] as [number, number]));
-      a++;
-    }
-    push(hash, bucket);
-  }
-  for (; a < adds.length; a++) push(...(adds[a] as [number, number]));
-  return { hashes: hashes.subarray(0, out), buckets: buckets.subarray(0, out) };
+  const merged = mergeEntries(shard.hashes, shard.buckets, adds, removes, (size) => new Uint16Array(size));
+  return { hashes: merged.hashes, buckets: merged.places };
 }
 
 /** A stored segment a write looked at; `block` is absent when it was damaged (and set aside). */
