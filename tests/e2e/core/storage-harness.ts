@@ -54,9 +54,9 @@ const harness = {
     await current().close();
     const db = await openDB(name);
     const page: ContactPage = await db.getFromIndex(CONTACT_PAGES, 'ids', id);
-    const contacts = page.contacts.map((e) =>
-      e.id === id ? { ...e, r: { ...(e.r as object), lifecycleStage: 'zombie', emails: 42 } } : e,
-    );
+    const i = page.ids.indexOf(id);
+    const envelope = JSON.parse(page.contacts[i] as string);
+    const contacts = page.contacts.with(i, { ...envelope, r: { ...envelope.r, lifecycleStage: 'zombie', emails: 42 } });
     await db.put(CONTACT_PAGES, { ...page, contacts });
     db.close();
     await harness.open(name);

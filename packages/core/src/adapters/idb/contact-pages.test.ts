@@ -56,7 +56,7 @@ describe('openIdbRepository contact pages', () => {
     await repo.write([
       { type: 'put', store: 'contacts', record: contact('a001', { version: 2, title: 'CEO' }), expectVersion: 1 },
       { type: 'put', store: 'contacts', record: contact('a002', { version: 2, emails: ['new@x.example'] }) },
-      { type: 'put', store: 'contacts', record: contact('a100', { version: 2 }) },
+      { type: 'put', store: 'contacts', record: contact(`a0${PAGE_SIZE + 1}`, { version: 2 }) },
     ]);
     expect(puts).toHaveLength(2);
     const pages = await pagesOf(name);
@@ -89,8 +89,8 @@ describe('openIdbRepository contact pages', () => {
     const db = await openDB(name);
     const [page] = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
     if (!page) throw new Error('no page');
-    const damaged = page.contacts[1];
-    if (damaged) damaged.r = { ...(damaged.r as object), lifecycleStage: 'zombie' };
+    const damaged = JSON.parse(page.contacts[1] as string);
+    page.contacts[1] = JSON.stringify({ ...damaged, r: { ...damaged.r, lifecycleStage: 'zombie' } });
     await db.put(CONTACT_PAGES, page);
     db.close();
     expect(await repo.get('contacts', 'a001')).toMatchObject({ ok: false, reason: 'corrupt' });

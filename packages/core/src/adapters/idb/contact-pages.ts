@@ -12,6 +12,7 @@ import {
   PAGE_SIZE,
   type PageIndex,
   SHARD_COUNT,
+  type StoredContact,
 } from './db-schema.ts';
 
 // Contacts in pages (see CONTACT_PAGES). The functions hand back stored envelopes; the repository
@@ -20,7 +21,17 @@ import {
 type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'versionchange'>;
 type WriteTx = IDBPTransaction<unknown, string[], 'readwrite' | 'versionchange'>;
 
-export type ContactOp = { type: 'put'; envelope: Envelope; expectVersion?: number } | { type: 'delete'; id: string };
+/** A put of a contact: `raw` keeps the envelope as an object (a damaged one, which JSON may not hold). */
+export type ContactOp =
+  | { type: 'put'; envelope: Envelope; expectVersion?: number; raw?: boolean }
+  | { type: 'delete'; id: string };
+
+/** A contact of a page: its id (the page's `ids` at the same position), what is stored, its envelope once parsed. */
+interface Slot {
+  id: string;
+  item: StoredContact;
+  envelope?: Envelope;
+}
 
 const shardOf = (hash: number) => hash % SHARD_COUNT;
 const opId = (op: ContactOp) => (op.type === 'put' ? op.envelope.id : op.id);
@@ -34,46 +45,72 @@ function keysOf(envelope: Envelope, index: PageIndex): unknown[] {
   return Array.isArray(k[index]) ? k[index] : [];
 }
 
-/** A page value: the envelopes and, per index, the distinct keys of all of them. */
-export function contactPage(n: number, contacts: Envelope[]): ContactPage {
-  const page = { n, contacts } as ContactPage;
-  for (const index of PAGE_INDEXES) page[index] = [...new Set(contacts.flatMap((e) => keysOf(e, index)))] as string[];
+/**
+ * The envelope of a slot, parsed once. Stored text that is not the envelope of its id stands for it
+ * with the text as the record: it reads back as corrupt, and a write over it repairs it.
+ */
+function decode(slot: Slot): Envelope {
+  if (slot.envelope) return slot.envelope;
+  let envelope: Partial<Envelope> | null = slot.item as Envelope;
+  if (typeof slot.item === 'string')
+    try {
+      envelope = JSON.parse(slot.item) as Envelope;
+    } catch {
+      envelope = null;
+    }
+  slot.envelope = envelope?.id === slot.id ? (envelope as Envelope) : { id: slot.id, r: slot.item, k: {} };
+  return slot.envelope;
+}
+
+/** A page value: what is stored per contact, their ids in the same order and, per index, the distinct keys. */
+export function contactPage(n: number, slots: Slot[]): ContactPage {
+  const page = { n, contacts: slots.map((s) => s.item) } as ContactPage;
+  for (const index of PAGE_INDEXES)
+    page[index] = [...new Set(slots.flatMap((s) => keysOf(decode(s), index)))] as string[];
   return page;
 }
 
 function isPage(value: unknown): value is ContactPage {
-  const contacts = (value as Partial<ContactPage> | null)?.contacts;
+  const { contacts, ids } = (value ?? {}) as Partial<ContactPage>;
   return (
     Array.isArray(contacts) &&
-    contacts.every((e: Partial<Envelope> | null) => typeof e === 'object' && e !== null && typeof e.id === 'string')
+    Array.isArray(ids) &&
+    ids.length === contacts.length &&
+    ids.every((id) => typeof id === 'string')
   );
 }
 
 /**
- * The envelopes of a stored page. A page too damaged to hold envelopes stands for each id its `ids`
+ * The slots of a stored page. A page too damaged to hold its contacts stands for each id its `ids`
  * lists, with the damaged value as the record, so each reads back as corrupt, is repaired by a write
  * over it, and nothing of the value is lost when a write rewrites the page.
  */
-function envelopesOf(value: unknown): Envelope[] {
-  if (isPage(value)) return value.contacts;
+function slotsOf(value: unknown): Slot[] {
+  if (isPage(value)) return value.ids.map((id, i) => ({ id, item: value.contacts[i] as StoredContact }));
   const ids = (value as { ids?: unknown } | null)?.ids;
   if (!Array.isArray(ids)) return [];
   return ids
     .filter((id): id is string => typeof id === 'string')
-    .map((id) => ({ id, r: { damagedPage: value }, k: {} }));
+    .map((id) => ({ id, item: { id, r: { damagedPage: value }, k: {} } }));
 }
 
 /** The stored envelope of a contact (through the `ids` index), or undefined. */
 export async function getContactEnvelope(tx: Tx, id: string): Promise<Envelope | undefined> {
-  const page = await tx.objectStore(CONTACT_PAGES).index('ids').get(id);
-  return envelopesOf(page).find((e) => e.id === id);
+  const slot = slotsOf(await tx.objectStore(CONTACT_PAGES).index('ids').get(id)).find((s) => s.id === id);
+  return slot && decode(slot);
 }
 
-/** The envelopes whose `index` keys include `key`, in id order. */
+/**
+ * The envelopes whose `index` keys include `key`, in id order. Only the contacts whose stored text
+ * holds the key (as JSON writes it) are parsed: the other contacts of the pages cost a text search.
+ */
 export async function findContactEnvelopes(tx: Tx, index: Exclude<PageIndex, 'ids'>, key: string): Promise<Envelope[]> {
   const pages = await tx.objectStore(CONTACT_PAGES).index(index).getAll(key);
+  const text = JSON.stringify(key);
   return pages
-    .flatMap(envelopesOf)
+    .flatMap(slotsOf)
+    .filter((s) => typeof s.item !== 'string' || s.item.includes(text))
+    .map(decode)
     .filter((e) => keysOf(e, index).includes(key))
     .sort(byId);
 }
@@ -102,7 +139,7 @@ export async function listContactEnvelopes(
     const count = Math.ceil((limit + 1 - out.length) / PAGE_SIZE) + 1;
     const pages = (await store.getAll(range, count)) as { n: number }[];
     for (const page of pages)
-      for (const envelope of [...envelopesOf(page)].sort(byId))
+      for (const envelope of slotsOf(page).map(decode).sort(byId))
         if (page.n !== startPage || afterId === undefined || envelope.id > afterId) out.push({ n: page.n, envelope });
     const last = pages.at(-1);
     if (pages.length < count || last === undefined) break;
@@ -142,7 +179,7 @@ function isShard(value: unknown): value is ContactShard {
 async function rebuildDirectory(tx: Tx): Promise<Map<number, ContactShard>> {
   const adds = new Map<number, [number, number][]>();
   for (const page of (await tx.objectStore(CONTACT_PAGES).getAll()) as { n: number }[])
-    for (const { id } of envelopesOf(page)) addEntry(adds, hashString(id), page.n);
+    for (const { id } of slotsOf(page)) addEntry(adds, hashString(id), page.n);
   const shards = new Map<number, ContactShard>();
   for (let n = 0; n < SHARD_COUNT; n++) shards.set(n, mergeShard(emptyShard(), adds.get(n) ?? [], []));
   return shards;
@@ -185,39 +222,40 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     for (const n of placesOf(shard.hashes, shard.pages, hash)) wanted.add(n);
   }
   const pagesStore = tx.objectStore(CONTACT_PAGES);
-  const loaded = new Map<number, Envelope[]>();
-  await Promise.all([...wanted].map(async (n) => loaded.set(n, envelopesOf(await pagesStore.get(n)))));
+  const loaded = new Map<number, Slot[]>();
+  await Promise.all([...wanted].map(async (n) => loaded.set(n, slotsOf(await pagesStore.get(n)))));
 
   const home = new Map<string, number>();
-  const current = new Map<string, Envelope | undefined>();
-  for (const [n, envelopes] of loaded)
-    for (const e of envelopes)
-      if (hashes.has(e.id)) {
-        home.set(e.id, n);
-        current.set(e.id, e);
+  const current = new Map<string, Slot | undefined>();
+  for (const [n, slots] of loaded)
+    for (const slot of slots)
+      if (hashes.has(slot.id)) {
+        home.set(slot.id, n);
+        current.set(slot.id, slot);
       }
   const existed = ops.map((op) => applyOp(current, op));
 
-  const pages = new Map<number, Envelope[]>();
+  // Untouched contacts keep what is stored for them; only the written ones are encoded.
+  const pages = new Map<number, Slot[]>();
   for (const n of new Set(home.values()))
     pages.set(
       n,
-      (loaded.get(n) ?? []).flatMap((e) => (current.has(e.id) ? (current.get(e.id) ?? []) : e)),
+      (loaded.get(n) ?? []).flatMap((s) => (current.has(s.id) ? (current.get(s.id) ?? []) : s)),
     );
-  const fresh = [...current].filter(([id, e]) => e !== undefined && !home.has(id)).map(([, e]) => e as Envelope);
+  const fresh = [...current].filter(([id, s]) => s !== undefined && !home.has(id)).map(([, s]) => s as Slot);
   const adds = new Map<number, [number, number][]>();
   const removes = new Map<number, [number, number][]>();
   for (const [id, n] of home) if (current.get(id) === undefined) addEntry(removes, hashes.get(id) as number, n);
   let n = last;
   let page = pages.get(n) ?? loaded.get(n) ?? [];
-  for (const envelope of fresh) {
+  for (const slot of fresh) {
     if (n === 0 || page.length >= PAGE_SIZE) {
       n++;
       page = [];
     }
-    page = [...page, envelope];
+    page = [...page, slot];
     pages.set(n, page);
-    addEntry(adds, hashes.get(envelope.id) as number, n);
+    addEntry(adds, hashes.get(slot.id) as number, n);
   }
 
   const requests: Promise<unknown>[] = [];
@@ -226,8 +264,8 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     request.catch(() => undefined);
     requests.push(request);
   };
-  for (const [key, envelopes] of pages)
-    track(envelopes.length === 0 ? pagesStore.delete(key) : pagesStore.put(contactPage(key, envelopes)));
+  for (const [key, slots] of pages)
+    track(slots.length === 0 ? pagesStore.delete(key) : pagesStore.put(contactPage(key, slots)));
   const directory = tx.objectStore(CONTACT_DIRECTORY);
   const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
   for (const s of touched) {
@@ -239,13 +277,19 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
 }
 
 /** Applies one op to the working state of a write; whether the contact existed before it. */
-function applyOp(current: Map<string, Envelope | undefined>, op: ContactOp): boolean {
+function applyOp(current: Map<string, Slot | undefined>, op: ContactOp): boolean {
   const id = opId(op);
   const stored = current.get(id);
   if (op.type === 'put' && op.expectVersion !== undefined) {
-    const version = stored === undefined ? undefined : ((stored.r as { version?: number } | null)?.version ?? 0);
+    const version =
+      stored === undefined ? undefined : ((decode(stored).r as { version?: number } | null)?.version ?? 0);
     if ((version ?? 0) !== op.expectVersion) throw conflictError('contacts', id, op.expectVersion, version);
   }
-  current.set(id, op.type === 'put' ? op.envelope : undefined);
+  current.set(
+    id,
+    op.type === 'put'
+      ? { id, item: op.raw ? op.envelope : JSON.stringify(op.envelope), envelope: op.envelope }
+      : undefined,
+  );
   return stored !== undefined;
 }

@@ -35,7 +35,16 @@ export const PAGE_SIZE = 64;
 export const PAGE_INDEXES = ['ids', 'emails', 'phones', 'domains', 'accounts'] as const;
 export type PageIndex = (typeof PAGE_INDEXES)[number];
 
-export type ContactPage = { n: number; contacts: Envelope[] } & Record<PageIndex, string[]>;
+/**
+ * A contact as stored in a page: its envelope as JSON text (a written contact: a valid record, which
+ * JSON holds exactly but for keys whose value is `undefined`), or the envelope itself (a damaged
+ * record moved by the migration, which JSON might not hold). Text is what makes a page cheap to read:
+ * a lookup parses only the contact it found, not the other 63.
+ */
+export type StoredContact = string | Envelope;
+
+/** `ids[i]` is the id of `contacts[i]`; the other index arrays hold the distinct keys of the page. */
+export type ContactPage = { n: number; contacts: StoredContact[] } & Record<PageIndex, string[]>;
 
 /** The page of each contact id of one shard, by the id's 32-bit hash, sorted by hash (see DirectoryShard). */
 export interface ContactShard {

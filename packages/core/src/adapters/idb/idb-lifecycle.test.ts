@@ -134,7 +134,8 @@ describe('openIdbRepository migration to version 4 (contacts in pages)', () => {
     expect(await repo.count('contacts')).toBe(people.length + 1);
     expect(await repo.get('contacts', 'c005')).toEqual({ ok: true, value: people[5] });
     expect(await repo.get('contacts', 'bad')).toMatchObject({ ok: false, reason: 'corrupt' });
-    expect(ids(await repo.findContactsByEmail('P69@acme.example'))).toEqual(['c069']);
+    const lastId = `c${String(PAGE_SIZE + 5).padStart(3, '0')}`;
+    expect(ids(await repo.findContactsByEmail(`P${PAGE_SIZE + 5}@acme.example`))).toEqual([lastId]);
     const byAccount = await repo.findContactsByAccount('acme');
     expect(ids(byAccount)).toEqual(people.map((c) => c.id));
     expect(byAccount.corrupt).toEqual([]);

@@ -76,15 +76,19 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
   }
   if (oldVersion < 4 && newVersion >= 4) {
     // Version 4: contacts in pages of PAGE_SIZE (100,000 contacts as ~1,600 values instead of 100,000).
-    // Every stored envelope moves as it is, damaged ones too (they read back as corrupt), with its keys
-    // derived again (as many as a damaged record allows).
+    // Every stored envelope moves as it is, damaged ones too (kept as values, not JSON; they read back
+    // as corrupt), with its keys derived again (as many as a damaged record allows).
     const pages = db.createObjectStore(CONTACT_PAGES, { keyPath: 'n' });
     for (const index of PAGE_INDEXES) pages.createIndex(index, index, { multiEntry: true });
     db.createObjectStore(CONTACT_DIRECTORY);
     const old = (await tx.objectStore('contacts').getAll()) as Envelope[];
     await applyContactOps(
       tx,
-      old.map((e) => ({ type: 'put', envelope: { id: e.id, r: e.r, k: lenientIndexKeys('contacts', e.r) } })),
+      old.map((e) => ({
+        type: 'put',
+        envelope: { id: e.id, r: e.r, k: lenientIndexKeys('contacts', e.r) },
+        raw: !parseRecord('contacts', e.r).ok,
+      })),
     );
     db.deleteObjectStore('contacts');
   }
