@@ -3,7 +3,8 @@ import type { IndexKeys } from '../../storage/index-keys.ts';
 
 /**
  * The IndexedDB layout (docs/storage.md explains it):
- * - one object store per record kind except orders, each value an Envelope, key `id`;
+ * - one object store per record kind except orders and contacts, each value an Envelope, key `id`;
+ * - contacts in pages of PAGE_SIZE (see CONTACT_PAGES), found through the pages' multi-entry indexes;
  * - orders in columns: `orderBuckets` holds OrderBlocks keyed `[bucket, segment]`, where the bucket is
  *   a hash of the contact id (so a contact's orders are a few small values) and each bulk write appends
  *   one segment per bucket (so writing a million orders never rewrites what is stored); `orderDirectory`
@@ -17,17 +18,17 @@ export const DB_VERSION = 4;
  */
 export type RecordStoreName = Exclude<StoreName, 'orders'>;
 export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !== 'orders');
-/** The stores of one envelope per record (contacts have pages since version 4). */
-export type EnvelopeStoreName = Exclude<RecordStoreName, 'contacts'>;
 
 /**
- * Contacts in pages: each value holds up to PAGE_SIZE contact envelopes (in `contacts`) and the keys of
- * all of them that its multi-entry indexes (PAGE_INDEXES, same names) read, key `n` (1, 2, ...). Storing
- * 100,000 contacts one value each took 7.1 to 7.8 s in Chromium 156, index or not (about 70 us a value);
- * as pages of 64 (1,563 values, five indexes) 1.7 s, and a point read through `ids` then took 0.56 ms
- * (one value each: 0.25 ms; pages of 256: 1.34 s to write, 0.88 ms to read; 2026-12-06, see
- * docs/storage.md). `contactDirectory` says which page each id is in (hash shards, as for orders), so
- * a write of 20,000 new contacts needs no read per id (an index read per id cost 50 us, 5 s for 100,000).
+ * Contacts in pages: each value holds up to PAGE_SIZE contacts (in `contacts`) and the keys of all of
+ * them that its multi-entry indexes (PAGE_INDEXES, same names) read, key `n` (1, 2, ...). Measured in
+ * Chromium 156 on 2026-12-06 (docs/storage.md): 100,000 contacts stored one value each took 7.1 to 7.8 s,
+ * index or not (about 70 us a value); as pages of 64 (1,563 values, five indexes) 1.7 s, and a point
+ * read through `ids` then took 0.56 ms (one value each: 0.25 ms; pages of 256: 1.34 s to write, 0.88 ms
+ * to read). With the contacts as JSON text (StoredContact), pages of 64 wrote in 1.8 to 1.9 s and an
+ * email read took 0.54 to 0.62 ms; pages of 32 took 2.1 s and 0.48 ms. `contactDirectory` says which
+ * page each id is in (hash shards, as for orders), so a write of 20,000 new contacts needs no read per
+ * id (an index read per id cost 50 us: 5 s for 100,000).
  */
 export const CONTACT_PAGES = 'contactPages';
 export const CONTACT_DIRECTORY = 'contactDirectory';
