@@ -14,6 +14,7 @@ import {
   SHARD_COUNT,
   type StoredContact,
 } from './db-schema.ts';
+import { type DirectoryKind, loadShards } from './directory-shards.ts';
 
 // Contacts in pages (see CONTACT_PAGES). The functions hand back stored envelopes; the repository
 // validates the records it returns. Every function takes a transaction over CONTACT_PAGES and
@@ -150,24 +151,6 @@ export async function listContactEnvelopes(
   return out.length > limit && end ? { envelopes, next: `${end.n}:${end.envelope.id}` } : { envelopes };
 }
 
-/** The directory shards of the given numbers; a damaged shard is rebuilt from the pages in memory. */
-async function loadShards(
-  tx: Tx,
-  numbers: Iterable<number>,
-): Promise<{ shards: Map<number, ContactShard>; rebuilt: boolean }> {
-  const list = [...numbers];
-  const store = tx.objectStore(CONTACT_DIRECTORY);
-  const values = await Promise.all(list.map((n) => store.get(n)));
-  const shards = new Map<number, ContactShard>();
-  let damaged = false;
-  values.forEach((value, i) => {
-    if (value === undefined) shards.set(list[i] as number, emptyShard());
-    else if (isShard(value)) shards.set(list[i] as number, value);
-    else damaged = true;
-  });
-  return damaged ? { shards: await rebuildDirectory(tx), rebuilt: true } : { shards, rebuilt: false };
-}
-
 const emptyShard = (): ContactShard => ({ hashes: new Uint32Array(0), pages: new Uint32Array(0) });
 
 function isShard(value: unknown): value is ContactShard {
@@ -184,6 +167,13 @@ async function rebuildDirectory(tx: Tx): Promise<Map<number, ContactShard>> {
   for (let n = 0; n < SHARD_COUNT; n++) shards.set(n, mergeShard(emptyShard(), adds.get(n) ?? [], []));
   return shards;
 }
+
+const CONTACT_DIRECTORY_KIND: DirectoryKind<ContactShard> = {
+  store: CONTACT_DIRECTORY,
+  empty: emptyShard,
+  isShard,
+  rebuild: rebuildDirectory,
+};
 
 function addEntry(entries: Map<number, [number, number][]>, hash: number, page: number): void {
   const list = entries.get(shardOf(hash));
@@ -213,7 +203,7 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
   if (ops.length === 0) return [];
   const hashes = new Map(ops.map((op) => [opId(op), hashString(opId(op))]));
   const [{ shards, rebuilt }, last] = await Promise.all([
-    loadShards(tx, new Set([...hashes.values()].map(shardOf))),
+    loadShards(tx, CONTACT_DIRECTORY_KIND, new Set([...hashes.values()].map(shardOf))),
     lastPageKey(tx),
   ]);
   const wanted = new Set(last > 0 ? [last] : []);

@@ -30,6 +30,7 @@ import {
   type SegmentKey,
   SHARD_COUNT,
 } from './db-schema.ts';
+import { type DirectoryKind, loadShards } from './directory-shards.ts';
 
 // The columnar order store. Every function takes a transaction over ORDER_BUCKETS, ORDER_DIRECTORY and
 // QUARANTINE and awaits only IndexedDB requests, so the transaction stays alive until it is done.
@@ -55,25 +56,6 @@ const shardOf = (hash: number) => hash % SHARD_COUNT;
 const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket, 0], [bucket, Number.POSITIVE_INFINITY]);
 const blockName = ([bucket, segment]: SegmentKey) => `block ${bucket}/${segment}`;
 
-/** The directory shards of the given numbers; a damaged shard is rebuilt from the blocks in memory. */
-async function loadShards(
-  tx: Tx,
-  numbers: Iterable<number>,
-): Promise<{ shards: Map<number, DirectoryShard>; rebuilt: boolean }> {
-  const list = [...numbers];
-  const store = tx.objectStore(ORDER_DIRECTORY);
-  const values = await Promise.all(list.map((n) => store.get(n)));
-  const shards = new Map<number, DirectoryShard>();
-  let damaged = false;
-  values.forEach((value, i) => {
-    if (value === undefined) shards.set(list[i] as number, { hashes: new Uint32Array(0), buckets: new Uint16Array(0) });
-    else if (isShard(value)) shards.set(list[i] as number, value);
-    else damaged = true;
-  });
-  if (!damaged) return { shards, rebuilt: false };
-  return { shards: await rebuildDirectory(tx), rebuilt: true };
-}
-
 function isShard(value: unknown): value is DirectoryShard {
   const v = value as Partial<DirectoryShard> | null;
   return v?.hashes instanceof Uint32Array && v.buckets instanceof Uint16Array && v.hashes.length === v.buckets.length;
@@ -90,9 +72,16 @@ async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
   }
   const shards = new Map<number, DirectoryShard>();
   for (let n = 0; n < SHARD_COUNT; n++)
-    shards.set(n, mergeShard({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }, entries.get(n) ?? [], []));
+    shards.set(n, mergeShard(ORDER_DIRECTORY_KIND.empty(), entries.get(n) ?? [], []));
   return shards;
 }
+
+const ORDER_DIRECTORY_KIND: DirectoryKind<DirectoryShard> = {
+  store: ORDER_DIRECTORY,
+  empty: () => ({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }),
+  isShard,
+  rebuild: rebuildDirectory,
+};
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -147,7 +136,11 @@ export async function applyOrderOps(
         : bucketOf(appendedColumns.contactIds[place.column] as string);
   const hashes = ops.map((op) => hashString(opId(op)));
   const columnHashes = appendedColumns.ids.map(hashString);
-  const { shards, rebuilt } = await loadShards(tx, new Set([...hashes, ...columnHashes].map(shardOf)));
+  const { shards, rebuilt } = await loadShards(
+    tx,
+    ORDER_DIRECTORY_KIND,
+    new Set([...hashes, ...columnHashes].map(shardOf)),
+  );
   const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
   for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
@@ -343,7 +336,7 @@ async function allBlocks(
 
 export async function getOrder(tx: Tx, id: string): Promise<ReadResult<Order>> {
   const hash = hashString(id);
-  const { shards } = await loadShards(tx, [shardOf(hash)]);
+  const { shards } = await loadShards(tx, ORDER_DIRECTORY_KIND, [shardOf(hash)]);
   for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) {
     const corrupt: CorruptRecord[] = [];
     for (const { block } of await allBlocks(tx, corrupt, bucket)) {
