@@ -3,6 +3,7 @@ import { type Contact, isRepositoryError, mergeContacts, type Repository, undoMe
 import { openIdbRepository } from '@cordial/core/idb';
 import { contact, generateDataset, order, touchpoint } from '@cordial/core/testing';
 import { openDB } from 'idb';
+import { CONTACT_PAGES, type ContactPage } from '../../../packages/core/src/adapters/idb/db-schema.ts';
 // The version-1 schema itself, so the old tab holds exactly what the previous release created.
 import { migrate } from '../../../packages/core/src/adapters/idb/migrations.ts';
 
@@ -48,12 +49,15 @@ const harness = {
       contacts: await r.count('contacts'),
     };
   },
-  /** Overwrites a stored contact with a value that breaks its schema, as a buggy build might. */
+  /** Overwrites a stored contact (inside its page) with a value that breaks its schema, as a buggy build might. */
   async damageContact(name: string, id: string) {
     await current().close();
     const db = await openDB(name);
-    const envelope = await db.get('contacts', id);
-    await db.put('contacts', { ...envelope, r: { ...envelope.r, lifecycleStage: 'zombie', emails: 42 } });
+    const page: ContactPage = await db.getFromIndex(CONTACT_PAGES, 'ids', id);
+    const i = page.ids.indexOf(id);
+    const envelope = JSON.parse(page.contacts[i] as string);
+    const contacts = page.contacts.with(i, { ...envelope, r: { ...envelope.r, lifecycleStage: 'zombie', emails: 42 } });
+    await db.put(CONTACT_PAGES, { ...page, contacts });
     db.close();
     await harness.open(name);
   },

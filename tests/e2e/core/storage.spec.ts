@@ -91,11 +91,12 @@ test('should migrate a database written by schema version 1 (raw IndexedDB) with
     touchpoints: ['t1'],
     facts: 2,
     merges: 0,
-    stores: expect.arrayContaining(['contacts', 'touchpoints', 'orderBuckets', 'orderDirectory', 'merges']),
-    version: 3,
+    stores: expect.arrayContaining(['contactPages', 'touchpoints', 'orderBuckets', 'orderDirectory', 'merges']),
+    version: 4,
   });
   const migrated = await call(page, 'readMigrated', 'cordial-e2e-v1');
   expect(migrated.stores).not.toContain('orders');
+  expect(migrated.stores).not.toContain('contacts');
 });
 
 test('should undo a merge after the page reloads, from the stored merge record', async ({ page }) => {

@@ -75,8 +75,10 @@ export interface Repository {
   write(ops: readonly WriteOp[]): Promise<void>;
 
   /**
-   * Every record of a store, a page at a time (default limit 1000), in a stable order (id order except for
-   * orders, which the IndexedDB adapter pages by storage block). Pass `next` back as `after`; it is opaque.
+   * Every record of a store, a page at a time (default limit 1000), in a stable order: id order, except
+   * for contacts and orders, which the IndexedDB adapter pages in storage order (contact page, order
+   * block). Pass `next` back as `after`; it is opaque. Every record stored throughout the paging is
+   * handed out exactly once, even when records are written between pages; callers that need id order sort.
    */
   list<S extends StoreName>(store: S, options?: { after?: string; limit?: number }): Promise<Page<RecordMap[S]>>;
   count(store: StoreName): Promise<number>;

@@ -333,6 +333,25 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       }
     });
 
+    it('should hand out every record once while records are written between pages', async () => {
+      const r = await open();
+      const many = Array.from({ length: 150 }, (_, i) => contact(`c${String(i).padStart(3, '0')}`));
+      await r.putMany('contacts', many);
+      const seen: string[] = [];
+      let after: string | undefined;
+      let round = 0;
+      do {
+        const page = await r.list('contacts', { limit: 40, ...(after === undefined ? {} : { after }) });
+        seen.push(...ids(page));
+        after = page.next;
+        round++;
+        await r.put('contacts', contact('c075', { version: round + 1 }));
+        await r.put('contacts', contact(`new${round}`));
+      } while (after !== undefined);
+      expect(seen.filter((id) => id.startsWith('c')).sort()).toEqual(many.map((c) => c.id));
+      expect(new Set(seen).size).toBe(seen.length);
+    });
+
     it('should report a corrupt record on read and keep the rest readable', async () => {
       const good = contact('c1', { emails: ['ann@example.com'] });
       const r = await open({

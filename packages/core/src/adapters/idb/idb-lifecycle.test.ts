@@ -6,7 +6,7 @@ import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
 import { checkOrderBlock } from '../../storage/order-block.ts';
 import { account, contact, mergeRecord, order, touchpoint } from '../../testing/repository.contract.ts';
-import { BUCKET_COUNT, DB_VERSION, MERGES, ORDER_BUCKETS } from './db-schema.ts';
+import { BUCKET_COUNT, CONTACT_PAGES, DB_VERSION, MERGES, ORDER_BUCKETS, PAGE_SIZE } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
 import { bucketOf } from './order-columns.ts';
@@ -110,6 +110,44 @@ describe('openIdbRepository migration to version 3 (merge records)', () => {
     expect(ids(await second.listByContact('touchpoints', 'c2'))).toEqual(['t1']);
     expect(await second.listMerges()).toEqual({ records: [], corrupt: [] });
     await second.close();
+  });
+});
+
+describe('openIdbRepository migration to version 4 (contacts in pages)', () => {
+  /** Writes a database exactly as version 3 did: one envelope per contact, one of them damaged. */
+  async function writeVersion3(name: string) {
+    const v3 = await openDB(name, 3, { upgrade: (d, oldVersion, _new, tx) => migrate(d, oldVersion, 3, tx) });
+    const people = Array.from({ length: PAGE_SIZE + 6 }, (_, i) =>
+      contact(`c${String(i).padStart(3, '0')}`, { emails: [`p${i}@acme.example`], accountId: 'acme' }),
+    );
+    for (const c of people) await v3.put('contacts', { id: c.id, r: c, k: indexKeys('contacts', c) });
+    const damaged = { ...contact('bad', { emails: ['bad@acme.example'] }), lifecycleStage: 'zombie' };
+    await v3.put('contacts', { id: 'bad', r: damaged, k: { emails: ['bad@acme.example'], phones: [] } });
+    v3.close();
+    return people;
+  }
+
+  it('should move every version-3 contact into pages, keep the damaged one as corrupt and drop the old store', async () => {
+    const name = fresh();
+    const people = await writeVersion3(name);
+    const repo = await openIdbRepository({ name });
+    expect(await repo.count('contacts')).toBe(people.length + 1);
+    expect(await repo.get('contacts', 'c005')).toEqual({ ok: true, value: people[5] });
+    expect(await repo.get('contacts', 'bad')).toMatchObject({ ok: false, reason: 'corrupt' });
+    const lastId = `c${String(PAGE_SIZE + 5).padStart(3, '0')}`;
+    expect(ids(await repo.findContactsByEmail(`P${PAGE_SIZE + 5}@acme.example`))).toEqual([lastId]);
+    const byAccount = await repo.findContactsByAccount('acme');
+    expect(ids(byAccount)).toEqual(people.map((c) => c.id));
+    expect(byAccount.corrupt).toEqual([]);
+    expect((await repo.findContactsByEmail('bad@acme.example')).corrupt).toMatchObject([{ id: 'bad' }]);
+    await repo.put('contacts', contact('bad', { version: 2 }));
+    expect(await repo.get('contacts', 'bad')).toMatchObject({ ok: true });
+    await repo.close();
+    const db = await openDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('contacts');
+    expect(await db.count(CONTACT_PAGES)).toBe(2);
+    db.close();
   });
 });
 

@@ -2,13 +2,17 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { parseRecord } from '../../model/parse-record.ts';
 import { isContactLinked, type StoreName } from '../../model/stores.ts';
 import { lenientIndexKeys } from '../../storage/index-keys.ts';
+import { applyContactOps } from './contact-pages.ts';
 import {
+  CONTACT_DIRECTORY,
+  CONTACT_PAGES,
   CONTACT_TIME_INDEX,
   type Envelope,
   MERGE_CONTACTS_INDEX,
   MERGES,
   ORDER_BUCKETS,
   ORDER_DIRECTORY,
+  PAGE_INDEXES,
   QUARANTINE,
   RECORD_STORES,
   TIME_INDEX,
@@ -69,5 +73,23 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     db.createObjectStore(MERGES, { keyPath: 'id' }).createIndex(MERGE_CONTACTS_INDEX, 'k.contacts', {
       multiEntry: true,
     });
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // Version 4: contacts in pages of PAGE_SIZE (100,000 contacts as ~1,600 values instead of 100,000).
+    // Every stored envelope moves as it is, damaged ones too (kept as values, not JSON; they read back
+    // as corrupt), with its keys derived again (as many as a damaged record allows).
+    const pages = db.createObjectStore(CONTACT_PAGES, { keyPath: 'n' });
+    for (const index of PAGE_INDEXES) pages.createIndex(index, index, { multiEntry: true });
+    db.createObjectStore(CONTACT_DIRECTORY);
+    const old = (await tx.objectStore('contacts').getAll()) as Envelope[];
+    await applyContactOps(
+      tx,
+      old.map((e) => ({
+        type: 'put',
+        envelope: { id: e.id, r: e.r, k: lenientIndexKeys('contacts', e.r) },
+        raw: !parseRecord('contacts', e.r).ok,
+      })),
+    );
+    db.deleteObjectStore('contacts');
   }
 }

@@ -6,6 +6,7 @@ import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { hashString } from '../../storage/hash.ts';
+import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
@@ -29,6 +30,7 @@ import {
   type SegmentKey,
   SHARD_COUNT,
 } from './db-schema.ts';
+import { type DirectoryKind, loadShards } from './directory-shards.ts';
 
 // The columnar order store. Every function takes a transaction over ORDER_BUCKETS, ORDER_DIRECTORY and
 // QUARANTINE and awaits only IndexedDB requests, so the transaction stays alive until it is done.
@@ -54,25 +56,6 @@ const shardOf = (hash: number) => hash % SHARD_COUNT;
 const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket, 0], [bucket, Number.POSITIVE_INFINITY]);
 const blockName = ([bucket, segment]: SegmentKey) => `block ${bucket}/${segment}`;
 
-/** The directory shards of the given numbers; a damaged shard is rebuilt from the blocks in memory. */
-async function loadShards(
-  tx: Tx,
-  numbers: Iterable<number>,
-): Promise<{ shards: Map<number, DirectoryShard>; rebuilt: boolean }> {
-  const list = [...numbers];
-  const store = tx.objectStore(ORDER_DIRECTORY);
-  const values = await Promise.all(list.map((n) => store.get(n)));
-  const shards = new Map<number, DirectoryShard>();
-  let damaged = false;
-  values.forEach((value, i) => {
-    if (value === undefined) shards.set(list[i] as number, { hashes: new Uint32Array(0), buckets: new Uint16Array(0) });
-    else if (isShard(value)) shards.set(list[i] as number, value);
-    else damaged = true;
-  });
-  if (!damaged) return { shards, rebuilt: false };
-  return { shards: await rebuildDirectory(tx), rebuilt: true };
-}
-
 function isShard(value: unknown): value is DirectoryShard {
   const v = value as Partial<DirectoryShard> | null;
   return v?.hashes instanceof Uint32Array && v.buckets instanceof Uint16Array && v.hashes.length === v.buckets.length;
@@ -89,9 +72,16 @@ async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
   }
   const shards = new Map<number, DirectoryShard>();
   for (let n = 0; n < SHARD_COUNT; n++)
-    shards.set(n, mergeShard({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }, entries.get(n) ?? [], []));
+    shards.set(n, mergeShard(ORDER_DIRECTORY_KIND.empty(), entries.get(n) ?? [], []));
   return shards;
 }
+
+const ORDER_DIRECTORY_KIND: DirectoryKind<DirectoryShard> = {
+  store: ORDER_DIRECTORY,
+  empty: () => ({ hashes: new Uint32Array(0), buckets: new Uint16Array(0) }),
+  isShard,
+  rebuild: rebuildDirectory,
+};
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -100,51 +90,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Buckets that may hold the id with this hash. */
-function candidates(shard: DirectoryShard, hash: number): number[] {
-  let lo = 0;
-  let hi = shard.hashes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((shard.hashes[mid] as number) < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: number[] = [];
-  for (let i = lo; i < shard.hashes.length && shard.hashes[i] === hash; i++) out.push(shard.buckets[i] as number);
-  return out;
-}
+const candidates = (shard: DirectoryShard, hash: number) => placesOf(shard.hashes, shard.buckets, hash);
 
 /** A shard with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by hash. */
 function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [number, number][]): DirectoryShard {
-  const remove = new Map<number, number>();
-  for (const [hash, bucket] of removes)
-    remove.set(hash * BUCKET_COUNT + bucket, (remove.get(hash * BUCKET_COUNT + bucket) ?? 0) + 1);
-  adds.sort((a, b) => a[0] - b[0]);
-  const size = shard.hashes.length + adds.length;
-  const hashes = new Uint32Array(size);
-  const buckets = new Uint16Array(size);
-  let out = 0;
-  let a = 0;
-  const push = (hash: number, bucket: number) => {
-    hashes[out] = hash;
-    buckets[out] = bucket;
-    out++;
-  };
-  for (let i = 0; i < shard.hashes.length; i++) {
-    const hash = shard.hashes[i] as number;
-    const bucket = shard.buckets[i] as number;
-    const pending = remove.size === 0 ? 0 : (remove.get(hash * BUCKET_COUNT + bucket) ?? 0);
-    if (pending > 0) {
-      remove.set(hash * BUCKET_COUNT + bucket, pending - 1);
-      continue;
-    }
-    while (a < adds.length && (adds[a] as [number, number])[0] < hash) {
-      push(...(adds[a] as [number, number]));
-      a++;
-    }
-    push(hash, bucket);
-  }
-  for (; a < adds.length; a++) push(...(adds[a] as [number, number]));
-  return { hashes: hashes.subarray(0, out), buckets: buckets.subarray(0, out) };
+  const merged = mergeEntries(shard.hashes, shard.buckets, adds, removes, (size) => new Uint16Array(size));
+  return { hashes: merged.hashes, buckets: merged.places };
 }
 
 /** A stored segment a write looked at; `block` is absent when it was damaged (and set aside). */
@@ -185,7 +136,11 @@ export async function applyOrderOps(
     if (columnIds.has(id)) throw appendConflict(id);
     columnIds.add(id);
   }
-  const { shards, rebuilt } = await loadShards(tx, new Set([...hashes, ...columnHashes].map(shardOf)));
+  const { shards, rebuilt } = await loadShards(
+    tx,
+    ORDER_DIRECTORY_KIND,
+    new Set([...hashes, ...columnHashes].map(shardOf)),
+  );
   const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
   for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
@@ -382,7 +337,7 @@ async function allBlocks(
 
 export async function getOrder(tx: Tx, id: string): Promise<ReadResult<Order>> {
   const hash = hashString(id);
-  const { shards } = await loadShards(tx, [shardOf(hash)]);
+  const { shards } = await loadShards(tx, ORDER_DIRECTORY_KIND, [shardOf(hash)]);
   for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) {
     const corrupt: CorruptRecord[] = [];
     for (const { block } of await allBlocks(tx, corrupt, bucket)) {

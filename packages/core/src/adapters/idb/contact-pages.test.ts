@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Contact } from '../../model/contact.ts';
+import type { Repository } from '../../ports/repository.ts';
+import { contact } from '../../testing/repository.contract.ts';
+import { CONTACT_DIRECTORY, CONTACT_PAGES, type ContactPage, PAGE_SIZE } from './db-schema.ts';
+import { openIdbRepository } from './idb-repository.ts';
+
+let databases = 0;
+const realPut = IDBObjectStore.prototype.put;
+afterEach(() => {
+  IDBObjectStore.prototype.put = realPut;
+});
+
+const people = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    contact(`${prefix}${String(i).padStart(3, '0')}`, { emails: [`${prefix}${i}@x.example`] }),
+  );
+const ids = (read: { records: { id: string }[] }) => read.records.map((r) => r.id);
+
+async function withPages(contacts: Contact[]): Promise<{ name: string; repo: Repository }> {
+  const name = `pages-${++databases}`;
+  const repo = await openIdbRepository({ name });
+  await repo.putMany('contacts', contacts);
+  return { name, repo };
+}
+
+/** The stored pages, by key: what the indexes and a write see. */
+async function pagesOf(name: string): Promise<ContactPage[]> {
+  const db = await openDB(name);
+  const pages = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
+  db.close();
+  return pages;
+}
+
+describe('openIdbRepository contact pages', () => {
+  it('should fill pages of PAGE_SIZE, then the last page with the contacts of later writes', async () => {
+    const { name, repo } = await withPages(people('a', PAGE_SIZE * 2 + 3));
+    expect((await pagesOf(name)).map((p) => p.contacts.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 3]);
+    await repo.putMany('contacts', people('b', PAGE_SIZE));
+    expect((await pagesOf(name)).map((p) => p.contacts.length)).toEqual([PAGE_SIZE, PAGE_SIZE, PAGE_SIZE, 3]);
+    const [first] = await pagesOf(name);
+    expect(first?.emails).toContain('a0@x.example');
+    expect(first?.ids).toHaveLength(PAGE_SIZE);
+    await repo.close();
+  });
+
+  it('should rewrite a contact in its own page, reading and putting each touched page once', async () => {
+    const { name, repo } = await withPages(people('a', PAGE_SIZE * 2));
+    const puts: unknown[] = [];
+    IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === CONTACT_PAGES) puts.push(args[0]);
+      return realPut.apply(this, args);
+    };
+    await repo.write([
+      { type: 'put', store: 'contacts', record: contact('a001', { version: 2, title: 'CEO' }), expectVersion: 1 },
+      { type: 'put', store: 'contacts', record: contact('a002', { version: 2, emails: ['new@x.example'] }) },
+      { type: 'put', store: 'contacts', record: contact(`a0${PAGE_SIZE + 1}`, { version: 2 }) },
+    ]);
+    expect(puts).toHaveLength(2);
+    const pages = await pagesOf(name);
+    expect(pages.map((p) => p.contacts.length)).toEqual([PAGE_SIZE, PAGE_SIZE]);
+    expect(pages[0]?.emails).toContain('new@x.example');
+    expect(pages[0]?.emails).not.toContain('a2@x.example');
+    expect(ids(await repo.findContactsByEmail('new@x.example'))).toEqual(['a002']);
+    expect(await repo.get('contacts', 'a001')).toMatchObject({ ok: true, value: { title: 'CEO' } });
+    await repo.close();
+  });
+
+  it('should delete a contact from its page and an emptied page with it', async () => {
+    const { name, repo } = await withPages(people('a', PAGE_SIZE + 2));
+    expect(await repo.delete('contacts', 'a000')).toBe(true);
+    await repo.write([
+      { type: 'delete', store: 'contacts', id: `a0${PAGE_SIZE}` },
+      { type: 'delete', store: 'contacts', id: `a0${PAGE_SIZE + 1}` },
+    ]);
+    expect((await pagesOf(name)).map((p) => p.contacts.length)).toEqual([PAGE_SIZE - 1]);
+    expect(await repo.count('contacts')).toBe(PAGE_SIZE - 1);
+    expect(await repo.get('contacts', 'a000')).toEqual({ ok: false, reason: 'not-found' });
+    // A contact deleted and put again is a new contact: it goes to the last page with room.
+    await repo.put('contacts', contact('a000'));
+    expect((await pagesOf(name)).map((p) => p.ids.at(-1))).toEqual(['a000']);
+    await repo.close();
+  });
+
+  it('should report a damaged contact of a page as corrupt, keep its neighbours readable, and repair it on write', async () => {
+    const { name, repo } = await withPages(people('a', 3));
+    const db = await openDB(name);
+    const [page] = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
+    if (!page) throw new Error('no page');
+    const damaged = JSON.parse(page.contacts[1] as string);
+    page.contacts[1] = JSON.stringify({ ...damaged, r: { ...damaged.r, lifecycleStage: 'zombie' } });
+    await db.put(CONTACT_PAGES, page);
+    db.close();
+    expect(await repo.get('contacts', 'a001')).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect(ids(await repo.findContactsByDomain('x.example'))).toEqual(['a000', 'a002']);
+    const listed = await repo.list('contacts');
+    expect(listed.corrupt).toMatchObject([{ store: 'contacts', id: 'a001' }]);
+    await repo.put('contacts', contact('a001', { version: 2 }));
+    expect(await repo.get('contacts', 'a001')).toMatchObject({ ok: true });
+    expect(await repo.count('contacts')).toBe(3);
+    await repo.close();
+  });
+
+  it('should read the contacts of a page too damaged to hold envelopes as corrupt, and repair each on write', async () => {
+    const { name, repo } = await withPages(people('a', 2));
+    const db = await openDB(name);
+    const [page] = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
+    await db.put(CONTACT_PAGES, { ...page, contacts: 'garbage' });
+    db.close();
+    expect(await repo.get('contacts', 'a000')).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect((await repo.list('contacts')).corrupt.map((c) => c.id)).toEqual(['a000', 'a001']);
+    await repo.put('contacts', contact('a000', { version: 2 }));
+    expect(await repo.get('contacts', 'a000')).toMatchObject({ ok: true, value: { version: 2 } });
+    expect(await repo.get('contacts', 'a001')).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect(await repo.count('contacts')).toBe(2);
+    await repo.close();
+  });
+
+  it('should rebuild a damaged directory shard from the pages, so a write still finds stored contacts', async () => {
+    const { name, repo } = await withPages(people('a', 100));
+    const db = await openDB(name);
+    for (const key of await db.getAllKeys(CONTACT_DIRECTORY)) await db.put(CONTACT_DIRECTORY, 'garbage', key);
+    db.close();
+    await repo.putMany('contacts', [contact('a050', { version: 2 }), contact('z')]);
+    expect(await repo.count('contacts')).toBe(101);
+    expect(await repo.get('contacts', 'a050')).toMatchObject({ ok: true, value: { version: 2 } });
+    await repo.put('contacts', contact('a051', { version: 2 }), { expectVersion: 1 });
+    expect(await repo.count('contacts')).toBe(101);
+    await repo.close();
+  });
+});
