@@ -14,6 +14,7 @@ import {
   restoreBackup,
   type SegmentRule,
   SegmentRulesSchema,
+  streamChunks,
   undoMerge,
 } from '@cordial/core';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -122,7 +123,8 @@ function ImportSection({ workbench }: ViewProps) {
     setBusy(true);
     setFailure('');
     try {
-      const result = await importCsv(await workbench.repository(), [await file.text()], { kind });
+      // Streamed: a 200 MB export is read a chunk at a time, never held whole.
+      const result = await importCsv(await workbench.repository(), streamChunks(file.stream()), { kind });
       setReport(result);
       // New data: reload and recompute the analytics (in the worker, with progress).
       if (result.accepted > 0) void workbench.reloadAll();
