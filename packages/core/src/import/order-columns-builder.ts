@@ -47,7 +47,10 @@ export function createOrderColumnsBuilder(system: string, source: string) {
   let currencies: string[] = [];
   let totals: number[] = [];
   let totalCurrencies: string[] = [];
-  let lines: (readonly number[])[] = [];
+  /** Each order's first line; the lines of an order with several rows are kept apart (no array per order). */
+  let firstLines: number[] = [];
+  let moreLines = new Map<number, readonly number[]>();
+  const linesOf = (i: number): readonly number[] => moreLines.get(i) ?? [firstLines[i] as number];
 
   /** The order object the full path would have built for row `i` (for the rows the column check flags). */
   const orderOf = (i: number, stamp: string): Record<string, unknown> => {
@@ -109,7 +112,8 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       currencies.push(order.currency as string);
       totals.push(order.total?.amount as number);
       totalCurrencies.push(order.total?.currency as string);
-      lines.push(orderLines);
+      firstLines.push(orderLines[0] as number);
+      if (orderLines.length > 1) moreLines.set(firstLines.length - 1, orderLines);
     },
 
     /**
@@ -123,7 +127,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       for (let i = 0; i < ids.length; i++) {
         if (failed.has(contactIds[i] as string)) {
           taken.delete(ids[i] as string);
-          for (const line of lines[i] as number[])
+          for (const line of linesOf(i))
             rejected.push({ line, reasons: ['the contact or account it belongs to could not be stored'] });
         } else candidates.push(i);
       }
@@ -137,7 +141,7 @@ export function createOrderColumnsBuilder(system: string, source: string) {
         if (parsed.ok) ops.push({ type: 'put', store: 'orders', record: parsed.value, expectVersion: 0 });
         else {
           taken.delete(ids[i] as string);
-          for (const line of lines[i] as number[]) rejected.push({ line, reasons: [parsed.issues] });
+          for (const line of linesOf(i)) rejected.push({ line, reasons: [parsed.issues] });
         }
       }
       if (good.length > 0)
@@ -155,7 +159,8 @@ export function createOrderColumnsBuilder(system: string, source: string) {
       currencies = [];
       totals = [];
       totalCurrencies = [];
-      lines = [];
+      firstLines = [];
+      moreLines = new Map();
       return { ops, rejected, created };
     },
   };
