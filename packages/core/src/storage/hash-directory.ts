@@ -7,6 +7,12 @@ export const PLACE_LIMIT = 2 ** 21;
 
 type Places = Uint16Array | Uint32Array;
 
+/**
+ * One (hash, place) entry as one number (hash · PLACE_LIMIT + place, below 2^53): a write adds an entry
+ * per stored id, and a million of them as numbers sort as a typed array and cost no pair array each.
+ */
+export const entryOf = (hash: number, place: number): number => hash * PLACE_LIMIT + place;
+
 /** The places of the entries with this hash (binary search; `hashes` is sorted). */
 export function placesOf(hashes: Uint32Array, places: Places, hash: number): number[] {
   let lo = 0;
@@ -22,21 +28,21 @@ export function placesOf(hashes: Uint32Array, places: Places, hash: number): num
 }
 
 /**
- * The entries with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by
- * hash; `allocate` makes the place array (its type is what is stored).
+ * The entries with one entry removed per entry of `removes` and the entries of `adds` inserted (both
+ * made by `entryOf`), still sorted by hash; `allocate` makes the place array (its type is what is stored).
  */
 export function mergeEntries<P extends Places>(
   hashes: Uint32Array,
   places: P,
-  adds: [hash: number, place: number][],
-  removes: [hash: number, place: number][],
+  adds: readonly number[],
+  removes: readonly number[],
   allocate: (size: number) => P,
 ): { hashes: Uint32Array; places: P } {
-  const entry = (hash: number, place: number) => hash * PLACE_LIMIT + place;
+  const entry = entryOf;
   const remove = new Map<number, number>();
-  for (const [hash, place] of removes) remove.set(entry(hash, place), (remove.get(entry(hash, place)) ?? 0) + 1);
-  adds.sort((a, b) => a[0] - b[0]);
-  const size = hashes.length + adds.length;
+  for (const e of removes) remove.set(e, (remove.get(e) ?? 0) + 1);
+  const added = Float64Array.from(adds).sort();
+  const size = hashes.length + added.length;
   const outHashes = new Uint32Array(size);
   const outPlaces = allocate(size);
   let out = 0;
@@ -46,6 +52,7 @@ export function mergeEntries<P extends Places>(
     outPlaces[out] = place;
     out++;
   };
+  const pushEntry = (e: number) => push(Math.floor(e / PLACE_LIMIT), e % PLACE_LIMIT);
   for (let i = 0; i < hashes.length; i++) {
     const hash = hashes[i] as number;
     const place = places[i] as number;
@@ -54,12 +61,9 @@ export function mergeEntries<P extends Places>(
       remove.set(entry(hash, place), pending - 1);
       continue;
     }
-    while (a < adds.length && (adds[a] as [number, number])[0] < hash) {
-      push(...(adds[a] as [number, number]));
-      a++;
-    }
+    for (; a < added.length && (added[a] as number) < entry(hash, 0); a++) pushEntry(added[a] as number);
     push(hash, place);
   }
-  for (; a < adds.length; a++) push(...(adds[a] as [number, number]));
+  for (; a < added.length; a++) pushEntry(added[a] as number);
   return { hashes: outHashes.subarray(0, out), places: outPlaces.subarray(0, out) as P };
 }

@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { hashString } from '../../storage/hash.ts';
-import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
+import { entryOf, mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
 import {
   CONTACT_DIRECTORY,
@@ -160,7 +160,7 @@ function isShard(value: unknown): value is ContactShard {
 
 /** The whole directory computed from the pages (for a damaged shard: the pages are the truth). */
 async function rebuildDirectory(tx: Tx): Promise<Map<number, ContactShard>> {
-  const adds = new Map<number, [number, number][]>();
+  const adds = new Map<number, number[]>();
   for (const page of (await tx.objectStore(CONTACT_PAGES).getAll()) as { n: number }[])
     for (const { id } of slotsOf(page)) addEntry(adds, hashString(id), page.n);
   const shards = new Map<number, ContactShard>();
@@ -175,13 +175,13 @@ const CONTACT_DIRECTORY_KIND: DirectoryKind<ContactShard> = {
   rebuild: rebuildDirectory,
 };
 
-function addEntry(entries: Map<number, [number, number][]>, hash: number, page: number): void {
+function addEntry(entries: Map<number, number[]>, hash: number, page: number): void {
   const list = entries.get(shardOf(hash));
-  if (list) list.push([hash, page]);
-  else entries.set(shardOf(hash), [[hash, page]]);
+  if (list) list.push(entryOf(hash, page));
+  else entries.set(shardOf(hash), [entryOf(hash, page)]);
 }
 
-function mergeShard(shard: ContactShard, adds: [number, number][], removes: [number, number][]): ContactShard {
+function mergeShard(shard: ContactShard, adds: readonly number[], removes: readonly number[]): ContactShard {
   const merged = mergeEntries(shard.hashes, shard.pages, adds, removes, (size) => new Uint32Array(size));
   return { hashes: merged.hashes, pages: merged.places };
 }
@@ -233,8 +233,8 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
       (loaded.get(n) ?? []).flatMap((s) => (current.has(s.id) ? (current.get(s.id) ?? []) : s)),
     );
   const fresh = [...current].filter(([id, s]) => s !== undefined && !home.has(id)).map(([, s]) => s as Slot);
-  const adds = new Map<number, [number, number][]>();
-  const removes = new Map<number, [number, number][]>();
+  const adds = new Map<number, number[]>();
+  const removes = new Map<number, number[]>();
   for (const [id, n] of home) if (current.get(id) === undefined) addEntry(removes, hashes.get(id) as number, n);
   let n = last;
   let page = pages.get(n) ?? loaded.get(n) ?? [];

@@ -6,7 +6,7 @@ import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { hashString } from '../../storage/hash.ts';
-import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
+import { entryOf, mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
@@ -63,11 +63,11 @@ function isShard(value: unknown): value is DirectoryShard {
 
 /** The whole directory computed from the blocks (for a damaged shard: the blocks are the truth). */
 async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
-  const entries = new Map<number, [number, number][]>();
+  const entries = new Map<number, number[]>();
   for (const { key, block } of await allBlocks(tx, [])) {
     for (const id of block.ids) {
       const hash = hashString(id);
-      pushTo(entries, shardOf(hash), [hash, key[0]]);
+      pushTo(entries, shardOf(hash), entryOf(hash, key[0]));
     }
   }
   const shards = new Map<number, DirectoryShard>();
@@ -92,8 +92,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Buckets that may hold the id with this hash. */
 const candidates = (shard: DirectoryShard, hash: number) => placesOf(shard.hashes, shard.buckets, hash);
 
-/** A shard with one entry removed per `removes` pair and the `adds` pairs inserted, still sorted by hash. */
-function mergeShard(shard: DirectoryShard, adds: [number, number][], removes: [number, number][]): DirectoryShard {
+/** A shard with one entry removed per `removes` entry and the `adds` entries inserted (entryOf), sorted by hash. */
+function mergeShard(shard: DirectoryShard, adds: readonly number[], removes: readonly number[]): DirectoryShard {
   const merged = mergeEntries(shard.hashes, shard.buckets, adds, removes, (size) => new Uint16Array(size));
   return { hashes: merged.hashes, buckets: merged.places };
 }
@@ -268,19 +268,19 @@ export async function applyOrderOps(
     if (fresh) requests.push(store.put(storedForm(fresh), [bucket, next]));
   }
 
-  const adds = new Map<number, [number, number][]>();
-  const removes = new Map<number, [number, number][]>();
+  const adds = new Map<number, number[]>();
+  const removes = new Map<number, number[]>();
   for (const [id, before] of origin) {
     const now = place.get(id);
     const after = now && bucketOfPlace(now);
     if (before === after) continue;
     const hash = hashString(id);
-    if (before !== undefined) pushTo(removes, shardOf(hash), [hash, before]);
-    if (after !== undefined) pushTo(adds, shardOf(hash), [hash, after]);
+    if (before !== undefined) pushTo(removes, shardOf(hash), entryOf(hash, before));
+    if (after !== undefined) pushTo(adds, shardOf(hash), entryOf(hash, after));
   }
   for (let row = 0; row < columnHashes.length; row++) {
     const hash = columnHashes[row] as number;
-    pushTo(adds, shardOf(hash), [hash, columnBuckets[row] as number]);
+    pushTo(adds, shardOf(hash), entryOf(hash, columnBuckets[row] as number));
   }
   const directory = tx.objectStore(ORDER_DIRECTORY);
   const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
