@@ -6,7 +6,7 @@
  * import without asking; doubtful ones are offered to the user.
  */
 
-import { compareNormalizedNames, type NormalizedName, normalizePersonName } from './match-names.ts';
+import { compareNormalizedNames, createNameNormalizer, type NormalizedName, type PersonName } from './match-names.ts';
 import { type EmailKey, normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -72,9 +72,15 @@ interface Keyed {
   name: NormalizedName | null;
   /** Where a fuzzy name comparison is allowed: "account:<id>" and "domain:<company domain>". */
   blocks: string[];
+  /** Its keys in the index (emails, phones, name blocks), computed once for adding, probing and removing. */
+  keys: string[];
 }
 
-function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
+function keyFacts(
+  facts: IdentityFacts,
+  normalizeName: (name: PersonName) => NormalizedName,
+  defaultCountry?: string,
+): Keyed {
   const emails: EmailKey[] = [];
   for (const raw of facts.emails) {
     const key = normalizeEmail(raw);
@@ -90,9 +96,27 @@ function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
   if (facts.accountId) blocks.push(`account:${facts.accountId}`);
   for (const email of emails)
     if (!email.freeMail && !blocks.includes(`domain:${email.domain}`)) blocks.push(`domain:${email.domain}`);
-  const name =
-    facts.firstName && facts.lastName ? normalizePersonName({ first: facts.firstName, last: facts.lastName }) : null;
-  return { facts, emails, phones, name: name && name.last !== '' && name.first !== '' ? name : null, blocks };
+  const normalized =
+    facts.firstName && facts.lastName ? normalizeName({ first: facts.firstName, last: facts.lastName }) : null;
+  const name = normalized && normalized.last !== '' && normalized.first !== '' ? normalized : null;
+  // Names are compared inside a block only with contacts whose family name sounds alike
+  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
+  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
+  const keys = [...emails.map((e) => `e:${e.key}`), ...phones.map((p) => `p:${p}`)];
+  if (name) for (const block of blocks) keys.push(`n:${block}:${name.sound}:${name.canonical[0]}`);
+  return { facts, emails, phones, name, blocks, keys };
+}
+
+/** Whether two sets of facts give the same keys and scores (their ids aside). */
+function sameIdentity(a: IdentityFacts, b: IdentityFacts): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.firstName === b.firstName &&
+    a.lastName === b.lastName &&
+    a.accountId === b.accountId &&
+    same(a.emails, b.emails) &&
+    same(a.phones, b.phones)
+  );
 }
 
 /** Scores one pair and explains it; null when nothing links them. */
@@ -173,20 +197,15 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const byId = new Map<string, Keyed>();
   const byKey = new Map<string, Set<string>>();
-
-  // Names are compared inside a block only with contacts whose family name sounds alike
-  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
-  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
-  const keysOf = (k: Keyed): string[] => {
-    const keys = [...k.emails.map((e) => `e:${e.key}`), ...k.phones.map((p) => `p:${p}`)];
-    if (k.name) for (const block of k.blocks) keys.push(`n:${block}:${k.name.sound}:${k.name.canonical[0]}`);
-    return keys;
-  };
+  const normalizeName = createNameNormalizer();
+  const prepare = (facts: IdentityFacts) => keyFacts(facts, normalizeName, options.defaultCountry);
+  // An import asks for a contact's candidates and then adds it: the keys of the last probe are reused.
+  let probed: Keyed | undefined;
 
   const remove = (id: string): void => {
     const keyed = byId.get(id);
     if (!keyed) return;
-    for (const key of keysOf(keyed)) byKey.get(key)?.delete(id);
+    for (const key of keyed.keys) byKey.get(key)?.delete(id);
     byId.delete(id);
   };
 
@@ -194,9 +213,10 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     /** Adds or replaces a contact's facts. */
     add(facts: IdentityFacts): void {
       remove(facts.id);
-      const keyed = keyFacts(facts, options.defaultCountry);
+      const keyed = probed && sameIdentity(probed.facts, facts) ? { ...probed, facts } : prepare(facts);
+      probed = undefined;
       byId.set(facts.id, keyed);
-      for (const key of keysOf(keyed)) {
+      for (const key of keyed.keys) {
         const ids = byKey.get(key);
         if (ids) ids.add(facts.id);
         else byKey.set(key, new Set([facts.id]));
@@ -218,12 +238,17 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     },
     /** Candidate duplicates of `facts` among the indexed contacts, best first. */
     candidatesFor(facts: IdentityFacts): DuplicateCandidate[] {
-      const keyed = keyFacts(facts, options.defaultCountry);
-      const seen = new Set<string>([facts.id]);
+      const keyed = prepare(facts);
+      probed = keyed;
       const found: DuplicateCandidate[] = [];
-      for (const key of keysOf(keyed)) {
-        for (const id of byKey.get(key) ?? []) {
-          if (seen.has(id)) continue;
+      // Most contacts have no candidate: nothing is allocated for them beyond their keys.
+      let seen: Set<string> | undefined;
+      for (const key of keyed.keys) {
+        const ids = byKey.get(key);
+        if (ids === undefined) continue;
+        for (const id of ids) {
+          if (id === facts.id || seen?.has(id)) continue;
+          seen ??= new Set();
           seen.add(id);
           const other = byId.get(id);
           const candidate = other && scoreKeyed(other, keyed, thresholds);
