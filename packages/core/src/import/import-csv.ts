@@ -511,11 +511,17 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   const importContact = (draft: Draft<'contacts'>, line: number) => {
     const ownId = draft.external ? `${system}:${draft.key}` : draft.key;
     const accountId = resolveCompany(draft.company, false);
-    const fieldsToSet = { ...draft.fields, ...(accountId && { accountId }), externalIds: externalIds(draft) };
+    const ownExternalIds = externalIds(draft);
+    // The draft's fields are this row's own: completed in place rather than copied.
+    const fieldsToSet: Record<string, unknown> = draft.fields;
+    if (accountId) fieldsToSet.accountId = accountId;
+    fieldsToSet.externalIds = ownExternalIds;
+    const emails = draft.fields.emails ?? [];
+    const phones = draft.fields.phones ?? [];
     const facts = contactFacts({
       id: ownId,
-      emails: draft.fields.emails ?? [],
-      phones: draft.fields.phones ?? [],
+      emails,
+      phones,
       firstName: draft.fields.firstName,
       lastName: draft.fields.lastName,
       fullName: draft.fields.fullName,
@@ -538,14 +544,15 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     const id = target ?? ownId;
     queue('contacts', id, fieldsToSet, mode, [line], { createdAt: draft.createdAt });
     const known = links.identity.facts(id);
+    // A new contact's lists are the draft's, already without repeats (kinds/contacts.ts).
     links.addContact({
       id,
-      emails: [...new Set([...(known?.emails ?? []), ...facts.emails])],
-      phones: [...new Set([...(known?.phones ?? []), ...facts.phones])],
+      emails: known ? [...new Set([...known.emails, ...emails])] : emails,
+      phones: known ? [...new Set([...known.phones, ...phones])] : phones,
       firstName: known?.firstName ?? facts.firstName,
       lastName: known?.lastName ?? facts.lastName,
       accountId: known?.accountId ?? accountId,
-      externalIds: externalIds(draft),
+      externalIds: ownExternalIds,
     });
   };
 

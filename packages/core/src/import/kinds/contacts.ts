@@ -2,7 +2,7 @@ import { normalizeName } from '../../identity/match-names.ts';
 import type { Address } from '../../model/common.ts';
 import type { Consent, LifecycleStage } from '../../model/contact.ts';
 import type { RowValues } from '../row-values.ts';
-import type { ImportKind } from './kind.ts';
+import type { DraftFields, ImportKind } from './kind.ts';
 import { countryCode } from './lookups.ts';
 
 /** Life-cycle stages of HubSpot, Salesforce and plain files folded onto Cordial's four. */
@@ -276,46 +276,41 @@ export const contactsKind: ImportKind<'contacts'> = {
     const customFields: Record<string, string> = {};
     const note = row.text('note');
     if (note) customFields.note = note;
-    const fields = {
-      emails,
-      phones,
-      ...(firstName && { firstName }),
-      ...(lastName && { lastName }),
-      ...(fullName && { fullName }),
-      ...(row.text('company') && { company: row.text('company') }),
-      ...(row.text('title') && { title: row.text('title') }),
-      ...(Object.keys(address).length > 0 && { address }),
-      ...(row.text('owner') && { ownerId: row.text('owner') }),
-      ...(stage && { lifecycleStage: stage }),
-      tags: row.list('tags'),
-      customFields,
-      source: `import:${source}`,
-    };
+    // Set field by field rather than spread from one-field objects: this runs for every row.
+    const fields: DraftFields<'contacts'> = { emails, phones };
+    if (firstName) fields.firstName = firstName;
+    if (lastName) fields.lastName = lastName;
+    if (fullName) fields.fullName = fullName;
+    const company = row.text('company');
+    if (company) fields.company = company;
+    const title = row.text('title');
+    if (title) fields.title = title;
+    if (Object.keys(address).length > 0) fields.address = address;
+    const owner = row.text('owner');
+    if (owner) fields.ownerId = owner;
+    if (stage) fields.lifecycleStage = stage;
+    fields.tags = row.list('tags');
+    fields.customFields = customFields;
+    fields.source = `import:${source}`;
     const emailConsent = consent(emailOptOut === true ? false : row.boolean('acceptsEmail'));
     const smsConsent = consent(row.boolean('acceptsSms'));
     const doNotCall = row.boolean('doNotCall');
     const leadSource = row.text('leadSource');
     if (leadSource) customFields.leadSource = leadSource;
+    if (emailConsent || smsConsent || doNotCall !== undefined)
+      fields.consent = {
+        email: emailConsent ?? { status: 'unknown' },
+        sms: smsConsent ?? { status: 'unknown' },
+        phone: doNotCall === undefined ? { status: 'unknown' } : (consent(!doNotCall) ?? { status: 'unknown' }),
+        tracking: { status: 'unknown' },
+      };
+    const accountExternalId = row.text('accountExternalId');
     return {
       key: externalId ?? (email ? `email:${email}` : phones[0] ? `phone:${phones[0]}` : nameKey(row)),
       external: externalId !== undefined,
-      fields: {
-        ...fields,
-        ...((emailConsent || smsConsent || doNotCall !== undefined) && {
-          consent: {
-            email: emailConsent ?? { status: 'unknown' },
-            sms: smsConsent ?? { status: 'unknown' },
-            phone: doNotCall === undefined ? { status: 'unknown' } : (consent(!doNotCall) ?? { status: 'unknown' }),
-            tracking: { status: 'unknown' },
-          },
-        }),
-      },
+      fields,
       createdAt: row.date('createdAt'),
-      company: row.text('accountExternalId')
-        ? { externalId: row.text('accountExternalId') }
-        : row.text('company')
-          ? { name: row.text('company') }
-          : undefined,
+      company: accountExternalId ? { externalId: accountExternalId } : company ? { name: company } : undefined,
     };
   },
 };
