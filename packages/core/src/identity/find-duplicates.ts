@@ -102,7 +102,9 @@ function keyFacts(
   // Names are compared inside a block only with contacts whose family name sounds alike
   // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
   // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
-  const keys = [...emails.map((e) => `e:${e.key}`), ...phones.map((p) => `p:${p}`)];
+  const keys: string[] = [];
+  for (const email of emails) keys.push(`e:${email.key}`);
+  for (const phone of phones) keys.push(`p:${phone}`);
   if (name) for (const block of blocks) keys.push(`n:${block}:${name.sound}:${name.canonical[0]}`);
   return { facts, emails, phones, name, blocks, keys };
 }

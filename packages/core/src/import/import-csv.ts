@@ -528,17 +528,17 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
       accountId,
     });
     let target =
-      (draft.external && links.external.contacts.get(`${system}:${draft.key}`)) ||
-      (links.identity.facts(ownId) ? ownId : undefined);
+      (draft.external && links.external.contacts.get(ownId)) || (links.identity.facts(ownId) ? ownId : undefined);
     let mode: UpsertMode = 'replace';
     if (!target) {
-      const [best, ...others] = links.identity.candidatesFor(facts);
+      const candidates = links.identity.candidatesFor(facts);
+      const best = candidates[0];
       if (best?.verdict === 'certain') {
         target = best.a;
         mode = 'fill';
         report.merged.push({ line, into: best.a, score: best.score, signals: best.signals });
       } else if (best) report.duplicates.push({ ...best, b: ownId, line });
-      for (const other of others)
+      for (const other of candidates.slice(1))
         if (other.verdict === 'doubtful' || target) report.duplicates.push({ ...other, b: target ?? ownId, line });
     }
     const id = target ?? ownId;

@@ -25,6 +25,15 @@ const STAGES: Record<string, LifecycleStage> = {
   lost: 'churned',
 };
 
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode'] as const;
+
+/** The values that are set, each once, in their order (without a Set for the usual one or two). */
+function distinct(values: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const value of values) if (value !== undefined && !out.includes(value)) out.push(value);
+  return out;
+}
+
 /** The natural key of a contact known only by name (and company): accents and case folded, never empty. */
 function nameKey(row: RowValues): string {
   const name = [row.text('firstName'), row.text('lastName'), row.text('fullName')].filter(Boolean).join(' ');
@@ -247,19 +256,19 @@ export const contactsKind: ImportKind<'contacts'> = {
   },
   build(row, { source }) {
     const email = row.email('email');
-    const emails = [...new Set([...(email ? [email] : []), ...row.emails('otherEmails')])];
-    const phones = [...new Set([row.phone('phone'), row.phone('mobile')].filter((p): p is string => p !== undefined))];
+    const emails = distinct([email, ...row.emails('otherEmails')]);
+    const phones = distinct([row.phone('phone'), row.phone('mobile')]);
     const firstName = row.text('firstName');
     const lastName = row.text('lastName');
     const fullName = row.text('fullName');
-    const given = ['email', 'otherEmails', 'phone', 'mobile'].some((field) => row.has(field));
+    const given = row.has('email') || row.has('otherEmails') || row.has('phone') || row.has('mobile');
     if (!given && !firstName && !lastName && !fullName) {
       row.problems.push('a contact needs an email, a phone number or a name');
       return undefined;
     }
     const country = row.text('country');
     const address: Address = {};
-    for (const part of ['street', 'city', 'region', 'postalCode'] as const) {
+    for (const part of ADDRESS_PARTS) {
       const value = row.text(part);
       if (value !== undefined) address[part] = value;
     }
