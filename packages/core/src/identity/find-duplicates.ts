@@ -223,17 +223,36 @@ export interface IdentityIndexOptions {
  */
 export function createIdentityIndex(options: IdentityIndexOptions = {}) {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const byId = new Map<string, Keyed>();
-  const byKey: KeyIds = new Map();
+  /** A contact's facts, and their keys once the key index exists. */
+  const byId = new Map<string, { facts: IdentityFacts; keyed?: Keyed }>();
+  /**
+   * Made on the first lookup by key, from every contact added so far (in the order they came, as if
+   * each had been indexed on arrival). Until then adding a contact costs one entry: the orders
+   * import links 1,000,000 orders by customer id and never asks, a contacts import asks at once.
+   */
+  let byKey: KeyIds | undefined;
   const normalizeName = createNameNormalizer();
   const prepare = (facts: IdentityFacts) => keyFacts(facts, normalizeName, options.defaultCountry);
   // An import asks for a contact's candidates and then adds it: the keys of the last probe are reused.
   let probed: Keyed | undefined;
 
+  const index = (id: string, entry: { facts: IdentityFacts; keyed?: Keyed }, keys: KeyIds): Keyed => {
+    entry.keyed ??= prepare(entry.facts);
+    for (const key of entry.keyed.keys) addId(keys, key, id);
+    return entry.keyed;
+  };
+  const keyIndex = (): KeyIds => {
+    if (byKey) return byKey;
+    const keys: KeyIds = new Map();
+    for (const [id, entry] of byId) index(id, entry, keys);
+    byKey = keys;
+    return keys;
+  };
+
   const remove = (id: string): void => {
-    const keyed = byId.get(id);
-    if (!keyed) return;
-    for (const key of keyed.keys) removeId(byKey, key, id);
+    const entry = byId.get(id);
+    if (!entry) return;
+    if (byKey && entry.keyed) for (const key of entry.keyed.keys) removeId(byKey, key, id);
     byId.delete(id);
   };
 
@@ -241,10 +260,11 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     /** Adds or replaces a contact's facts. */
     add(facts: IdentityFacts): void {
       remove(facts.id);
-      const keyed = probed && sameIdentity(probed.facts, facts) ? { ...probed, facts } : prepare(facts);
+      const entry: { facts: IdentityFacts; keyed?: Keyed } = { facts };
+      if (probed && sameIdentity(probed.facts, facts)) entry.keyed = { ...probed, facts };
       probed = undefined;
-      byId.set(facts.id, keyed);
-      for (const key of keyed.keys) addId(byKey, key, facts.id);
+      byId.set(facts.id, entry);
+      if (byKey) index(facts.id, entry, byKey);
     },
     remove,
     /** The facts last added for a contact. */
@@ -254,25 +274,27 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     /** Contacts with this email address (by its match key), for linking a record to its person exactly. */
     findByEmail(email: string): string[] {
       const key = normalizeEmail(email);
-      return key ? [...idsAt(byKey, `e:${key.key}`)] : [];
+      return key ? [...idsAt(keyIndex(), `e:${key.key}`)] : [];
     },
     /** Contacts with this E.164 number. */
     findByPhone(e164: string): string[] {
-      return [...idsAt(byKey, `p:${e164}`)];
+      return [...idsAt(keyIndex(), `p:${e164}`)];
     },
     /** Candidate duplicates of `facts` among the indexed contacts, best first. */
     candidatesFor(facts: IdentityFacts): DuplicateCandidate[] {
+      const keys = keyIndex();
       const keyed = prepare(facts);
       probed = keyed;
       const found: DuplicateCandidate[] = [];
       // Most contacts have no candidate: nothing is allocated for them beyond their keys.
       let seen: Set<string> | undefined;
       for (const key of keyed.keys) {
-        for (const id of idsAt(byKey, key)) {
+        for (const id of idsAt(keys, key)) {
           if (id === facts.id || seen?.has(id)) continue;
           seen ??= new Set();
           seen.add(id);
-          const other = byId.get(id);
+          // Every indexed contact has its keys: the index was made from them.
+          const other = byId.get(id)?.keyed;
           const candidate = other && scoreKeyed(other, keyed, thresholds);
           if (candidate) found.push(candidate);
         }
