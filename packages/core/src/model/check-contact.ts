@@ -9,16 +9,22 @@
  */
 import { memoize } from '../identity/memoize.ts';
 import { AddressSchema, ChannelSchema, EmailSchema, InstantSchema, PhoneSchema } from './common.ts';
-import { type Contact, ContactSchema, LifecycleStageSchema, MarketingPreferencesSchema } from './contact.ts';
+import {
+  ConsentSchema,
+  type Contact,
+  ContactSchema,
+  LifecycleStageSchema,
+  MarketingPreferencesSchema,
+} from './contact.ts';
 
 /** Every field of the schema: a contact with any other key is left to zod (which drops it). */
 const KNOWN = new Set(Object.keys(ContactSchema.shape));
-const CONSENT_KEYS = ['email', 'sms', 'phone', 'tracking'];
-const CONSENT_FIELDS = ['status', 'at', 'source'];
+const CONSENT_KEYS = Object.keys(ContactSchema.shape.consent.shape);
+const CONSENT_FIELDS = Object.keys(ConsentSchema.shape);
 const ADDRESS_KEYS = Object.keys(AddressSchema.shape);
 const MARKETING_KEYS = Object.keys(MarketingPreferencesSchema.shape);
 const STAGES = new Set<unknown>(LifecycleStageSchema.options);
-const CONSENT_STATUSES = new Set<unknown>(['granted', 'denied', 'unknown']);
+const CONSENT_STATUSES = new Set<unknown>(ConsentSchema.shape.status.options);
 const CHANNELS = new Set<unknown>(ChannelSchema.options);
 const FREQUENCIES = new Set<unknown>(MarketingPreferencesSchema.shape.frequency.unwrap().options);
 
@@ -33,7 +39,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isText = (value: unknown, min = 0): value is string => typeof value === 'string' && value.length >= min;
 const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
 const isId = (value: unknown) => isText(value, 1) && value.length <= 256;
-const every = (value: unknown, test: (item: unknown) => boolean) => Array.isArray(value) && value.every(test);
+/** An array whose every element passes (holes included: `Array.prototype.every` would skip them, zod does not). */
+function every(value: unknown, test: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!test(value[i])) return false;
+  return true;
+}
 
 /** Own keys all known, each set (no `key: undefined`), in the order of `known` (zod rebuilds nested objects so). */
 function ordered(value: Record<string, unknown>, known: readonly string[]): boolean {
