@@ -6,7 +6,7 @@
  * import without asking; doubtful ones are offered to the user.
  */
 
-import { compareNormalizedNames, type NormalizedName, normalizePersonName } from './match-names.ts';
+import { compareNormalizedNames, createNameNormalizer, type NormalizedName, type PersonName } from './match-names.ts';
 import { type EmailKey, normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -72,9 +72,15 @@ interface Keyed {
   name: NormalizedName | null;
   /** Where a fuzzy name comparison is allowed: "account:<id>" and "domain:<company domain>". */
   blocks: string[];
+  /** Its keys in the index (emails, phones, name blocks), computed once for adding, probing and removing. */
+  keys: string[];
 }
 
-function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
+function keyFacts(
+  facts: IdentityFacts,
+  normalizeName: (name: PersonName) => NormalizedName,
+  defaultCountry?: string,
+): Keyed {
   const emails: EmailKey[] = [];
   for (const raw of facts.emails) {
     const key = normalizeEmail(raw);
@@ -90,9 +96,29 @@ function keyFacts(facts: IdentityFacts, defaultCountry?: string): Keyed {
   if (facts.accountId) blocks.push(`account:${facts.accountId}`);
   for (const email of emails)
     if (!email.freeMail && !blocks.includes(`domain:${email.domain}`)) blocks.push(`domain:${email.domain}`);
-  const name =
-    facts.firstName && facts.lastName ? normalizePersonName({ first: facts.firstName, last: facts.lastName }) : null;
-  return { facts, emails, phones, name: name && name.last !== '' && name.first !== '' ? name : null, blocks };
+  const normalized =
+    facts.firstName && facts.lastName ? normalizeName({ first: facts.firstName, last: facts.lastName }) : null;
+  const name = normalized && normalized.last !== '' && normalized.first !== '' ? normalized : null;
+  // Names are compared inside a block only with contacts whose family name sounds alike
+  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
+  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
+  const keys: string[] = [];
+  for (const email of emails) keys.push(`e:${email.key}`);
+  for (const phone of phones) keys.push(`p:${phone}`);
+  if (name) for (const block of blocks) keys.push(`n:${block}:${name.sound}:${name.canonical[0]}`);
+  return { facts, emails, phones, name, blocks, keys };
+}
+
+/** Whether two sets of facts give the same keys and scores (their ids aside). */
+function sameIdentity(a: IdentityFacts, b: IdentityFacts): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.firstName === b.firstName &&
+    a.lastName === b.lastName &&
+    a.accountId === b.accountId &&
+    same(a.emails, b.emails) &&
+    same(a.phones, b.phones)
+  );
 }
 
 /** Scores one pair and explains it; null when nothing links them. */
@@ -159,6 +185,32 @@ function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateC
   };
 }
 
+/**
+ * Contact ids by index key. Nearly every key (an email, a phone) belongs to one contact: it maps to
+ * that id alone, and only a shared key to a list (in the order the contacts came). A Set per key was
+ * a quarter of a 100,000-contact index's memory and much of its build time (garbage collection).
+ */
+type KeyIds = Map<string, string | string[]>;
+
+function idsAt(byKey: KeyIds, key: string): readonly string[] {
+  const ids = byKey.get(key);
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+}
+
+function addId(byKey: KeyIds, key: string, id: string): void {
+  const ids = byKey.get(key);
+  if (ids === undefined) byKey.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) byKey.set(key, [ids, id]);
+  } else if (!ids.includes(id)) ids.push(id);
+}
+
+function removeId(byKey: KeyIds, key: string, id: string): void {
+  const ids = byKey.get(key);
+  if (ids === id) byKey.delete(key);
+  else if (Array.isArray(ids) && ids.includes(id)) ids.splice(ids.indexOf(id), 1);
+}
+
 export interface IdentityIndexOptions {
   /** ISO country for phone numbers written without a country code. */
   defaultCountry?: string;
@@ -171,22 +223,36 @@ export interface IdentityIndexOptions {
  */
 export function createIdentityIndex(options: IdentityIndexOptions = {}) {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const byId = new Map<string, Keyed>();
-  const byKey = new Map<string, Set<string>>();
+  /** A contact's facts, and their keys once the key index exists. */
+  const byId = new Map<string, { facts: IdentityFacts; keyed?: Keyed }>();
+  /**
+   * Made on the first lookup by key, from every contact added so far (in the order they came, as if
+   * each had been indexed on arrival). Until then adding a contact costs one entry: the orders
+   * import links 1,000,000 orders by customer id and never asks, a contacts import asks at once.
+   */
+  let byKey: KeyIds | undefined;
+  const normalizeName = createNameNormalizer();
+  const prepare = (facts: IdentityFacts) => keyFacts(facts, normalizeName, options.defaultCountry);
+  // An import asks for a contact's candidates and then adds it: the keys of the last probe are reused.
+  let probed: Keyed | undefined;
 
-  // Names are compared inside a block only with contacts whose family name sounds alike
-  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
-  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
-  const keysOf = (k: Keyed): string[] => {
-    const keys = [...k.emails.map((e) => `e:${e.key}`), ...k.phones.map((p) => `p:${p}`)];
-    if (k.name) for (const block of k.blocks) keys.push(`n:${block}:${k.name.sound}:${k.name.canonical[0]}`);
+  const index = (id: string, entry: { facts: IdentityFacts; keyed?: Keyed }, keys: KeyIds): Keyed => {
+    entry.keyed ??= prepare(entry.facts);
+    for (const key of entry.keyed.keys) addId(keys, key, id);
+    return entry.keyed;
+  };
+  const keyIndex = (): KeyIds => {
+    if (byKey) return byKey;
+    const keys: KeyIds = new Map();
+    for (const [id, entry] of byId) index(id, entry, keys);
+    byKey = keys;
     return keys;
   };
 
   const remove = (id: string): void => {
-    const keyed = byId.get(id);
-    if (!keyed) return;
-    for (const key of keysOf(keyed)) byKey.get(key)?.delete(id);
+    const entry = byId.get(id);
+    if (!entry) return;
+    if (byKey && entry.keyed) for (const key of entry.keyed.keys) removeId(byKey, key, id);
     byId.delete(id);
   };
 
@@ -194,13 +260,11 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     /** Adds or replaces a contact's facts. */
     add(facts: IdentityFacts): void {
       remove(facts.id);
-      const keyed = keyFacts(facts, options.defaultCountry);
-      byId.set(facts.id, keyed);
-      for (const key of keysOf(keyed)) {
-        const ids = byKey.get(key);
-        if (ids) ids.add(facts.id);
-        else byKey.set(key, new Set([facts.id]));
-      }
+      const entry: { facts: IdentityFacts; keyed?: Keyed } = { facts };
+      if (probed && sameIdentity(probed.facts, facts)) entry.keyed = { ...probed, facts };
+      probed = undefined;
+      byId.set(facts.id, entry);
+      if (byKey) index(facts.id, entry, byKey);
     },
     remove,
     /** The facts last added for a contact. */
@@ -210,22 +274,27 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     /** Contacts with this email address (by its match key), for linking a record to its person exactly. */
     findByEmail(email: string): string[] {
       const key = normalizeEmail(email);
-      return key ? [...(byKey.get(`e:${key.key}`) ?? [])] : [];
+      return key ? [...idsAt(keyIndex(), `e:${key.key}`)] : [];
     },
     /** Contacts with this E.164 number. */
     findByPhone(e164: string): string[] {
-      return [...(byKey.get(`p:${e164}`) ?? [])];
+      return [...idsAt(keyIndex(), `p:${e164}`)];
     },
     /** Candidate duplicates of `facts` among the indexed contacts, best first. */
     candidatesFor(facts: IdentityFacts): DuplicateCandidate[] {
-      const keyed = keyFacts(facts, options.defaultCountry);
-      const seen = new Set<string>([facts.id]);
+      const keys = keyIndex();
+      const keyed = prepare(facts);
+      probed = keyed;
       const found: DuplicateCandidate[] = [];
-      for (const key of keysOf(keyed)) {
-        for (const id of byKey.get(key) ?? []) {
-          if (seen.has(id)) continue;
+      // Most contacts have no candidate: nothing is allocated for them beyond their keys.
+      let seen: Set<string> | undefined;
+      for (const key of keyed.keys) {
+        for (const id of idsAt(keys, key)) {
+          if (id === facts.id || seen?.has(id)) continue;
+          seen ??= new Set();
           seen.add(id);
-          const other = byId.get(id);
+          // Every indexed contact has its keys: the index was made from them.
+          const other = byId.get(id)?.keyed;
           const candidate = other && scoreKeyed(other, keyed, thresholds);
           if (candidate) found.push(candidate);
         }

@@ -5,6 +5,8 @@
  * its own a similar name is weak evidence (there are many John Smiths).
  */
 
+import { memoize } from './memoize.ts';
+
 /** Nickname → canonical given name. Kept small and unambiguous on purpose. */
 const NICKNAMES: Record<string, string> = {
   al: 'albert',
@@ -159,10 +161,36 @@ export interface NormalizedName {
   sound: string;
 }
 
+type GivenName = Pick<NormalizedName, 'first' | 'canonical'>;
+type FamilyName = Pick<NormalizedName, 'last' | 'sound'>;
+
+function normalizeGivenName(raw: string): GivenName {
+  const first = normalizeName(raw);
+  return { first, canonical: NICKNAMES[first] ?? first };
+}
+
+function normalizeFamilyName(raw: string): FamilyName {
+  const last = normalizeName(raw);
+  return { last, sound: soundex(last) };
+}
+
 export function normalizePersonName(name: PersonName): NormalizedName {
-  const first = normalizeName(name.first);
-  const last = normalizeName(name.last);
-  return { first, last, canonical: NICKNAMES[first] ?? first, sound: soundex(last) };
+  return { ...normalizeGivenName(name.first), ...normalizeFamilyName(name.last) };
+}
+
+/**
+ * `normalizePersonName` remembering each given and family name it has seen: an address book has far
+ * fewer distinct names than people (the import bench: 26 given names, about 2,000 family names for
+ * 100,000 contacts), and folding accents (NFKD) is the costly part. One per index, for its lifetime.
+ */
+export function createNameNormalizer(): (name: PersonName) => NormalizedName {
+  const given = memoize(normalizeGivenName);
+  const family = memoize(normalizeFamilyName);
+  return (name) => {
+    const { first, canonical } = given(name.first);
+    const { last, sound } = family(name.last);
+    return { first, last, canonical, sound };
+  };
 }
 
 const SOUNDEX: Record<string, string> = {

@@ -40,30 +40,33 @@ interface Pending {
   dependsOn: string[];
 }
 
-/** What a new record of each store starts from before the imported fields are laid over it. */
-const DEFAULTS: { [S in TargetStore]: () => Record<string, unknown> } = {
-  contacts: () => ({
-    emails: [],
-    phones: [],
-    lifecycleStage: 'prospect',
-    tags: [],
-    customFields: {},
-    consent: {
+/**
+ * What a new record of each store starts from before the imported fields are laid over it: a fresh
+ * value per field, made only for the fields the record lacks.
+ */
+const DEFAULTS: { [S in TargetStore]: Record<string, () => unknown> } = {
+  contacts: {
+    emails: () => [],
+    phones: () => [],
+    lifecycleStage: () => 'prospect',
+    tags: () => [],
+    customFields: () => ({}),
+    consent: () => ({
       email: { status: 'unknown' },
       sms: { status: 'unknown' },
       phone: { status: 'unknown' },
       tracking: { status: 'unknown' },
-    },
-    marketing: { doNotContact: false, topics: [] },
-    externalIds: {},
-  }),
-  accounts: () => ({ domains: [], tags: [], customFields: {}, externalIds: {} }),
-  products: () => ({ attributes: {}, active: true, externalIds: {} }),
-  orders: () => ({ lineItems: [], discounts: [], externalIds: {} }),
-  opportunities: () => ({ externalIds: {} }),
-  cases: () => ({ externalIds: {} }),
-  touchpoints: () => ({ externalIds: {} }),
-  tasks: () => ({}),
+    }),
+    marketing: () => ({ doNotContact: false, topics: [] }),
+    externalIds: () => ({}),
+  },
+  accounts: { domains: () => [], tags: () => [], customFields: () => ({}), externalIds: () => ({}) },
+  products: { attributes: () => ({}), active: () => true, externalIds: () => ({}) },
+  orders: { lineItems: () => [], discounts: () => [], externalIds: () => ({}) },
+  opportunities: { externalIds: () => ({}) },
+  cases: { externalIds: () => ({}) },
+  touchpoints: { externalIds: () => ({}) },
+  tasks: {},
 };
 
 export interface FlushResult {
@@ -157,8 +160,8 @@ export async function createBatchWriter(repo: Repository, now: () => string) {
             for (const [i, l] of entry.layers.entries())
               record = layer(entry.store, record, l.fields, i === 0 ? 'replace' : l.mode);
           // The queued fields are the writer's own: defaults and bookkeeping are added in place.
-          const defaults = DEFAULTS[entry.store]();
-          for (const key in defaults) if (record[key] === undefined) record[key] = defaults[key];
+          const defaults = DEFAULTS[entry.store];
+          for (const key in defaults) if (record[key] === undefined) record[key] = defaults[key]?.();
           record.id = entry.id;
           record.createdAt = entry.createdAt ?? stamp;
           record.updatedAt = stamp;

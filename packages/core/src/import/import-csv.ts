@@ -516,41 +516,48 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   const importContact = (draft: Draft<'contacts'>, line: number) => {
     const ownId = draft.external ? `${system}:${draft.key}` : draft.key;
     const accountId = resolveCompany(draft.company, false);
-    const fieldsToSet = { ...draft.fields, ...(accountId && { accountId }), externalIds: externalIds(draft) };
+    const ownExternalIds = externalIds(draft);
+    // The draft's fields are this row's own: completed in place rather than copied.
+    const fieldsToSet: Record<string, unknown> = draft.fields;
+    if (accountId) fieldsToSet.accountId = accountId;
+    fieldsToSet.externalIds = ownExternalIds;
+    const emails = draft.fields.emails ?? [];
+    const phones = draft.fields.phones ?? [];
     const facts = contactFacts({
       id: ownId,
-      emails: draft.fields.emails ?? [],
-      phones: draft.fields.phones ?? [],
+      emails,
+      phones,
       firstName: draft.fields.firstName,
       lastName: draft.fields.lastName,
       fullName: draft.fields.fullName,
       accountId,
     });
     let target =
-      (draft.external && links.external.contacts.get(`${system}:${draft.key}`)) ||
-      (links.identity.facts(ownId) ? ownId : undefined);
+      (draft.external && links.external.contacts.get(ownId)) || (links.identity.facts(ownId) ? ownId : undefined);
     let mode: UpsertMode = 'replace';
     if (!target) {
-      const [best, ...others] = links.identity.candidatesFor(facts);
+      const candidates = links.identity.candidatesFor(facts);
+      const best = candidates[0];
       if (best?.verdict === 'certain') {
         target = best.a;
         mode = 'fill';
         report.merged.push({ line, into: best.a, score: best.score, signals: best.signals });
       } else if (best) report.duplicates.push({ ...best, b: ownId, line });
-      for (const other of others)
+      for (const other of candidates.slice(1))
         if (other.verdict === 'doubtful' || target) report.duplicates.push({ ...other, b: target ?? ownId, line });
     }
     const id = target ?? ownId;
     queue('contacts', id, fieldsToSet, mode, [line], { createdAt: draft.createdAt });
     const known = links.identity.facts(id);
+    // A new contact's lists are the draft's, already without repeats (kinds/contacts.ts).
     links.addContact({
       id,
-      emails: [...new Set([...(known?.emails ?? []), ...facts.emails])],
-      phones: [...new Set([...(known?.phones ?? []), ...facts.phones])],
+      emails: known ? [...new Set([...known.emails, ...emails])] : emails,
+      phones: known ? [...new Set([...known.phones, ...phones])] : phones,
       firstName: known?.firstName ?? facts.firstName,
       lastName: known?.lastName ?? facts.lastName,
       accountId: known?.accountId ?? accountId,
-      externalIds: externalIds(draft),
+      externalIds: ownExternalIds,
     });
   };
 

@@ -48,8 +48,13 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
   ) => {
     identity.add(contactFacts(contact));
     // More ids from one system are kept as `system#…` (a merge's `#2`, a visitor's anonymous ids).
-    for (const [system, value] of Object.entries(contact.externalIds))
-      external.contacts.set(`${system.replace(/#.*$/, '')}:${value}`, contact.id);
+    for (const system in contact.externalIds) {
+      const hash = system.indexOf('#');
+      external.contacts.set(
+        `${hash === -1 ? system : system.slice(0, hash)}:${contact.externalIds[system]}`,
+        contact.id,
+      );
+    }
   };
   const addAccount = (account: Pick<Account, 'id' | 'name' | 'domains' | 'externalIds'>) => {
     accountsByName.set(tableKey(account.name), account.id);

@@ -2,7 +2,7 @@ import { normalizeName } from '../../identity/match-names.ts';
 import type { Address } from '../../model/common.ts';
 import type { Consent, LifecycleStage } from '../../model/contact.ts';
 import type { RowValues } from '../row-values.ts';
-import type { ImportKind } from './kind.ts';
+import type { DraftFields, ImportKind } from './kind.ts';
 import { countryCode } from './lookups.ts';
 
 /** Life-cycle stages of HubSpot, Salesforce and plain files folded onto Cordial's four. */
@@ -24,6 +24,15 @@ const STAGES: Record<string, LifecycleStage> = {
   formercustomer: 'churned',
   lost: 'churned',
 };
+
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode'] as const;
+
+/** The values that are set, each once, in their order (without a Set for the usual one or two). */
+function distinct(values: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const value of values) if (value !== undefined && !out.includes(value)) out.push(value);
+  return out;
+}
 
 /** The natural key of a contact known only by name (and company): accents and case folded, never empty. */
 function nameKey(row: RowValues): string {
@@ -247,19 +256,19 @@ export const contactsKind: ImportKind<'contacts'> = {
   },
   build(row, { source }) {
     const email = row.email('email');
-    const emails = [...new Set([...(email ? [email] : []), ...row.emails('otherEmails')])];
-    const phones = [...new Set([row.phone('phone'), row.phone('mobile')].filter((p): p is string => p !== undefined))];
+    const emails = distinct([email, ...row.emails('otherEmails')]);
+    const phones = distinct([row.phone('phone'), row.phone('mobile')]);
     const firstName = row.text('firstName');
     const lastName = row.text('lastName');
     const fullName = row.text('fullName');
-    const given = ['email', 'otherEmails', 'phone', 'mobile'].some((field) => row.has(field));
+    const given = row.has('email') || row.has('otherEmails') || row.has('phone') || row.has('mobile');
     if (!given && !firstName && !lastName && !fullName) {
       row.problems.push('a contact needs an email, a phone number or a name');
       return undefined;
     }
     const country = row.text('country');
     const address: Address = {};
-    for (const part of ['street', 'city', 'region', 'postalCode'] as const) {
+    for (const part of ADDRESS_PARTS) {
       const value = row.text(part);
       if (value !== undefined) address[part] = value;
     }
@@ -276,46 +285,41 @@ export const contactsKind: ImportKind<'contacts'> = {
     const customFields: Record<string, string> = {};
     const note = row.text('note');
     if (note) customFields.note = note;
-    const fields = {
-      emails,
-      phones,
-      ...(firstName && { firstName }),
-      ...(lastName && { lastName }),
-      ...(fullName && { fullName }),
-      ...(row.text('company') && { company: row.text('company') }),
-      ...(row.text('title') && { title: row.text('title') }),
-      ...(Object.keys(address).length > 0 && { address }),
-      ...(row.text('owner') && { ownerId: row.text('owner') }),
-      ...(stage && { lifecycleStage: stage }),
-      tags: row.list('tags'),
-      customFields,
-      source: `import:${source}`,
-    };
+    // Set field by field rather than spread from one-field objects: this runs for every row.
+    const fields: DraftFields<'contacts'> = { emails, phones };
+    if (firstName) fields.firstName = firstName;
+    if (lastName) fields.lastName = lastName;
+    if (fullName) fields.fullName = fullName;
+    const company = row.text('company');
+    if (company) fields.company = company;
+    const title = row.text('title');
+    if (title) fields.title = title;
+    if (Object.keys(address).length > 0) fields.address = address;
+    const owner = row.text('owner');
+    if (owner) fields.ownerId = owner;
+    if (stage) fields.lifecycleStage = stage;
+    fields.tags = row.list('tags');
+    fields.customFields = customFields;
+    fields.source = `import:${source}`;
     const emailConsent = consent(emailOptOut === true ? false : row.boolean('acceptsEmail'));
     const smsConsent = consent(row.boolean('acceptsSms'));
     const doNotCall = row.boolean('doNotCall');
     const leadSource = row.text('leadSource');
     if (leadSource) customFields.leadSource = leadSource;
+    if (emailConsent || smsConsent || doNotCall !== undefined)
+      fields.consent = {
+        email: emailConsent ?? { status: 'unknown' },
+        sms: smsConsent ?? { status: 'unknown' },
+        phone: doNotCall === undefined ? { status: 'unknown' } : (consent(!doNotCall) ?? { status: 'unknown' }),
+        tracking: { status: 'unknown' },
+      };
+    const accountExternalId = row.text('accountExternalId');
     return {
       key: externalId ?? (email ? `email:${email}` : phones[0] ? `phone:${phones[0]}` : nameKey(row)),
       external: externalId !== undefined,
-      fields: {
-        ...fields,
-        ...((emailConsent || smsConsent || doNotCall !== undefined) && {
-          consent: {
-            email: emailConsent ?? { status: 'unknown' },
-            sms: smsConsent ?? { status: 'unknown' },
-            phone: doNotCall === undefined ? { status: 'unknown' } : (consent(!doNotCall) ?? { status: 'unknown' }),
-            tracking: { status: 'unknown' },
-          },
-        }),
-      },
+      fields,
       createdAt: row.date('createdAt'),
-      company: row.text('accountExternalId')
-        ? { externalId: row.text('accountExternalId') }
-        : row.text('company')
-          ? { name: row.text('company') }
-          : undefined,
+      company: accountExternalId ? { externalId: accountExternalId } : company ? { name: company } : undefined,
     };
   },
 };
