@@ -13,8 +13,10 @@ type Places = Uint16Array | Uint32Array;
  */
 export const entryOf = (hash: number, place: number): number => hash * PLACE_LIMIT + place;
 
+const NO_PLACES: readonly number[] = Object.freeze([]);
+
 /** The places of the entries with this hash (binary search; `hashes` is sorted). */
-export function placesOf(hashes: Uint32Array, places: Places, hash: number): number[] {
+export function placesOf(hashes: Uint32Array, places: Places, hash: number): readonly number[] {
   let lo = 0;
   let hi = hashes.length;
   while (lo < hi) {
@@ -22,6 +24,8 @@ export function placesOf(hashes: Uint32Array, places: Places, hash: number): num
     if ((hashes[mid] as number) < hash) lo = mid + 1;
     else hi = mid;
   }
+  // Most lookups of a bulk write are new ids: no array for them.
+  if (hashes[lo] !== hash) return NO_PLACES;
   const out: number[] = [];
   for (let i = lo; i < hashes.length && hashes[i] === hash; i++) out.push(places[i] as number);
   return out;
@@ -34,7 +38,7 @@ export function placesOf(hashes: Uint32Array, places: Places, hash: number): num
 export function mergeEntries<P extends Places>(
   hashes: Uint32Array,
   places: P,
-  adds: readonly number[],
+  adds: ArrayLike<number>,
   removes: readonly number[],
   allocate: (size: number) => P,
 ): { hashes: Uint32Array; places: P } {

@@ -193,7 +193,7 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
  * Encodes rows of new-order columns (already validated) into one block, as `encodeOrderBlock` would
  * encode the same orders, without building them: the bulk import path.
  */
-export function encodeOrderColumns(columns: NewOrderColumns, rows: readonly number[]): OrderBlock {
+export function encodeOrderColumns(columns: NewOrderColumns, rows: ArrayLike<number>): OrderBlock {
   const n = rows.length;
   const strings: string[] = [];
   const toIndex = createInterner(strings);

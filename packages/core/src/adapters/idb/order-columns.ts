@@ -5,6 +5,7 @@ import type { NewOrderColumns } from '../../ports/order-columns.ts';
 import type { OrderFacts } from '../../ports/order-facts.ts';
 import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository.ts';
 import { RepositoryError } from '../../ports/repository-error.ts';
+import { groupRows } from '../../storage/group-rows.ts';
 import { hashString } from '../../storage/hash.ts';
 import { entryOf, mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import {
@@ -93,7 +94,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const candidates = (shard: DirectoryShard, hash: number) => placesOf(shard.hashes, shard.buckets, hash);
 
 /** A shard with one entry removed per `removes` entry and the `adds` entries inserted (entryOf), sorted by hash. */
-function mergeShard(shard: DirectoryShard, adds: readonly number[], removes: readonly number[]): DirectoryShard {
+function mergeShard(shard: DirectoryShard, adds: ArrayLike<number>, removes: readonly number[]): DirectoryShard {
   const merged = mergeEntries(shard.hashes, shard.buckets, adds, removes, (size) => new Uint16Array(size));
   return { hashes: merged.hashes, buckets: merged.places };
 }
@@ -208,16 +209,15 @@ export async function applyOrderOps(
 
   for (const id of origin.keys()) if (columnIds.has(id)) throw appendConflict(id);
   const appended = new Map<number, Order[]>();
-  const appendedRows = new Map<number, number[]>();
   for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
-  for (let row = 0; row < columnBuckets.length; row++) pushTo(appendedRows, columnBuckets[row] as number, row);
+  const appendedRows = groupRows(columnBuckets, BUCKET_COUNT);
   /** The new orders of a bucket as one block: objects encoded, columns copied. */
   const freshBlock = (bucket: number): OrderBlock | undefined => {
     const orders = appended.get(bucket);
-    const rows = appendedRows.get(bucket);
+    const rows = appendedRows.rowsOf(bucket);
     const parts = [
       ...(orders ? [{ block: encodeOrderBlock(orders) }] : []),
-      ...(rows ? [{ block: encodeOrderColumns(appendedColumns, rows) }] : []),
+      ...(rows.length > 0 ? [{ block: encodeOrderColumns(appendedColumns, rows) }] : []),
     ];
     return parts.length === 2 ? concatOrderBlocks(parts) : parts[0]?.block;
   };
@@ -278,14 +278,25 @@ export async function applyOrderOps(
     if (before !== undefined) pushTo(removes, shardOf(hash), entryOf(hash, before));
     if (after !== undefined) pushTo(adds, shardOf(hash), entryOf(hash, after));
   }
-  for (let row = 0; row < columnHashes.length; row++) {
-    const hash = columnHashes[row] as number;
-    pushTo(adds, shardOf(hash), entryOf(hash, columnBuckets[row] as number));
-  }
+  const columnShards = groupRows(columnHashes.map(shardOf), SHARD_COUNT);
+  /** A shard's new entries: those of the ops, then those of the appended rows. */
+  const addsTo = (n: number) => {
+    const rows = columnShards.rowsOf(n);
+    const ofOps = adds.get(n) ?? [];
+    const out = new Float64Array(ofOps.length + rows.length);
+    out.set(ofOps);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
+      out[ofOps.length + i] = entryOf(columnHashes[row] as number, columnBuckets[row] as number);
+    }
+    return out;
+  };
   const directory = tx.objectStore(ORDER_DIRECTORY);
-  const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
+  const touched = rebuilt
+    ? [...shards.keys()]
+    : [...new Set([...adds.keys(), ...removes.keys(), ...columnShards.keys()])];
   for (const n of touched) {
-    const shard = mergeShard(shards.get(n) as DirectoryShard, adds.get(n) ?? [], removes.get(n) ?? []);
+    const shard = mergeShard(shards.get(n) as DirectoryShard, addsTo(n), removes.get(n) ?? []);
     requests.push(shard.hashes.length === 0 ? directory.delete(n) : directory.put(shard, n));
   }
   await Promise.all(requests);
