@@ -237,13 +237,14 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
   const removes = new Map<number, number[]>();
   for (const [id, n] of home) if (current.get(id) === undefined) addEntry(removes, hashes.get(id) as number, n);
   let n = last;
-  let page = pages.get(n) ?? loaded.get(n) ?? [];
+  // The last page's slots copied once, then filled in place.
+  let page = [...(pages.get(n) ?? loaded.get(n) ?? [])];
   for (const slot of fresh) {
     if (n === 0 || page.length >= PAGE_SIZE) {
       n++;
       page = [];
     }
-    page = [...page, slot];
+    page.push(slot);
     pages.set(n, page);
     addEntry(adds, hashes.get(slot.id) as number, n);
   }
