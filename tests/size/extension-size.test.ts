@@ -26,13 +26,16 @@ describe('extension bundle budgets', () => {
   // Measured at 126.8 KB with hand-written SVG charts (page 93.2 KB, worker 33.6 KB: the models and
   // their zod schemas) under a 130 KB ceiling. Drawing the charts with Chartist made the page 9.8 KB
   // bigger (136.6 KB in all, measured on the same build), so the ceiling rose by 10 KB and no more. The
-  // settings chunk the sidebar's phone call also loads (lazily) counts here too.
-  it('should keep the workbench page and its analytics worker within 140 KB gzip', () => {
+  // settings chunk the sidebar's phone call also loads (lazily) counts here too. The workbench imports
+  // and reads through core's IndexedDB adapter, which grew by 4.8 KB on 2026-12-06 (the page chunk was
+  // 104.0 KB, now 108.8 KB, built the same way): contacts in pages 1.6 KB, the direct contact check and
+  // the leaner identity index 1.4 KB, the order import's fast paths 1.8 KB. That took the ceiling to 145 KB.
+  it('should keep the workbench page and its analytics worker within 145 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
     expect(files.map((file) => file.replace(/^.*\/(chunks|assets)\//, '$1/').replace(/-[\w-]{8}\.js$/, ''))).toEqual(
       expect.arrayContaining(['assets/analysis.worker', 'chunks/workbench', 'chunks/workbench-settings']),
     );
-    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(140 * KB);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(145 * KB);
   });
 });
