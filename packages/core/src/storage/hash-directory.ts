@@ -42,7 +42,6 @@ export function mergeEntries<P extends Places>(
   removes: readonly number[],
   allocate: (size: number) => P,
 ): { hashes: Uint32Array; places: P } {
-  const entry = entryOf;
   const remove = new Map<number, number>();
   for (const e of removes) remove.set(e, (remove.get(e) ?? 0) + 1);
   const added = Float64Array.from(adds).sort();
@@ -60,12 +59,12 @@ export function mergeEntries<P extends Places>(
   for (let i = 0; i < hashes.length; i++) {
     const hash = hashes[i] as number;
     const place = places[i] as number;
-    const pending = remove.size === 0 ? 0 : (remove.get(entry(hash, place)) ?? 0);
+    const pending = remove.size === 0 ? 0 : (remove.get(entryOf(hash, place)) ?? 0);
     if (pending > 0) {
-      remove.set(entry(hash, place), pending - 1);
+      remove.set(entryOf(hash, place), pending - 1);
       continue;
     }
-    for (; a < added.length && (added[a] as number) < entry(hash, 0); a++) pushEntry(added[a] as number);
+    for (; a < added.length && (added[a] as number) < entryOf(hash, 0); a++) pushEntry(added[a] as number);
     push(hash, place);
   }
   for (; a < added.length; a++) pushEntry(added[a] as number);

@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { hashString } from '../../storage/hash.ts';
-import { entryOf, mergeEntries, placesOf } from '../../storage/hash-directory.ts';
+import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
 import {
   CONTACT_DIRECTORY,
@@ -14,7 +14,7 @@ import {
   SHARD_COUNT,
   type StoredContact,
 } from './db-schema.ts';
-import { type DirectoryKind, loadShards } from './directory-shards.ts';
+import { addEntry, type DirectoryKind, loadShards, shardOf } from './directory-shards.ts';
 
 // Contacts in pages (see CONTACT_PAGES). The functions hand back stored envelopes; the repository
 // validates the records it returns. Every function takes a transaction over CONTACT_PAGES and
@@ -34,7 +34,6 @@ interface Slot {
   envelope?: Envelope;
 }
 
-const shardOf = (hash: number) => hash % SHARD_COUNT;
 const opId = (op: ContactOp) => (op.type === 'put' ? op.envelope.id : op.id);
 const byId = (a: Envelope, b: Envelope) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -174,12 +173,6 @@ const CONTACT_DIRECTORY_KIND: DirectoryKind<ContactShard> = {
   isShard,
   rebuild: rebuildDirectory,
 };
-
-function addEntry(entries: Map<number, number[]>, hash: number, page: number): void {
-  const list = entries.get(shardOf(hash));
-  if (list) list.push(entryOf(hash, page));
-  else entries.set(shardOf(hash), [entryOf(hash, page)]);
-}
 
 function mergeShard(shard: ContactShard, adds: readonly number[], removes: readonly number[]): ContactShard {
   const merged = mergeEntries(shard.hashes, shard.pages, adds, removes, (size) => new Uint32Array(size));

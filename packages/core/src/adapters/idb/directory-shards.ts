@@ -1,6 +1,18 @@
 import type { IDBPTransaction } from 'idb';
+import { entryOf } from '../../storage/hash-directory.ts';
+import { SHARD_COUNT } from './db-schema.ts';
 
 type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'versionchange'>;
+
+/** The shard of the order and contact directories that holds an id with this hash. */
+export const shardOf = (hash: number) => hash % SHARD_COUNT;
+
+/** Adds the entry (hash, place) to the list of its shard, for a merge into the stored shards. */
+export function addEntry(entries: Map<number, number[]>, hash: number, place: number): void {
+  const list = entries.get(shardOf(hash));
+  if (list) list.push(entryOf(hash, place));
+  else entries.set(shardOf(hash), [entryOf(hash, place)]);
+}
 
 /** What the order and contact directories differ in: their store, their shard type, their truth. */
 export interface DirectoryKind<S> {

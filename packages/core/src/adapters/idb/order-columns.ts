@@ -31,7 +31,7 @@ import {
   type SegmentKey,
   SHARD_COUNT,
 } from './db-schema.ts';
-import { type DirectoryKind, loadShards } from './directory-shards.ts';
+import { addEntry, type DirectoryKind, loadShards, shardOf } from './directory-shards.ts';
 
 // The columnar order store. Every function takes a transaction over ORDER_BUCKETS, ORDER_DIRECTORY and
 // QUARANTINE and awaits only IndexedDB requests, so the transaction stays alive until it is done.
@@ -53,7 +53,6 @@ const NO_COLUMNS: NewOrderColumns = {
 };
 
 export const bucketOf = (contactId: string) => hashString(contactId) % BUCKET_COUNT;
-const shardOf = (hash: number) => hash % SHARD_COUNT;
 const bucketRange = (bucket: number) => IDBKeyRange.bound([bucket, 0], [bucket, Number.POSITIVE_INFINITY]);
 const blockName = ([bucket, segment]: SegmentKey) => `block ${bucket}/${segment}`;
 
@@ -68,7 +67,7 @@ async function rebuildDirectory(tx: Tx): Promise<Map<number, DirectoryShard>> {
   for (const { key, block } of await allBlocks(tx, [])) {
     for (const id of block.ids) {
       const hash = hashString(id);
-      pushTo(entries, shardOf(hash), entryOf(hash, key[0]));
+      addEntry(entries, hash, key[0]);
     }
   }
   const shards = new Map<number, DirectoryShard>();
@@ -275,8 +274,8 @@ export async function applyOrderOps(
     const after = now && bucketOfPlace(now);
     if (before === after) continue;
     const hash = hashString(id);
-    if (before !== undefined) pushTo(removes, shardOf(hash), entryOf(hash, before));
-    if (after !== undefined) pushTo(adds, shardOf(hash), entryOf(hash, after));
+    if (before !== undefined) addEntry(removes, hash, before);
+    if (after !== undefined) addEntry(adds, hash, after);
   }
   const columnShards = groupRows(columnHashes.map(shardOf), SHARD_COUNT);
   /** A shard's new entries: those of the ops, then those of the appended rows. */
