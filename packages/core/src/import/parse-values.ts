@@ -187,9 +187,9 @@ function instant(
   if (month < 1 || month > 12) return fail(`"${raw}" has no month ${month}`);
   if (day < 1 || day > daysInMonth(year, month)) return fail(`"${raw}" has no day ${day} in month ${month}`);
   if (time.h > 23 || time.m > 59 || time.s > 59) return fail(`"${raw}" has an impossible time`);
+  if (offsetMinutes === 0 && year < 10_000) return ok(utcIso(year, month, day, time));
   // Date.UTC reads years 0 to 99 as 1900 to 1999: those are computed 400 years later and moved back.
   const shift = year < 100 ? 400 : 0;
-  if (offsetMinutes === 0 && year < 10_000) return ok(utcIso(year, month, day, time));
   const utc =
     Date.UTC(year + shift, month - 1, day, time.h, time.m, time.s, time.ms) -
     (shift ? FOUR_CENTURIES : 0) -
