@@ -20,6 +20,7 @@ export type { RejectedRow, StoreCounts };
 
 import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
 import { detectFormats, type FormatOptions } from './detect-formats.ts';
+import { createFastOrderRows } from './fast-order-rows.ts';
 import { contactFacts, loadLinks } from './import-links.ts';
 import { IMPORT_KINDS } from './kinds/index.ts';
 import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './kinds/kind.ts';
@@ -443,11 +444,38 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     queue('orders', id, order, 'replace', g.lines, { dependsOn: [contactId] });
   };
 
+  /**
+   * Rows of a plain order file go straight into the columns when they can (fast-order-rows.ts): a row
+   * whose order the next row does not continue, whose customer is known and whose order id is new.
+   * Every other row takes the full path below, which reaches the same result for these ones.
+   */
+  const fastRows = columnar && createFastOrderRows(fields, formats);
+  /** Customer id as written → contact id, for the fast rows (cleared when a contact is forgotten). */
+  const customers = new Map<string, string>();
+  const fastOrder = (row: CsvRow, next: CsvRow | undefined): boolean => {
+    if (!fastRows || !columnar || !next || row.cells.length !== headers.length) return false;
+    const order = fastRows.read(row.cells);
+    if (!order || fastRows.keyOf(next.cells) === order.key || group?.key === order.key) return false;
+    // A different order follows the one being collected: it is complete (as the full path would find).
+    if (group) finishOrder(group);
+    group = undefined;
+    let contactId = customers.get(order.customer);
+    if (contactId === undefined) {
+      const key = `${system}:${order.customer}`;
+      contactId = links.external.contacts.get(key) ?? (links.identity.facts(key) ? key : undefined);
+      // An unknown customer is created by the full path.
+      if (contactId === undefined) return false;
+      customers.set(order.customer, contactId);
+    }
+    return columnar.addRow(`${system}:${order.key}`, order, row.line, contactId);
+  };
+
   const values = new RowValues([], headers, fields, kind.fields, formats);
-  const processRow = (row: CsvRow) => {
+  const processRow = (row: CsvRow, next?: CsvRow) => {
     report.rows++;
     batchRows++;
     lastLine = row.line;
+    if (fastOrder(row, next)) return;
     const problem = shapeProblem(row, headers.length);
     if (problem) return reject([row.line], [problem]);
     values.read(row.cells);
@@ -582,6 +610,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     }
     report.rejected.push(...result.rejected);
     for (const id of result.failedContacts) links.forgetContact(id);
+    if (result.failedContacts.length > 0) customers.clear();
     // The rows of an order still being collected are not part of this commit.
     const rows = report.rows - (group?.lines.length ?? 0);
     const through = group ? (group.lines[0] as number) - 1 : lastLine;
@@ -599,21 +628,21 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   };
 
   try {
-    for (const row of setup.buffered) {
-      options.signal?.throwIfAborted();
-      processRow(row);
-      if (batchRows >= batchSize) await flush();
-    }
+    /** Each row with the one after it in the same read, for the fast order rows. */
+    const processRows = async (rows: readonly CsvRow[]) => {
+      for (let i = 0; i < rows.length; i++) {
+        options.signal?.throwIfAborted();
+        processRow(rows[i] as CsvRow, rows[i + 1]);
+        if (batchRows >= batchSize) await flush();
+      }
+    };
+    await processRows(setup.buffered);
     while (!setup.done) {
       const next = await setup.iterator.next();
       if (next.done) break;
       setup.consumed = next.value.consumed;
       report.issues.push(...next.value.issues);
-      for (const row of next.value.rows) {
-        options.signal?.throwIfAborted();
-        processRow(row);
-        if (batchRows >= batchSize) await flush();
-      }
+      await processRows(next.value.rows);
     }
     if (group) finishOrder(group);
     group = undefined;

@@ -12,6 +12,7 @@ import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { parseOrderColumns } from '../storage/parse-order-columns.ts';
 import type { RejectedRow } from './batch-writer.ts';
+import type { FastOrderRow } from './fast-order-rows.ts';
 import { createStringSet } from './string-set.ts';
 
 /** What finishOrder has put together for one order (the draft's fields, completed). */
@@ -51,6 +52,33 @@ export function createOrderColumnsBuilder(system: string, source: string) {
   let firstLines: number[] = [];
   let moreLines = new Map<number, readonly number[]>();
   const linesOf = (i: number): readonly number[] => moreLines.get(i) ?? [firstLines[i] as number];
+
+  const push = (
+    id: string,
+    contactId: string,
+    number: string | undefined,
+    externalKey: string | undefined,
+    at: number,
+    statusIndex: number,
+    currency: string,
+    total: number,
+    totalCurrency: string,
+    firstLine: number,
+    /** All the order's lines, when it has several. */
+    lines?: readonly number[],
+  ) => {
+    ids.push(id);
+    contactIds.push(contactId);
+    numbers.push(number);
+    externalIds.push(externalKey);
+    placedAt.push(at);
+    status.push(statusIndex);
+    currencies.push(currency);
+    totals.push(total);
+    totalCurrencies.push(totalCurrency);
+    firstLines.push(firstLine);
+    if (lines) moreLines.set(firstLines.length - 1, lines);
+  };
 
   /** The order object the full path would have built for row `i` (for the rows the column check flags). */
   const orderOf = (i: number, stamp: string): Record<string, unknown> => {
@@ -103,17 +131,29 @@ export function createOrderColumnsBuilder(system: string, source: string) {
 
     add(id: string, order: OrderFields, orderLines: readonly number[], contactId: string, externalKey?: string) {
       taken.add(id);
-      ids.push(id);
-      contactIds.push(contactId);
-      numbers.push(order.number);
-      externalIds.push(externalKey);
-      placedAt.push(Date.parse(order.placedAt as string));
-      status.push(ORDER_STATUSES.indexOf(order.status as Order['status']));
-      currencies.push(order.currency as string);
-      totals.push(order.total?.amount as number);
-      totalCurrencies.push(order.total?.currency as string);
-      firstLines.push(orderLines[0] as number);
-      if (orderLines.length > 1) moreLines.set(firstLines.length - 1, orderLines);
+      push(
+        id,
+        contactId,
+        order.number,
+        externalKey,
+        Date.parse(order.placedAt as string),
+        ORDER_STATUSES.indexOf(order.status as Order['status']),
+        order.currency as string,
+        order.total?.amount as number,
+        order.total?.currency as string,
+        orderLines[0] as number,
+        orderLines.length > 1 ? orderLines : undefined,
+      );
+    },
+
+    /**
+     * A row read by the fast reader (fast-order-rows.ts) as one order of one line, its key being its number
+     * and external id; false, adding nothing, when this import has already taken the id.
+     */
+    addRow(id: string, row: FastOrderRow, line: number, contactId: string): boolean {
+      if (!taken.claim(id)) return false;
+      push(id, contactId, row.key, row.key, row.placedAt, row.status, row.currency, row.total, row.totalCurrency, line);
+      return true;
     },
 
     /**

@@ -9,6 +9,7 @@ import {
   parseDate,
   parseDecimal,
   plainDecimal,
+  scanInstant,
   scanIso,
   utcIso,
 } from './parse-values.ts';
@@ -147,6 +148,20 @@ describe('scanIso', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('should give, as epoch ms, the instant parseDate gives wherever it reads the text at all', () => {
+    fc.assert(
+      fc.property(near, fc.constantFrom(0, 60, -330), (text, offsetMinutes) => {
+        const ms = scanInstant(text, offsetMinutes);
+        if (ms === undefined) return;
+        const parsed = parseDate(text, { order: 'DMY', offsetMinutes });
+        expect(parsed.ok && Date.parse(parsed.value)).toBe(ms);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scanInstant('2024-02-30', 0)).toBeUndefined();
+    expect(scanInstant('0024-02-29 10:00 +0100', 0)).toBe(Date.parse('0024-02-29T09:00:00.000Z'));
   });
 
   it('should read the shapes of common exports itself', () => {

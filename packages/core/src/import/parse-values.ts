@@ -176,6 +176,37 @@ function hour24(hour: number, meridiem: string | undefined): number {
 /** 400 Gregorian years, in ms: the calendar repeats after them. */
 const FOUR_CENTURIES = 146_097 * 86_400_000;
 
+/** Why the parts name no instant, or undefined when they name one. */
+function impossible(
+  year: number,
+  month: number,
+  day: number,
+  time: { h: number; m: number; s: number },
+  raw: string,
+): string | undefined {
+  if (month < 1 || month > 12) return `"${raw}" has no month ${month}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `"${raw}" has no day ${day} in month ${month}`;
+  if (time.h > 23 || time.m > 59 || time.s > 59) return `"${raw}" has an impossible time`;
+  return undefined;
+}
+
+/** Epoch ms of valid parts written at `offsetMinutes` from UTC. */
+function epochMs(
+  year: number,
+  month: number,
+  day: number,
+  time: { h: number; m: number; s: number; ms: number },
+  offsetMinutes: number,
+): number {
+  // Date.UTC reads years 0 to 99 as 1900 to 1999: those are computed 400 years later and moved back.
+  const shift = year < 100 ? 400 : 0;
+  return (
+    Date.UTC(year + shift, month - 1, day, time.h, time.m, time.s, time.ms) -
+    (shift ? FOUR_CENTURIES : 0) -
+    offsetMinutes * 60_000
+  );
+}
+
 function instant(
   year: number,
   month: number,
@@ -184,17 +215,21 @@ function instant(
   offsetMinutes: number,
   raw: string,
 ): Parsed<string> {
-  if (month < 1 || month > 12) return fail(`"${raw}" has no month ${month}`);
-  if (day < 1 || day > daysInMonth(year, month)) return fail(`"${raw}" has no day ${day} in month ${month}`);
-  if (time.h > 23 || time.m > 59 || time.s > 59) return fail(`"${raw}" has an impossible time`);
+  const reason = impossible(year, month, day, time, raw);
+  if (reason) return fail(reason);
   if (offsetMinutes === 0 && year < 10_000) return ok(utcIso(year, month, day, time));
-  // Date.UTC reads years 0 to 99 as 1900 to 1999: those are computed 400 years later and moved back.
-  const shift = year < 100 ? 400 : 0;
-  const utc =
-    Date.UTC(year + shift, month - 1, day, time.h, time.m, time.s, time.ms) -
-    (shift ? FOUR_CENTURIES : 0) -
-    offsetMinutes * 60_000;
-  return ok(new Date(utc).toISOString());
+  return ok(new Date(epochMs(year, month, day, time, offsetMinutes)).toISOString());
+}
+
+/**
+ * A trimmed ISO date or date-time in the shapes `scanIso` reads, as epoch ms: what `parseDate` would
+ * return, without its text (the import's fast order rows store the number). Undefined for any other
+ * text, including impossible dates, which `parseDate` reads or rejects with its reason.
+ */
+export function scanInstant(text: string, offsetMinutes: number): number | undefined {
+  const iso = scanIso(text);
+  if (!iso || impossible(iso.year, iso.month, iso.day, iso, text) !== undefined) return undefined;
+  return epochMs(iso.year, iso.month, iso.day, iso, iso.offset ?? offsetMinutes);
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));

@@ -31,6 +31,20 @@ export interface ValueFormats {
   defaultCountry?: string | undefined;
 }
 
+/** A trimmed cell as an ISO 4217 code (any case), or undefined. */
+export function currencyCode(text: string): string | undefined {
+  return /^[a-z]{3}$/i.test(text) ? text.toUpperCase() : undefined;
+}
+
+/**
+ * A trimmed cell's value in a table of known values, case and punctuation ignored ("Partially paid" is
+ * `partiallypaid`); only the table's own keys count, so "constructor" is no value.
+ */
+export function lookUp<T extends string>(table: Readonly<Record<string, T>>, text: string): T | undefined {
+  const key = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export class RowValues {
   readonly problems: string[] = [];
   /**
@@ -136,8 +150,8 @@ export class RowValues {
     if (text === undefined) return undefined;
     const last = this.last.get(field);
     if (last?.[0] === text) return last[1];
-    if (!/^[a-z]{3}$/i.test(text)) return this.reject(field, `"${text}" is not an ISO 4217 currency code`);
-    const code = text.toUpperCase();
+    const code = currencyCode(text);
+    if (code === undefined) return this.reject(field, `"${text}" is not an ISO 4217 currency code`);
     this.last.set(field, [text, code]);
     return code;
   }
@@ -185,8 +199,7 @@ export class RowValues {
     if (text === undefined) return undefined;
     const last = this.last.get(field);
     if (last?.[0] === text) return last[1] as T;
-    const key = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-    const value = table[key];
+    const value = lookUp(table, text);
     if (value !== undefined) {
       this.last.set(field, [text, value]);
       return value;

@@ -4,7 +4,7 @@ import { createStringSet } from './string-set.ts';
 
 describe('createStringSet', () => {
   it('should answer as a Set<string> does through any adds, deletes and growth', () => {
-    const op = fc.tuple(fc.constantFrom('add', 'delete', 'has'), fc.string({ maxLength: 4 }));
+    const op = fc.tuple(fc.constantFrom('add', 'claim', 'delete', 'has'), fc.string({ maxLength: 4 }));
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
         const set = createStringSet();
@@ -12,6 +12,9 @@ describe('createStringSet', () => {
         for (const [kind, value] of ops) {
           if (kind === 'add') {
             set.add(value);
+            model.add(value);
+          } else if (kind === 'claim') {
+            expect(set.claim(value)).toBe(!model.has(value));
             model.add(value);
           } else if (kind === 'delete') {
             set.delete(value);

@@ -40,19 +40,26 @@ export function createStringSet() {
     }
   };
 
+  const claim = (value: string): boolean => {
+    const hash = hashString(value);
+    const slot = find(value, hash);
+    if (slots[slot] !== 0) return false;
+    values.push(value);
+    slots[slot] = values.length;
+    hashes[slot] = hash;
+    if (values.length * 2 > capacity) grow();
+    return true;
+  };
+
   return {
     has(value: string): boolean {
       return slots[find(value, hashString(value))] !== 0;
     },
     add(value: string): void {
-      const hash = hashString(value);
-      const slot = find(value, hash);
-      if (slots[slot] !== 0) return;
-      values.push(value);
-      slots[slot] = values.length;
-      hashes[slot] = hash;
-      if (values.length * 2 > capacity) grow();
+      claim(value);
     },
+    /** Adds the value if it is not in the set yet; whether it was added (one hash and probe for both). */
+    claim,
     delete(value: string): void {
       const slot = find(value, hashString(value));
       const entry = slots[slot] as number;

@@ -3,7 +3,7 @@ import type { Amount } from '../parse-values.ts';
 import type { DraftFields, ImportKind } from './kind.ts';
 
 /** Payment and order statuses of Shopify, Stripe and plain files folded onto Cordial's five. */
-const STATUSES: Record<string, OrderStatus> = {
+export const STATUSES: Record<string, OrderStatus> = {
   pending: 'pending',
   authorized: 'pending',
   partiallypaid: 'pending',
