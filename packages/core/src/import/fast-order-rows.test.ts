@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import { createFastOrderRows } from './fast-order-rows.ts';
 import { ordersKind } from './kinds/orders.ts';
+import type { DecimalMark } from './parse-values.ts';
 import { RowValues, type ValueFormats } from './row-values.ts';
 
 const HEADERS = ['Order ID', 'Customer ID', 'Created at', 'Total', 'Currency', 'Financial Status'];
@@ -29,7 +30,7 @@ const cells = fc.tuple(
 );
 
 const formatsArb = fc.record({
-  columnDecimalMarks: fc.constantFrom({}, { 3: ',' as const }),
+  columnDecimalMarks: fc.constantFrom<Record<number, DecimalMark>>({}, { 3: ',' }),
   decimalMark: fc.constantFrom('.' as const, ',' as const),
   dateOrder: fc.constantFrom('DMY' as const, 'MDY' as const),
   offsetMinutes: fc.constantFrom(0, 60),
@@ -40,8 +41,8 @@ describe('createFastOrderRows', () => {
   it('should read a row only when the full path reads it without a problem, and into the same order', () => {
     let read = 0;
     fc.assert(
-      fc.property(cells, formatsArb, fc.boolean(), (row, formats: ValueFormats, withStatus) => {
-        const fields: Record<string, number> = withStatus ? FIELDS : { ...FIELDS, status: undefined };
+      fc.property(cells, formatsArb, fc.boolean(), (row, formats, withStatus) => {
+        const fields: Record<string, number> = { ...FIELDS };
         if (!withStatus) delete fields.status;
         const fast = createFastOrderRows(fields, formats)?.read(row);
         if (!fast) return;
@@ -62,10 +63,10 @@ describe('createFastOrderRows', () => {
           source: 'import:csv',
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: 10_000 },
     );
-    // The comparison ran often enough to mean something.
-    expect(read).toBeGreaterThan(100);
+    // The comparison ran often enough to mean something (about 3 % of the rows are read).
+    expect(read).toBeGreaterThan(150);
   });
 
   it('should read the rows of a plain shop export, and decline a file mapping fields it does not know', () => {

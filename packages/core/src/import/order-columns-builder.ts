@@ -11,9 +11,9 @@ import type { NewOrderColumns } from '../ports/order-columns.ts';
 import { ORDER_STATUSES } from '../ports/order-facts.ts';
 import type { WriteOp } from '../ports/repository.ts';
 import { parseOrderColumns } from '../storage/parse-order-columns.ts';
+import { createStringSet } from '../storage/string-set.ts';
 import type { RejectedRow } from './batch-writer.ts';
 import type { FastOrderRow } from './fast-order-rows.ts';
-import { createStringSet } from './string-set.ts';
 
 /** What finishOrder has put together for one order (the draft's fields, completed). */
 export interface OrderFields {

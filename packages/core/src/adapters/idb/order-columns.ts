@@ -18,6 +18,7 @@ import {
   storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
+import { createStringSet } from '../../storage/string-set.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
 import {
   BUCKET_COUNT,
@@ -131,11 +132,10 @@ export async function applyOrderOps(
   // Appended rows are new orders: they need no place, only their hash and bucket, each computed once.
   const columnHashes = Uint32Array.from(appendedColumns.ids, hashString);
   const columnBuckets = Uint16Array.from(appendedColumns.contactIds, bucketOf);
-  const columnIds = new Set<string>();
-  for (const id of appendedColumns.ids) {
-    if (columnIds.has(id)) throw appendConflict(id);
-    columnIds.add(id);
-  }
+  const columnIds = createStringSet();
+  appendedColumns.ids.forEach((id, row) => {
+    if (!columnIds.claim(id, columnHashes[row])) throw appendConflict(id);
+  });
   const { shards, rebuilt } = await loadShards(
     tx,
     ORDER_DIRECTORY_KIND,

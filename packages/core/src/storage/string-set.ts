@@ -1,4 +1,4 @@
-import { hashString } from '../storage/hash.ts';
+import { hashString } from './hash.ts';
 
 /**
  * A set of strings in typed arrays (open addressing over each string's 32-bit hash), for the import's
@@ -40,8 +40,7 @@ export function createStringSet() {
     }
   };
 
-  const claim = (value: string): boolean => {
-    const hash = hashString(value);
+  const claim = (value: string, hash = hashString(value)): boolean => {
     const slot = find(value, hash);
     if (slots[slot] !== 0) return false;
     values.push(value);
@@ -58,7 +57,10 @@ export function createStringSet() {
     add(value: string): void {
       claim(value);
     },
-    /** Adds the value if it is not in the set yet; whether it was added (one hash and probe for both). */
+    /**
+     * Adds the value if it is not in the set yet; whether it was added (one hash and probe for both). A
+     * caller that has the value's hashString already passes it.
+     */
     claim,
     delete(value: string): void {
       const slot = find(value, hashString(value));
