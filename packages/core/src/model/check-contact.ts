@@ -16,6 +16,7 @@ import {
   LifecycleStageSchema,
   MarketingPreferencesSchema,
 } from './contact.ts';
+import { every, isId, isRecord, isText } from './direct-checks.ts';
 
 /** Every field of the schema: a contact with any other key is left to zod (which drops it). */
 const KNOWN = new Set(Object.keys(ContactSchema.shape));
@@ -34,17 +35,7 @@ const instant = memoize((text) => InstantSchema.safeParse(text).success, LIMIT);
 const phone = memoize((text) => PhoneSchema.safeParse(text).success, LIMIT);
 const country = memoize((text) => AddressSchema.shape.country.safeParse(text).success, 1000);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-const isText = (value: unknown, min = 0): value is string => typeof value === 'string' && value.length >= min;
 const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
-const isId = (value: unknown) => isText(value, 1) && value.length <= 256;
-/** An array whose every element passes (holes included: `Array.prototype.every` would skip them, zod does not). */
-function every(value: unknown, test: (item: unknown) => boolean): boolean {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!test(value[i])) return false;
-  return true;
-}
 
 /** Own keys all known, each set (no `key: undefined`), in the order of `known` (zod rebuilds nested objects so). */
 function ordered(value: Record<string, unknown>, known: readonly string[]): boolean {

@@ -53,9 +53,14 @@ const orderArb: fc.Arbitrary<Order> = fc
     externalIds: fc.dictionary(text, text, { maxKeys: 2 }),
     // Imported orders often carry one time for placed, created and updated.
     oneTime: fc.boolean(),
+    // And an id `system:key`, the key as their external id and often as their number (format 3 marks both).
+    imported: fc.constantFrom('no', 'id', 'id and number'),
   })
-  .map(({ lines, coupons, total, oneTime, ...o }) => {
+  .map(({ lines, coupons, total, oneTime, imported, ...o }) => {
     if (oneTime) Object.assign(o, { createdAt: o.placedAt, updatedAt: o.placedAt });
+    const [system, key] = Object.entries(o.externalIds)[0] ?? ['shop', o.id];
+    if (imported !== 'no') Object.assign(o, { id: `${system}:${key}`, externalIds: { [system]: key } });
+    if (imported === 'id and number') o.number = key;
     const drop = <T extends object>(x: T) =>
       Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
     return drop({
@@ -95,6 +100,19 @@ describe('encodeOrderBlock', () => {
     const names = orders.flatMap((o) => o.lineItems.map((l) => l.name));
     expect(names.length).toBeGreaterThan(new Set(names).size);
     for (const name of new Set(names)) expect(block.strings.filter((s) => s === name)).toHaveLength(1);
+  });
+
+  it('should store no string for the external id and number an imported order repeats from its id', () => {
+    const { orders } = generateDataset({ seed: 2, contacts: 5 });
+    const imported = orders.map((o, i) => ({
+      ...o,
+      id: `shop:#${i}`,
+      externalIds: { shop: `#${i}` },
+      number: `#${i}`,
+    }));
+    const block = encodeOrderBlock(imported);
+    expect(block.strings.filter((s) => s.startsWith('#'))).toEqual([]);
+    expect(imported.map((_, row) => decodeOrder(block, row))).toEqual(imported);
   });
 });
 

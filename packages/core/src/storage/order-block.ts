@@ -5,6 +5,12 @@ import { createInterner } from './interner.ts';
 
 /** Marks an absent optional string in a dictionary column. */
 const NONE = 0xffffffff;
+/**
+ * Format 3: in `externalId`, "the order's id after `system:`"; in `number`, "the external id". An
+ * imported order's id is `system:key`, its external id and its number `key`: a million imported
+ * orders had two million distinct strings to put in dictionaries, store and read back for nothing.
+ */
+const REPEATS = 0xfffffffe;
 
 /** What a row needs beyond its columns: rare fields, and instants not written in canonical UTC form. */
 export interface OrderRest {
@@ -63,8 +69,11 @@ export interface OrderBlock {
  * allocation each, so one buffer instead of 19 makes reading a million orders several times faster.
  */
 export interface StoredOrderBlock {
-  /** 2 since external ids became columns; format 1 blocks (without them) are still read. */
-  format: 1 | 2;
+  /**
+   * 3 since an external id and a number may repeat the order's id (REPEATS); 2 since external ids became
+   * columns. Format 1 blocks (without them) and 2 are still read.
+   */
+  format: 1 | 2 | 3;
   strings: string[];
   ids: string[];
   lines: number;
@@ -129,7 +138,7 @@ function columnsOver(rows: number, lines: number, buffer = new ArrayBuffer(buffe
 /** The stored form of a block. */
 export function storedForm(block: OrderBlock): StoredOrderBlock {
   const { strings, ids, rest, buffer } = block;
-  return { format: 2, strings, ids, lines: block.lineProduct.length, rest, buffer };
+  return { format: 3, strings, ids, lines: block.lineProduct.length, rest, buffer };
 }
 
 /** Encodes orders (already validated) into one block. */
@@ -163,7 +172,6 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
     block.status[i] = ORDER_STATUSES.indexOf(o.status);
     block.currency[i] = intern(o.currency);
     block.total[i] = o.total.amount;
-    block.number[i] = intern(o.number);
     block.account[i] = intern(o.accountId);
     block.source[i] = intern(o.source);
     block.lineStart[i] = line;
@@ -179,9 +187,9 @@ export function encodeOrderBlock(orders: readonly Order[]): OrderBlock {
     }
     if (o.discounts.length > 0) rest.discounts = o.discounts;
     const systems = Object.keys(o.externalIds);
-    const system = systems[0];
-    block.externalSystem[i] = systems.length === 1 ? intern(system) : NONE;
-    block.externalId[i] = systems.length === 1 ? intern(o.externalIds[system as string]) : NONE;
+    const system = systems.length === 1 ? systems[0] : undefined;
+    block.externalSystem[i] = intern(system);
+    encodeExternal(block, i, system, system && o.externalIds[system], o.number, intern);
     if (systems.length > 1) rest.externalIds = o.externalIds;
     if (hasKeys(rest)) block.rest[i] = rest;
   }
@@ -207,7 +215,6 @@ export function encodeOrderColumns(columns: NewOrderColumns, rows: ArrayLike<num
   const stampHasRest = hasKeys(stampRest);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as number;
-    const rest: OrderRest = stampHasRest ? { ...stampRest } : {};
     block.ids[i] = columns.ids[row] as string;
     block.contact[i] = intern(columns.contactIds[row]);
     block.placedAt[i] = columns.placedAt[row] as number;
@@ -217,14 +224,13 @@ export function encodeOrderColumns(columns: NewOrderColumns, rows: ArrayLike<num
     block.status[i] = columns.status[row] as number;
     block.currency[i] = intern(columns.currencies[row]);
     block.total[i] = columns.total[row] as number;
-    block.number[i] = intern(columns.numbers[row]);
     block.account[i] = NONE;
     block.source[i] = source;
     block.lineStart[i] = 0;
     const external = columns.externalIds[row];
     block.externalSystem[i] = external === undefined ? NONE : system;
-    block.externalId[i] = intern(external);
-    if (hasKeys(rest)) block.rest[i] = rest;
+    encodeExternal(block, i, columns.system, external, columns.numbers[row], intern);
+    if (stampHasRest) block.rest[i] = { ...stampRest };
   }
   block.lineStart[n] = 0;
   return block;
@@ -237,6 +243,31 @@ export function ordersOfColumns(columns: NewOrderColumns): Order[] {
     columns.ids.map((_, row) => row),
   );
   return block.ids.map((_, row) => decodeOrder(block, row));
+}
+
+/** Row i's external id (of `system`) and number, as REPEATS where they repeat its id or its external id. */
+function encodeExternal(
+  block: OrderBlock,
+  i: number,
+  system: string | undefined,
+  external: string | undefined,
+  number: string | undefined,
+  intern: (value: string | undefined) => number,
+): void {
+  const id = block.ids[i] as string;
+  if (external === undefined || system === undefined) {
+    block.externalId[i] = intern(external);
+    block.number[i] = intern(number);
+    return;
+  }
+  block.externalId[i] =
+    id.length === system.length + 1 + external.length &&
+    id.charCodeAt(system.length) === 58 /* : */ &&
+    id.startsWith(system) &&
+    id.endsWith(external)
+      ? REPEATS
+      : intern(external);
+  block.number[i] = number === external ? REPEATS : intern(number);
 }
 
 type InstantKey = 'placedAt' | 'createdAt' | 'updatedAt';
@@ -291,6 +322,7 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
     if (!Number.isNaN(discount)) item.discount = { amount: discount, currency };
     lineItems.push(item);
   }
+  const external = block.externalSystem[row] === NONE ? undefined : externalIdOf(block, row, str);
   const order: Order = {
     id: block.ids[row] as string,
     createdAt: rest.createdAt ?? new Date(block.createdAt[row] as number).toISOString(),
@@ -303,9 +335,10 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
     lineItems,
     discounts: rest.discounts ?? [],
     total: { amount: block.total[row] as number, currency },
-    externalIds: rest.externalIds ?? externalIdsOf(block, row, str),
+    externalIds:
+      rest.externalIds ?? (external === undefined ? {} : { [str(block.externalSystem[row]) as string]: external }),
   };
-  const number = str(block.number[row]);
+  const number = block.number[row] === REPEATS ? external : str(block.number[row]);
   const account = str(block.account[row]);
   const source = str(block.source[row]);
   if (number !== undefined) order.number = number;
@@ -314,9 +347,12 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
   return order;
 }
 
-function externalIdsOf(block: OrderBlock, row: number, str: (index: number | undefined) => string | undefined) {
-  const system = str(block.externalSystem[row]);
-  return system === undefined ? {} : { [system]: str(block.externalId[row]) as string };
+/** The external id of a row that has an external system. */
+function externalIdOf(block: OrderBlock, row: number, str: (index: number | undefined) => string | undefined) {
+  const index = block.externalId[row];
+  if (index !== REPEATS) return str(index) as string;
+  const system = str(block.externalSystem[row]) as string;
+  return (block.ids[row] as string).slice(system.length + 1);
 }
 
 /**
@@ -326,7 +362,7 @@ function externalIdsOf(block: OrderBlock, row: number, str: (index: number | und
  */
 export function checkOrderBlock(value: unknown): { ok: true; block: OrderBlock } | { ok: false; issues: string } {
   const v = value as Partial<StoredOrderBlock> | null;
-  if (typeof v !== 'object' || v === null || (v.format !== 1 && v.format !== 2))
+  if (typeof v !== 'object' || v === null || (v.format !== 1 && v.format !== 2 && v.format !== 3))
     return { ok: false, issues: 'not an order block' };
   if (!Array.isArray(v.strings) || !Array.isArray(v.ids)) return { ok: false, issues: 'strings or ids missing' };
   if (typeof v.rest !== 'object' || v.rest === null) return { ok: false, issues: 'rest is missing' };
@@ -340,7 +376,7 @@ export function checkOrderBlock(value: unknown): { ok: true; block: OrderBlock }
   const columns = columnsOver(rows, lines, v.buffer, layout);
   const block: OrderBlock = { strings: v.strings, ids: v.ids, rest: v.rest, ...columns };
   if (block.lineStart[rows] !== lines) return { ok: false, issues: 'line offsets do not add up' };
-  if (v.format === 2) return { ok: true, block };
+  if (v.format !== 1) return { ok: true, block };
   // Format 1 kept every external id in `rest`: read as the current layout with empty external columns.
   const none = new Uint32Array(rows).fill(NONE);
   return { ok: true, block: concatOrderBlocks([{ block: { ...block, externalSystem: none, externalId: none } }]) };
@@ -370,7 +406,8 @@ export function concatOrderBlocks(
     // dropped rows don't linger.
     const remap = new Int32Array(block.strings.length).fill(-1);
     const map = (index: number) => {
-      if (index === NONE) return NONE;
+      // NONE, and REPEATS, which stands for the row's own id: the row keeps it.
+      if (index >= REPEATS) return index;
       let merged = remap[index] as number;
       if (merged < 0) {
         merged = intern(block.strings[index] as string);
