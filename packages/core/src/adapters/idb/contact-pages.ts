@@ -40,7 +40,6 @@ const byId = (a: Envelope, b: Envelope) => (a.id < b.id ? -1 : a.id > b.id ? 1 :
 /** The keys of one contact that a page index holds. */
 function keysOf(envelope: Envelope, index: PageIndex): unknown[] {
   const k = envelope.k ?? {};
-  if (index === 'ids') return [envelope.id];
   if (index === 'accounts') return k.account === undefined ? [] : [k.account];
   return Array.isArray(k[index]) ? k[index] : [];
 }
@@ -64,7 +63,7 @@ function decode(slot: Slot): Envelope {
 
 /** A page value: what is stored per contact, their ids in the same order and, per index, the distinct keys. */
 export function contactPage(n: number, slots: Slot[]): ContactPage {
-  const page = { n, contacts: slots.map((s) => s.item) } as ContactPage;
+  const page = { n, contacts: slots.map((s) => s.item), ids: slots.map((s) => s.id) } as ContactPage;
   for (const index of PAGE_INDEXES)
     page[index] = [...new Set(slots.flatMap((s) => keysOf(decode(s), index)))] as string[];
   return page;
@@ -94,9 +93,15 @@ function slotsOf(value: unknown): Slot[] {
     .map((id) => ({ id, item: { id, r: { damagedPage: value }, k: {} } }));
 }
 
-/** The stored envelope of a contact (through the `ids` index), or undefined. */
+/** The stored envelope of a contact (its page found through the directory), or undefined. */
 export async function getContactEnvelope(tx: Tx, id: string): Promise<Envelope | undefined> {
-  const slot = slotsOf(await tx.objectStore(CONTACT_PAGES).index('ids').get(id)).find((s) => s.id === id);
+  const hash = hashString(id);
+  const { shards } = await loadShards(tx, CONTACT_DIRECTORY_KIND, [shardOf(hash)]);
+  const shard = shards.get(shardOf(hash)) ?? emptyShard();
+  const store = tx.objectStore(CONTACT_PAGES);
+  // One page, unless another id has the same hash (then its page is read too).
+  const pages = await Promise.all([...placesOf(shard.hashes, shard.pages, hash)].map((n) => store.get(n)));
+  const slot = pages.flatMap(slotsOf).find((s) => s.id === id);
   return slot && decode(slot);
 }
 
@@ -104,7 +109,7 @@ export async function getContactEnvelope(tx: Tx, id: string): Promise<Envelope |
  * The envelopes whose `index` keys include `key`, in id order. Only the contacts whose stored text
  * holds the key (as JSON writes it) are parsed: the other contacts of the pages cost a text search.
  */
-export async function findContactEnvelopes(tx: Tx, index: Exclude<PageIndex, 'ids'>, key: string): Promise<Envelope[]> {
+export async function findContactEnvelopes(tx: Tx, index: PageIndex, key: string): Promise<Envelope[]> {
   const pages = await tx.objectStore(CONTACT_PAGES).index(index).getAll(key);
   const text = JSON.stringify(key);
   return pages
@@ -115,8 +120,16 @@ export async function findContactEnvelopes(tx: Tx, index: Exclude<PageIndex, 'id
     .sort(byId);
 }
 
+/** The number of contacts: the directory has one entry per contact. */
 export async function countContacts(tx: Tx): Promise<number> {
-  return tx.objectStore(CONTACT_PAGES).index('ids').count();
+  const { shards } = await loadShards(
+    tx,
+    CONTACT_DIRECTORY_KIND,
+    Array.from({ length: SHARD_COUNT }, (_, n) => n),
+  );
+  let count = 0;
+  for (const shard of shards.values()) count += shard.hashes.length;
+  return count;
 }
 
 /**

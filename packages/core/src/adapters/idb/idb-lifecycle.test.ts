@@ -6,6 +6,7 @@ import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
 import { checkOrderBlock } from '../../storage/order-block.ts';
 import { account, contact, mergeRecord, order, touchpoint } from '../../testing/repository.contract.ts';
+import { applyContactOps } from './contact-pages.ts';
 import { BUCKET_COUNT, CONTACT_PAGES, DB_VERSION, MERGES, ORDER_BUCKETS, PAGE_SIZE } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
@@ -148,6 +149,37 @@ describe('openIdbRepository migration to version 4 (contacts in pages)', () => {
     expect([...db.objectStoreNames]).not.toContain('contacts');
     expect(await db.count(CONTACT_PAGES)).toBe(2);
     db.close();
+  });
+});
+
+describe('openIdbRepository migration to version 5 (no ids index on the pages)', () => {
+  it('should open a version-4 database, find its contacts by id through the directory and count them', async () => {
+    const name = fresh();
+    const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
+      contact(`c${i}`, { emails: [`p${i}@acme.example`] }),
+    );
+    // Version 4 as it was written: its steps, then its pages (the same values, with the ids indexed).
+    const v4 = await openDB(name, 4, {
+      upgrade: async (d, oldVersion, _new, tx) => {
+        await migrate(d, oldVersion, 4, tx);
+        const puts = people.map((c) => ({
+          type: 'put' as const,
+          envelope: { id: c.id, r: c, k: indexKeys('contacts', c) },
+        }));
+        await applyContactOps(tx, puts);
+      },
+    });
+    expect(await v4.countFromIndex(CONTACT_PAGES, 'ids')).toBe(people.length);
+    v4.close();
+    const repo = await openIdbRepository({ name });
+    const db = await openDB(name);
+    expect([...db.transaction(CONTACT_PAGES).store.indexNames]).not.toContain('ids');
+    db.close();
+    expect(await repo.count('contacts')).toBe(people.length);
+    expect(await repo.get('contacts', `c${PAGE_SIZE + 1}`)).toEqual({ ok: true, value: people[PAGE_SIZE + 1] });
+    expect(await repo.get('contacts', 'nobody')).toEqual({ ok: false, reason: 'not-found' });
+    expect(ids(await repo.findContactsByEmail('p3@acme.example'))).toEqual(['c3']);
+    await repo.close();
   });
 });
 
