@@ -15,10 +15,12 @@ describe('extension bundle budgets', () => {
   // The workbench is a full-page app the rep opens on purpose; its own page chunk and its analytics
   // worker have their own budget, so they cannot eat into what the mail-side contexts may weigh.
   const isWorkbench = (file: string) => /\/(chunks\/workbench|assets\/analysis\.worker)-[^/]+\.js$/.test(file);
+  // The import worker reads an order file while the workbench stores it; it loads only during an import.
+  const isImportWorker = (file: string) => /\/assets\/order-rows\.worker-[^/]+\.js$/.test(file);
 
   it('should keep all of the extension JavaScript but the workbench within 250 KB gzip', () => {
     const total = filesUnder('extension/chrome-mv3', '.js')
-      .filter((file) => !isWorkbench(file))
+      .filter((file) => !isWorkbench(file) && !isImportWorker(file))
       .reduce((sum, file) => sum + gzipBytes(file), 0);
     expect(total).toBeLessThanOrEqual(250 * KB);
   });
@@ -30,12 +32,22 @@ describe('extension bundle budgets', () => {
   // and reads through core's IndexedDB adapter, which grew by 4.8 KB on 2026-12-06 (the page chunk was
   // 104.0 KB, now 108.8 KB, built the same way): contacts in pages 1.6 KB, the direct contact check and
   // the leaner identity index 1.4 KB, the order import's fast paths 1.8 KB. That took the ceiling to 145 KB.
-  it('should keep the workbench page and its analytics worker within 145 KB gzip', () => {
+  // Later that day the page chunk grew to 109.0 KB (order rows read without drafts, format 3 order
+  // blocks, the direct check of order columns) and then 110.3 KB (the import's side of the import
+  // worker), 146.1 KB in all: the ceiling is 147 KB.
+  it('should keep the workbench page and its analytics worker within 147 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
     expect(files.map((file) => file.replace(/^.*\/(chunks|assets)\//, '$1/').replace(/-[\w-]{8}\.js$/, ''))).toEqual(
       expect.arrayContaining(['assets/analysis.worker', 'chunks/workbench', 'chunks/workbench-settings']),
     );
-    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(145 * KB);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(147 * KB);
+  });
+
+  // Measured at 10.8 KB (Papa Parse, the CSV reader and the fast order reader) on 2026-12-06.
+  it('should keep the import worker within 12 KB gzip', () => {
+    const files = filesUnder('extension/chrome-mv3', '.js').filter(isImportWorker);
+    expect(files).toHaveLength(1);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(12 * KB);
   });
 });

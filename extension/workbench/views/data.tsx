@@ -14,9 +14,9 @@ import {
   restoreBackup,
   type SegmentRule,
   SegmentRulesSchema,
-  streamChunks,
   undoMerge,
 } from '@cordial/core';
+import { startImportWorker } from '@cordial/core/import-worker';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listToCsv } from '../model/list-builder';
 import { type WorkbenchSettings, WorkbenchSettingsSchema } from '../state/workbench-settings';
@@ -123,8 +123,9 @@ function ImportSection({ workbench }: ViewProps) {
     setBusy(true);
     setFailure('');
     try {
-      // Streamed: a 200 MB export is read a chunk at a time, never held whole.
-      const result = await importCsv(await workbench.repository(), streamChunks(file.stream()), { kind });
+      // Streamed: a 200 MB export is read a chunk at a time, never held whole; a plain order file is read
+      // by an import worker while this page links and stores its rows.
+      const result = await importCsv(await workbench.repository(), file, { kind, worker: startImportWorker });
       setReport(result);
       // New data: reload and recompute the analytics (in the worker, with progress).
       if (result.accepted > 0) void workbench.reloadAll();

@@ -172,3 +172,42 @@ test('imports one row per order straight into order columns, rejecting each brok
     ['1006', '2024-03-10T00:00:00.000Z', 12.5, 'refunded', 'csv:C2'],
   ]);
 });
+
+/** A plain order file of `rows` orders with broken rows of every kind the import reports, seeded. */
+function ordersWithBrokenRows(rows: number): string {
+  // A note no field reads makes each row about 200 bytes, so the file outgrows its first chunk sooner.
+  const lines = ['Order ID,Customer ID,Created at,Total,Currency,Financial Status,Note'];
+  const note = 'left at the door; '.repeat(8);
+  for (let i = 0; i < rows; i++) {
+    const id = i % 53 === 7 ? `O${i - 1}` : i % 211 === 9 ? `O${i - 100}` : `O${i}`; // continuations, repeats
+    const customer = i % 31 === 3 ? '' : `C${(i * 7919) % 400}`; // no customer; customers the import creates
+    const date = i % 97 === 5 ? '2024-02-30' : `2024-0${1 + (i % 9)}-1${i % 10} 10:0${i % 10}:00 +0100`;
+    const total = i % 89 === 11 ? 'lots' : i % 101 === 13 ? 'USD 5.00' : `${(i % 500) + 0.5}`;
+    const status = i % 83 === 17 ? 'weird' : i % 3 === 0 ? 'refunded' : 'paid';
+    lines.push(
+      i % 149 === 19 ? `${id},${customer},${date}` : `${id},${customer},${date},${total},EUR,${status},${note}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('reads a plain order file in an import worker with the same report and data as on one thread', async ({
+  page,
+}) => {
+  await page.goto(`${HARNESS}index.html`);
+  // 12,000 rows (2.4 MB): more than the first chunk of the file (over 1.6 MB in Chromium), which the
+  // import reads itself before it hands the rest to the worker.
+  type Run = { report: { rows: number; accepted: number; rejected: unknown[] }; workers: number; workerRows: number };
+  const result = (await page.evaluate((text) => window.importOrdersBothWays?.(text), ordersWithBrokenRows(12_000))) as {
+    worker: Run;
+    thread: Run;
+  };
+  expect(result.worker.workers).toBe(1);
+  expect(result.worker.workerRows).toBeGreaterThan(2000);
+  expect(result.worker.report.rows).toBe(12_000);
+  expect(result.worker.report.rejected.length).toBeGreaterThan(200);
+  expect(result.worker.report.accepted).toBeGreaterThan(10_000);
+  const { workers: _w, workerRows: _wr, ...withWorker } = result.worker;
+  const { workers: _t, workerRows: _tr, ...onThread } = result.thread;
+  expect(withWorker).toEqual(onThread);
+});

@@ -14,6 +14,8 @@ export async function buildHarness(entry: string, outDir: string, options: { pag
     configFile: false,
     logLevel: 'warn',
     root: ROOT,
+    // Relative asset URLs: worker chunks resolve next to the harness wherever it is served.
+    base: './',
     build: {
       outDir,
       emptyOutDir: true,

@@ -44,6 +44,8 @@ export interface FastOrderRows {
 export function createFastOrderRows(
   fields: Readonly<Record<string, number>>,
   formats: ValueFormats,
+  /** The header's number of columns: a row with another number is the full path's (it rejects it). */
+  width: number,
 ): FastOrderRows | undefined {
   const { orderId, customerId, placedAt, total, currency, status } = fields;
   if (!Object.keys(fields).every((field) => KNOWN.has(field))) return undefined;
@@ -71,6 +73,7 @@ export function createFastOrderRows(
   return {
     keyOf: (cells) => cell(cells, orderId),
     read(cells) {
+      if (cells.length !== width) return undefined;
       const key = cell(cells, orderId);
       const customer = cell(cells, customerId);
       if (key === '' || customer === '') return undefined;

@@ -20,15 +20,17 @@ export type { RejectedRow, StoreCounts };
 
 import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
 import { detectFormats, type FormatOptions } from './detect-formats.ts';
-import { createFastOrderRows } from './fast-order-rows.ts';
+import { createFastOrderRows, type FastOrderRow } from './fast-order-rows.ts';
 import { contactFacts, loadLinks } from './import-links.ts';
 import { IMPORT_KINDS } from './kinds/index.ts';
 import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './kinds/kind.ts';
 import { tableKey } from './kinds/lookups.ts';
 import { linesTotal } from './kinds/orders.ts';
 import { type ColumnsTaken, createOrderColumnsBuilder } from './order-columns-builder.ts';
+import { rowsFromWorker } from './order-rows-worker.ts';
 import { type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
 import { RowValues, type ValueFormats } from './row-values.ts';
+import { streamChunks } from './stream-chunks.ts';
 import type { UpsertMode } from './upsert.ts';
 import { yieldToLoop } from './yield-to-loop.ts';
 
@@ -57,6 +59,12 @@ export interface CsvImportOptions extends FormatOptions {
   /** Keep columns no field claims as custom fields (contacts, accounts) or attributes (products). Default true. */
   keepUnmapped?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * A Web Worker of `startImportWorker` (@cordial/core/import-worker): when the source is a Blob (a File) of
+   * orders one row per order, the worker reads and parses the file while this thread links and stores
+   * the rows. Same rows, report and result; the worker ends with the import.
+   */
+  worker?: () => Worker;
 }
 
 export interface ImportProgress {
@@ -275,6 +283,11 @@ interface OrderGroup {
   head?: Draft<'orders'>;
   items: NonNullable<Draft<'orders'>['lineItem']>[];
   person?: PersonRef | undefined;
+  /**
+   * A group whose first row the fast reader read (fast-order-rows.ts): the order is that row, its
+   * customer `customer` (the worker's number for it, or -1); rows that join it add only their lines.
+   */
+  fast?: { order: FastOrderRow; customer: number };
 }
 
 /**
@@ -284,10 +297,15 @@ interface OrderGroup {
  * const report = await importCsv(repo, file.stream(), { kind: 'contacts', defaultCountry: 'DE' });
  * for (const { line, reasons } of report.rejected) show(line, reasons);
  */
-export async function importCsv(repo: Repository, source: CsvSource, options: CsvImportOptions): Promise<ImportReport> {
+export async function importCsv(
+  repo: Repository,
+  source: CsvSource | Blob,
+  options: CsvImportOptions,
+): Promise<ImportReport> {
   const now = options.now ?? (() => new Date().toISOString());
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const setup = await openCsv(source, options);
+  const file = source instanceof Blob ? source : undefined;
+  const setup = await openCsv(file ? streamChunks(file.stream()) : (source as CsvSource), options);
   const { kind, headers, fields, system, formats } = setup;
   const links = await loadLinks(repo, {
     thresholds,
@@ -400,6 +418,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   };
 
   const finishOrder = (g: OrderGroup) => {
+    if (g.fast) return finishFast(g.fast.order, g.fast.customer, g.lines);
     const head = g.head;
     if (!head) return reject(g.lines, ['the order has line items but no row with its date and total']);
     const currency = head.fields.currency as string;
@@ -438,9 +457,7 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     const id = head.external ? `${system}:${key}` : key;
     // Rows of one order must be together; a second group would replace the first one's lines.
     if (head.external && (columnar ? columnar.seen(id) : writer.seen('orders', id)))
-      return reject(g.lines, [
-        `order ${head.key} already appeared earlier in the file: keep the rows of an order together (sort by order id)`,
-      ]);
+      return reject(g.lines, [repeatedOrder(head.key)]);
     if (columnar) return columnar.add(id, order, g.lines, contactId, head.external ? head.key : undefined);
     order.contactId = contactId;
     order.externalIds = externalIds(head);
@@ -449,36 +466,92 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
 
   /**
    * Rows of a plain order file go straight into the columns when they can (fast-order-rows.ts): a row
-   * whose order the next row does not continue, whose customer is known and whose order id is new.
-   * Every other row takes the full path below, which reaches the same result for these ones.
+   * the fast reader reads opens a group as the full path's rows do, but one that holds the row as read
+   * (no draft), and a finished one is appended as columns. Every other row takes the full path below.
    */
-  const fastRows = columnar && createFastOrderRows(fields, formats);
+  const fastRows = columnar && createFastOrderRows(fields, formats, headers.length);
   /** Customer id as written → contact id, for the fast rows (cleared when a contact is forgotten). */
   const customers = new Map<string, string>();
-  const fastOrder = (row: CsvRow, next: CsvRow | undefined): boolean => {
-    if (!fastRows || !columnar || !next || row.cells.length !== headers.length) return false;
-    const order = fastRows.read(row.cells);
-    if (!order || fastRows.keyOf(next.cells) === order.key || group?.key === order.key) return false;
-    // A different order follows the one being collected: it is complete (as the full path would find).
-    if (group) finishOrder(group);
-    group = undefined;
-    let contactId = customers.get(order.customer);
+  const personOf = (customer: string): PersonRef => ({
+    externalId: customer,
+    email: undefined,
+    phone: undefined,
+    firstName: undefined,
+    lastName: undefined,
+    fullName: undefined,
+  });
+  /** The contact of a fast row's customer: found, or created as the full path creates a customer it does not know. */
+  const contactOf = (customer: string): string => {
+    let contactId = customers.get(customer);
     if (contactId === undefined) {
-      const key = `${system}:${order.customer}`;
-      contactId = links.external.contacts.get(key) ?? (links.identity.facts(key) ? key : undefined);
-      // An unknown customer is created by the full path.
-      if (contactId === undefined) return false;
-      customers.set(order.customer, contactId);
+      contactId = resolvePerson(personOf(customer), true) as string;
+      customers.set(customer, contactId);
     }
-    return columnar.addRow(`${system}:${order.key}`, order, row.line, contactId);
+    return contactId;
+  };
+  /** The worker's customers by number (their names, and their contacts once looked up). */
+  const workerCustomers: string[] = [];
+  let workerContacts: (string | undefined)[] = [];
+  /** What finishOrder does with a group of fast rows: the order of its first row, with all its lines. */
+  const finishFast = (order: FastOrderRow, customer: number, lines: number[]) => {
+    let contactId = customer < 0 ? undefined : workerContacts[customer];
+    if (contactId === undefined) {
+      contactId = contactOf(order.customer);
+      if (customer >= 0) workerContacts[customer] = contactId;
+    }
+    const id = `${system}:${order.key}`;
+    if (!columnar?.addRow(id, order, lines[0] as number, contactId, lines.length > 1 ? [...lines] : undefined))
+      reject(lines, [repeatedOrder(order.key)]);
+  };
+  /**
+   * The one group of fast rows there is at a time, reused (a million orders, a million groups): it is
+   * finished before another group is opened, and finishFast keeps none of it.
+   */
+  const fastGroup: OrderGroup & Required<Pick<OrderGroup, 'fast'>> = {
+    key: '',
+    lines: [],
+    items: [],
+    fast: {
+      order: { key: '', customer: '', placedAt: 0, status: 0, currency: '', total: 0, totalCurrency: '' },
+      customer: -1,
+    },
+  };
+  /** A row the fast reader read (`customer`: the worker's number for its customer, or -1). */
+  const takeFast = (order: FastOrderRow, line: number, customer = -1) => {
+    countRow(line);
+    // A row of the order being collected joins it, as the full path's rows do.
+    if (group?.key === order.key) {
+      group.lines.push(line);
+      if (!group.fast) group.person ??= personOf(order.customer);
+      return;
+    }
+    if (group) finishOrder(group);
+    Object.assign(fastGroup.fast.order, order);
+    fastGroup.fast.customer = customer;
+    fastGroup.key = order.key;
+    fastGroup.lines.length = 0;
+    fastGroup.lines.push(line);
+    group = fastGroup;
+  };
+  const fastOrder = (row: CsvRow): boolean => {
+    const order = fastRows ? fastRows.read(row.cells) : undefined;
+    if (order) takeFast(order, row.line);
+    return order !== undefined;
+  };
+
+  const countRow = (line: number) => {
+    report.rows++;
+    batchRows++;
+    lastLine = line;
   };
 
   const values = new RowValues([], headers, fields, kind.fields, formats);
-  const processRow = (row: CsvRow, next?: CsvRow) => {
-    report.rows++;
-    batchRows++;
-    lastLine = row.line;
-    if (fastOrder(row, next)) return;
+  const processRow = (row: CsvRow) => {
+    if (!fastOrder(row)) full(row);
+  };
+  /** A row through the full path: drafted by its kind, grouped (orders), queued. */
+  const full = (row: CsvRow) => {
+    countRow(row.line);
     const problem = shapeProblem(row, headers.length);
     if (problem) return reject([row.line], [problem]);
     values.read(row.cells);
@@ -502,9 +575,9 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
         }
         group ??= { key: d.key, lines: [], items: [] };
         group.lines.push(row.line);
-        if (d.fields.placedAt && !group.head) group.head = d;
+        if (d.fields.placedAt && !group.head && !group.fast) group.head = d;
         if (d.lineItem) group.items.push(d.lineItem);
-        if (d.person && !group.person) group.person = d.person;
+        if (d.person && !group.person && !group.fast) group.person = d.person;
         if (d.key === '') {
           finishOrder(group);
           group = undefined;
@@ -620,7 +693,10 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
     }
     report.rejected.push(...result.rejected);
     for (const id of result.failedContacts) links.forgetContact(id);
-    if (result.failedContacts.length > 0) customers.clear();
+    if (result.failedContacts.length > 0) {
+      customers.clear();
+      workerContacts = [];
+    }
     // The rows of an order still being collected are not part of this commit.
     const rows = report.rows - (group?.lines.length ?? 0);
     const through = group ? (group.lines[0] as number) - 1 : lastLine;
@@ -649,19 +725,65 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   try {
     /** Each row with the one after it in the same read, for the fast order rows. */
     let yielded = performance.now();
+    /** After each row: commit a full batch; let IndexedDB's replies in while a write is in flight. */
+    const afterRow = async (i: number) => {
+      if (batchRows >= batchSize) await flush();
+      if (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS) {
+        await yieldToLoop();
+        yielded = performance.now();
+      }
+    };
     const processRows = async (rows: readonly CsvRow[]) => {
       for (let i = 0; i < rows.length; i++) {
         options.signal?.throwIfAborted();
-        processRow(rows[i] as CsvRow, rows[i + 1]);
-        if (batchRows >= batchSize) await flush();
-        if (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS) {
-          await yieldToLoop();
-          yielded = performance.now();
-        }
+        processRow(rows[i] as CsvRow);
+        await afterRow(i);
       }
     };
     await processRows(setup.buffered);
-    while (!setup.done) {
+    const worker = !setup.done && fastRows && file && options.worker?.();
+    if (worker) {
+      // The rest of the file is read by the worker (order-rows-worker.ts); this thread links and stores.
+      await setup.iterator.return?.(undefined);
+      const after = setup.buffered.at(-1)?.line ?? setup.headerLine;
+      const request = { file, delimiter: options.delimiter, fields, formats, width: headers.length, after };
+      const order: FastOrderRow = {
+        key: '',
+        customer: '',
+        placedAt: 0,
+        status: 0,
+        currency: '',
+        total: 0,
+        totalCurrency: '',
+      };
+      for await (const batch of rowsFromWorker(worker, request)) {
+        setup.consumed = batch.consumed;
+        report.issues.push(...batch.issues);
+        batch.newCustomers.forEach((name, i) => {
+          workerCustomers[batch.firstCustomer + i] = name;
+        });
+        let fast = 0;
+        let slow = 0;
+        for (let i = 0; i < batch.lines.length; i++) {
+          options.signal?.throwIfAborted();
+          const line = batch.lines[i] as number;
+          if (batch.fast[i] === 1) {
+            const customer = batch.customer[fast] as number;
+            order.key = batch.keys[fast] as string;
+            order.customer = workerCustomers[customer] as string;
+            order.placedAt = batch.placedAt[fast] as number;
+            order.total = batch.total[fast] as number;
+            order.status = batch.status[fast] as number;
+            order.currency = batch.codes[batch.currency[fast] as number] as string;
+            order.totalCurrency = batch.codes[batch.totalCurrency[fast] as number] as string;
+            fast++;
+            takeFast(order, line, customer);
+          } else full({ line, cells: batch.slow[slow++] as string[] });
+          await afterRow(i);
+        }
+      }
+    }
+    while (!setup.done && !worker) {
       const next = await setup.iterator.next();
       if (next.done) break;
       setup.consumed = next.value.consumed;
@@ -690,6 +812,10 @@ export async function importCsv(repo: Repository, source: CsvSource, options: Cs
   }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+}
+
+function repeatedOrder(key: string): string {
+  return `order ${key} already appeared earlier in the file: keep the rows of an order together (sort by order id)`;
 }
 
 function isAbort(error: unknown): boolean {

@@ -95,6 +95,25 @@ describe('importCsv order columns (fast path)', () => {
     expect((await repo.list('orders')).records.map((o) => o.externalIds)).toEqual([{ csv: '#1' }, { csv: '#3' }]);
   });
 
+  it('should join a row to its order across rejected rows, as the full path does', async () => {
+    // Rejected rows do not end the order being collected: lines 2 and 4 are one order.
+    const text = `${HEADER.replace(',Email', '')}\n#1,C1,2024-03-05,12.50,EUR,paid\n#2,C1,2024-02-30,7,EUR,paid\n#1,C1,2024-03-06,9,EUR,paid\n#3,C2,2024-03-07,9,EUR,paid\n`;
+    const run = async (columnar: boolean) => {
+      const repo = createMemoryRepository();
+      const report = await importCsv(repo, [text], { kind: 'orders', columnar, now: () => '2026-01-01T00:00:00.000Z' });
+      return { report, orders: (await repo.list('orders')).records };
+    };
+    const fast = await run(true);
+    expect(fast.report.rejected).toEqual([
+      { line: 3, reasons: [expect.stringMatching(/no day 30/), 'the order has no date'] },
+    ]);
+    expect(fast.orders.map((o) => [o.number, o.total.amount])).toEqual([
+      ['#1', 12.5],
+      ['#3', 9],
+    ]);
+    expect(fast).toEqual(await run(false));
+  });
+
   it('should take the full path into a store that already has orders, so a re-import changes nothing', async () => {
     const text = `${HEADER}\n#1,C1,,2024-03-05,12.50,EUR,paid\n#2,C2,,2024-03-06,7,EUR,refunded\n`;
     const repo = createMemoryRepository();

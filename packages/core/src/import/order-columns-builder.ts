@@ -147,12 +147,14 @@ export function createOrderColumnsBuilder(system: string, source: string) {
     },
 
     /**
-     * A row read by the fast reader (fast-order-rows.ts) as one order of one line, its key being its number
-     * and external id; false, adding nothing, when this import has already taken the id.
+     * A row read by the fast reader (fast-order-rows.ts) as an order, its key being its number and
+     * external id, on line `line` (and `lines`, all of them, when rows after it joined it); false, adding
+     * nothing, when this import has already taken the id.
      */
-    addRow(id: string, row: FastOrderRow, line: number, contactId: string): boolean {
+    addRow(id: string, row: FastOrderRow, line: number, contactId: string, lines?: readonly number[]): boolean {
       if (!taken.claim(id)) return false;
-      push(id, contactId, row.key, row.key, row.placedAt, row.status, row.currency, row.total, row.totalCurrency, line);
+      const { key, placedAt, status, currency, total, totalCurrency } = row;
+      push(id, contactId, key, key, placedAt, status, currency, total, totalCurrency, line, lines);
       return true;
     },
 
