@@ -195,18 +195,18 @@ test('reads a plain order file in an import worker with the same report and data
   page,
 }) => {
   await page.goto(`${HARNESS}index.html`);
-  // 12,000 rows (2.4 MB): more than the first chunk of the file (over 1.6 MB in Chromium), which the
+  // 14,000 rows (2.8 MB): more than the first chunk of the file (1.6 to 2.4 MB in Chromium), which the
   // import reads itself before it hands the rest to the worker.
   type Run = { report: { rows: number; accepted: number; rejected: unknown[] }; workers: number; workerRows: number };
-  const result = (await page.evaluate((text) => window.importOrdersBothWays?.(text), ordersWithBrokenRows(12_000))) as {
+  const result = (await page.evaluate((text) => window.importOrdersBothWays?.(text), ordersWithBrokenRows(14_000))) as {
     worker: Run;
     thread: Run;
   };
   expect(result.worker.workers).toBe(1);
-  expect(result.worker.workerRows).toBeGreaterThan(2000);
-  expect(result.worker.report.rows).toBe(12_000);
+  expect(result.worker.workerRows).toBeGreaterThan(1000);
+  expect(result.worker.report.rows).toBe(14_000);
   expect(result.worker.report.rejected.length).toBeGreaterThan(200);
-  expect(result.worker.report.accepted).toBeGreaterThan(10_000);
+  expect(result.worker.report.accepted).toBeGreaterThan(12_000);
   const { workers: _w, workerRows: _wr, ...withWorker } = result.worker;
   const { workers: _t, workerRows: _tr, ...onThread } = result.thread;
   expect(withWorker).toEqual(onThread);

@@ -21,13 +21,13 @@ export type { RejectedRow, StoreCounts };
 import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
 import { detectFormats, type FormatOptions } from './detect-formats.ts';
 import { createFastOrderRows, type FastOrderRow } from './fast-order-rows.ts';
-import { contactFacts, loadLinks } from './import-links.ts';
+import { contactFacts, type ImportLinks, loadLinks } from './import-links.ts';
 import { IMPORT_KINDS } from './kinds/index.ts';
 import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './kinds/kind.ts';
 import { tableKey } from './kinds/lookups.ts';
 import { linesTotal } from './kinds/orders.ts';
 import { type ColumnsTaken, createOrderColumnsBuilder } from './order-columns-builder.ts';
-import { rowsFromWorker } from './order-rows-worker.ts';
+import { startWorkerRows } from './order-rows-worker.ts';
 import { type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
 import { RowValues, type ValueFormats } from './row-values.ts';
 import { streamChunks } from './stream-chunks.ts';
@@ -307,10 +307,46 @@ export async function importCsv(
   const file = source instanceof Blob ? source : undefined;
   const setup = await openCsv(file ? streamChunks(file.stream()) : (source as CsvSource), options);
   const { kind, headers, fields, system, formats } = setup;
-  const links = await loadLinks(repo, {
-    thresholds,
-    ...(options.defaultCountry && { defaultCountry: options.defaultCountry }),
-  });
+  const writer = await createBatchWriter(repo, now);
+  // The fast path for orders (order-columns-builder.ts): only for orders without line items or
+  // discounts, and only into an empty order store, so every order is new (re-imports take the full path).
+  const columnar =
+    kind.store === 'orders' &&
+    options.columnar !== false &&
+    !PER_LINE_FIELDS.some((field) => field in fields) &&
+    (await repo.count('orders')) === 0
+      ? createOrderColumnsBuilder(system, `import:${system}`)
+      : undefined;
+  /**
+   * Rows of a plain order file go straight into the columns when they can (fast-order-rows.ts): a row
+   * the fast reader reads opens a group as the full path's rows do, but one that holds the row as read
+   * (no draft), and a finished one is appended as columns. Every other row takes the full path below.
+   */
+  const fastRows = columnar && createFastOrderRows(fields, formats, headers.length);
+  // A file's rows after those read so far go to the import worker, started now so that it reads while
+  // the links load (order-rows-worker.ts).
+  const fromWorker =
+    !setup.done && fastRows && file && options.worker
+      ? startWorkerRows(options.worker(), {
+          file,
+          delimiter: options.delimiter,
+          fields,
+          formats,
+          width: headers.length,
+          after: setup.buffered.at(-1)?.line ?? setup.headerLine,
+        })
+      : undefined;
+  if (fromWorker) await setup.iterator.return?.(undefined);
+  let links: ImportLinks;
+  try {
+    links = await loadLinks(repo, {
+      thresholds,
+      ...(options.defaultCountry && { defaultCountry: options.defaultCountry }),
+    });
+  } catch (error) {
+    fromWorker?.close();
+    throw error;
+  }
   const keepUnmapped = options.keepUnmapped ?? true;
   const unmappedTarget =
     kind.store === 'contacts' || kind.store === 'accounts'
@@ -341,16 +377,6 @@ export async function importCsv(
     committedThroughLine: setup.headerLine,
   };
 
-  const writer = await createBatchWriter(repo, now);
-  // The fast path for orders (order-columns-builder.ts): only for orders without line items or
-  // discounts, and only into an empty order store, so every order is new (re-imports take the full path).
-  const columnar =
-    kind.store === 'orders' &&
-    options.columnar !== false &&
-    !PER_LINE_FIELDS.some((field) => field in fields) &&
-    (await repo.count('orders')) === 0
-      ? createOrderColumnsBuilder(system, `import:${system}`)
-      : undefined;
   const batchSize = options.batchSize ?? (columnar ? DEFAULT_COLUMNS_BATCH : DEFAULT_BATCH);
   const naturalKeys = new Map<string, number>();
   let batchRows = 0;
@@ -464,12 +490,6 @@ export async function importCsv(
     queue('orders', id, order, 'replace', g.lines, { dependsOn: [contactId] });
   };
 
-  /**
-   * Rows of a plain order file go straight into the columns when they can (fast-order-rows.ts): a row
-   * the fast reader reads opens a group as the full path's rows do, but one that holds the row as read
-   * (no draft), and a finished one is appended as columns. Every other row takes the full path below.
-   */
-  const fastRows = columnar && createFastOrderRows(fields, formats, headers.length);
   /** Customer id as written → contact id, for the fast rows (cleared when a contact is forgotten). */
   const customers = new Map<string, string>();
   const personOf = (customer: string): PersonRef => ({
@@ -741,12 +761,8 @@ export async function importCsv(
       }
     };
     await processRows(setup.buffered);
-    const worker = !setup.done && fastRows && file && options.worker?.();
-    if (worker) {
-      // The rest of the file is read by the worker (order-rows-worker.ts); this thread links and stores.
-      await setup.iterator.return?.(undefined);
-      const after = setup.buffered.at(-1)?.line ?? setup.headerLine;
-      const request = { file, delimiter: options.delimiter, fields, formats, width: headers.length, after };
+    if (fromWorker) {
+      // The rest of the file is read by the worker; this thread links and stores.
       const order: FastOrderRow = {
         key: '',
         customer: '',
@@ -756,7 +772,7 @@ export async function importCsv(
         total: 0,
         totalCurrency: '',
       };
-      for await (const batch of rowsFromWorker(worker, request)) {
+      for await (const batch of fromWorker.rows) {
         setup.consumed = batch.consumed;
         report.issues.push(...batch.issues);
         batch.newCustomers.forEach((name, i) => {
@@ -783,7 +799,7 @@ export async function importCsv(
         }
       }
     }
-    while (!setup.done && !worker) {
+    while (!setup.done && !fromWorker) {
       const next = await setup.iterator.next();
       if (next.done) break;
       setup.consumed = next.value.consumed;
@@ -809,6 +825,8 @@ export async function importCsv(
     report.rejected = report.rejected.filter((r) => r.line <= report.committedThroughLine);
     report.rows = committedRows;
     report.accepted = committedRows - new Set(report.rejected.map((r) => r.line)).size;
+  } finally {
+    fromWorker?.close();
   }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;

@@ -219,10 +219,13 @@ export function checkWorkerMessage(value: unknown): WorkerMessage | undefined {
 export type OrderRowsRequest = Omit<StartMessage, 'type'>;
 
 /**
- * The import's side: the batches of the rows after `after`, read by the worker. Ends the worker when
- * the iteration ends (finished, failed or abandoned).
+ * The import's side: starts the worker on the rows after `after` at once (so it reads while the import
+ * prepares), and gives their batches as they come. `close` ends the worker (the iteration's end does too).
  */
-export async function* rowsFromWorker(worker: Worker, request: OrderRowsRequest): AsyncGenerator<RowsMessage> {
+export function startWorkerRows(
+  worker: Worker,
+  request: OrderRowsRequest,
+): { rows: AsyncIterable<RowsMessage>; close: () => void } {
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   const arrive = (message: WorkerMessage) => {
@@ -247,22 +250,23 @@ export async function* rowsFromWorker(worker: Worker, request: OrderRowsRequest)
   };
   const start: StartMessage = { type: 'start', ...request };
   worker.postMessage(start);
-  try {
-    for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = queue.shift() as WorkerMessage;
-      if (message.type === 'done') return;
-      if (message.type === 'error') {
-        const error =
-          message.name === 'CsvFormatError'
+  const close = () => worker.terminate();
+  async function* rows(): AsyncGenerator<RowsMessage> {
+    try {
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        const message = queue.shift() as WorkerMessage;
+        if (message.type === 'done') return;
+        if (message.type === 'error')
+          throw message.name === 'CsvFormatError'
             ? new CsvFormatError(message.message, message.line)
             : new Error(message.message);
-        throw error;
+        yield message;
+        worker.postMessage({ type: 'more' } satisfies MoreMessage);
       }
-      yield message;
-      worker.postMessage({ type: 'more' } satisfies MoreMessage);
+    } finally {
+      close();
     }
-  } finally {
-    worker.terminate();
   }
+  return { rows: rows(), close };
 }
