@@ -53,7 +53,9 @@ const harness = {
   async damageContact(name: string, id: string) {
     await current().close();
     const db = await openDB(name);
-    const page: ContactPage = await db.getFromIndex(CONTACT_PAGES, 'ids', id);
+    // The page whose ids list it (schema 5 has no index on ids; the adapter finds it through its directory).
+    const pages: ContactPage[] = await db.getAll(CONTACT_PAGES);
+    const page = pages.find((p) => p.ids.includes(id)) as ContactPage;
     const i = page.ids.indexOf(id);
     const envelope = JSON.parse(page.contacts[i] as string);
     const contacts = page.contacts.with(i, { ...envelope, r: { ...envelope.r, lifecycleStage: 'zombie', emails: 42 } });
