@@ -315,7 +315,7 @@ export async function importCsv(
     options.columnar !== false &&
     !PER_LINE_FIELDS.some((field) => field in fields) &&
     (await repo.count('orders')) === 0
-      ? createOrderColumnsBuilder(system, `import:${system}`)
+      ? createOrderColumnsBuilder(system, `import:${system}`, expectedRows(file, setup))
       : undefined;
   /**
    * Rows of a plain order file go straight into the columns when they can (fast-order-rows.ts): a row
@@ -830,6 +830,12 @@ export async function importCsv(
   }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** About how many rows a file has, from the size of its rows read so far (0 when its size is unknown). */
+function expectedRows(file: Blob | undefined, setup: { buffered: readonly CsvRow[]; consumed: number }): number {
+  if (!file || setup.consumed === 0) return 0;
+  return Math.ceil((file.size * setup.buffered.length) / setup.consumed);
 }
 
 function repeatedOrder(key: string): string {

@@ -31,13 +31,13 @@ export interface ColumnsTaken {
   created: number;
 }
 
-export function createOrderColumnsBuilder(system: string, source: string) {
+export function createOrderColumnsBuilder(system: string, source: string, expectedOrders = 0) {
   /**
    * Ids this import stored through columns and those of the batch being collected, in one set (one
    * lookup per order among a million): a later row with one of them is a repeat. As the full path counts
    * them, a rejected order's id is free again, so `take` removes the ids of the rows it rejects.
    */
-  const taken = createStringSet();
+  const taken = createStringSet(expectedOrders);
   let ids: string[] = [];
   let contactIds: string[] = [];
   let numbers: (string | undefined)[] = [];

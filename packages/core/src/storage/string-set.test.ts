@@ -6,8 +6,8 @@ describe('createStringSet', () => {
   it('should answer as a Set<string> does through any adds, deletes and growth', () => {
     const op = fc.tuple(fc.constantFrom('add', 'claim', 'delete', 'has'), fc.string({ maxLength: 4 }));
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
-        const set = createStringSet();
+      fc.property(fc.array(op, { maxLength: 400 }), fc.constantFrom(0, 100, 100_000), (ops, expected) => {
+        const set = createStringSet(expected);
         const model = new Set<string>();
         for (const [kind, value] of ops) {
           if (kind === 'add') {

@@ -8,8 +8,13 @@ import { hashString } from './hash.ts';
  * false match. A deleted string leaves its slot taken but never matches again: deletes are rare here
  * (the ids of rejected rows).
  */
-export function createStringSet() {
+export function createStringSet(
+  /** How many strings the caller expects (a hint): the table starts that large instead of growing to it. */
+  expected = 0,
+) {
   let capacity = 1 << 16;
+  // At most half full, as after a grow; a million ids grown from 65,536 slots were rehashed five times.
+  while (capacity < expected * 2 && capacity < 1 << 24) capacity *= 2;
   let slots = new Int32Array(capacity); // 1 + index into `values`; 0 = empty
   let hashes = new Uint32Array(capacity);
   const values: (string | undefined)[] = [];

@@ -132,7 +132,7 @@ export async function applyOrderOps(
   // Appended rows are new orders: they need no place, only their hash and bucket, each computed once.
   const columnHashes = Uint32Array.from(appendedColumns.ids, hashString);
   const columnBuckets = Uint16Array.from(appendedColumns.contactIds, bucketOf);
-  const columnIds = createStringSet();
+  const columnIds = createStringSet(appendedColumns.ids.length);
   appendedColumns.ids.forEach((id, row) => {
     if (!columnIds.claim(id, columnHashes[row])) throw appendConflict(id);
   });
