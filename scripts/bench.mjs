@@ -8,11 +8,11 @@
 //                       with the built extension through Playwright (BENCH_URL: the demo server).
 // `npm run bench -- NAME` runs only the benchmarks whose file name contains NAME.
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { listen } from './demo-server.mjs';
 import { formatLine } from './lib/bench-format.mjs';
-import { CHROMIUM, ensureChromium, ensureDependencies, ROOT } from './lib/ensure.mjs';
+import { buildBenchPage, launchBenchBrowser } from './lib/bench-page.mjs';
+import { ensureChromium, ensureDependencies, ROOT } from './lib/ensure.mjs';
 import { run } from './lib/run.mjs';
 
 const filter = process.argv[2] ?? '';
@@ -26,35 +26,9 @@ const list = (dir) =>
 export { formatLine };
 
 async function runBrowserBench(file, baseUrl) {
-  const { chromium } = await import('@playwright/test');
   const name = basename(file, '.bench.ts');
-  const outDir = join(ROOT, '.cache/bench', name);
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    // Relative asset URLs: the page is served under /bench/NAME/, so worker chunks must resolve next to it.
-    base: './',
-    build: {
-      outDir,
-      emptyOutDir: false,
-      minify: true,
-      target: 'es2022',
-      lib: { entry: join(ROOT, file), formats: ['es'], fileName: () => 'bench.js' },
-    },
-    worker: { format: 'es' },
-  });
-  await writeFile(
-    join(outDir, 'index.html'),
-    `<!doctype html><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,"><script type="module" src="./bench.js"></script>`,
-  );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  await buildBenchPage(file, name);
+  const browser = await launchBenchBrowser();
   try {
     const page = await browser.newPage();
     const done = new Promise((resolve, reject) => {

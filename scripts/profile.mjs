@@ -7,10 +7,9 @@
 //   --alloc    samples allocations from START and prints the top allocating functions.
 // Not part of `npm test` or `npm run bench`: a tool for the next performance question (docs/import.md has
 // the profiles it gave on 2026-12-06).
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { listen } from './demo-server.mjs';
-import { CHROMIUM, ROOT } from './lib/ensure.mjs';
+import { buildBenchPage, launchBenchBrowser } from './lib/bench-page.mjs';
 
 const args = process.argv.slice(2);
 const mode = args.find((a) => a.startsWith('--'));
@@ -20,35 +19,10 @@ if (!entry) {
   process.exit(2);
 }
 const name = `profile-${basename(entry, '.ts')}`;
-const outDir = join(ROOT, '.cache/bench', name);
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
-const { build } = await import('vite');
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  root: ROOT,
-  base: './',
-  // Unminified, so the functions keep their names.
-  build: {
-    outDir,
-    minify: false,
-    target: 'es2022',
-    lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => 'bench.js' },
-  },
-  worker: { format: 'es' },
-});
-await writeFile(
-  join(outDir, 'index.html'),
-  '<!doctype html><meta charset="utf-8"><script type="module" src="./bench.js"></script>',
-);
-
+// Unminified, so the functions keep their names.
+await buildBenchPage(entry, name, { minify: false });
 const server = await listen(4199);
-const { chromium } = await import('@playwright/test');
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-});
+const browser = await launchBenchBrowser();
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 page.on('pageerror', (error) => console.log(`pageerror ${error}`));
