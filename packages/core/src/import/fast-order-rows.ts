@@ -33,6 +33,17 @@ export interface FastOrderRow {
   totalCurrency: string;
 }
 
+/** A row to fill in (the reader's own, and the import's for the rows a worker read). */
+export const emptyFastOrderRow = (): FastOrderRow => ({
+  key: '',
+  customer: '',
+  placedAt: 0,
+  status: 0,
+  currency: '',
+  total: 0,
+  totalCurrency: '',
+});
+
 export interface FastOrderRows {
   /** The row as an order, or undefined when the full path must read it. */
   read(cells: readonly string[]): FastOrderRow | undefined;
@@ -53,15 +64,7 @@ export function createFastOrderRows(
     return undefined;
   const mark = formats.columnDecimalMarks[total] ?? formats.decimalMark;
   const paid = ORDER_STATUSES.indexOf('paid');
-  const row: FastOrderRow = {
-    key: '',
-    customer: '',
-    placedAt: 0,
-    status: paid,
-    currency: '',
-    total: 0,
-    totalCurrency: '',
-  };
+  const row = emptyFastOrderRow();
   // The currency and status columns repeat one value down a file: the last cell is remembered.
   let lastCurrencyText: string | undefined;
   let lastCurrency: string | undefined;

@@ -20,7 +20,7 @@ export type { RejectedRow, StoreCounts };
 
 import { applyOverride, type ColumnMapping, detectMapping, normalizeHeader } from './column-mapping.ts';
 import { detectFormats, type FormatOptions } from './detect-formats.ts';
-import { createFastOrderRows, type FastOrderRow } from './fast-order-rows.ts';
+import { createFastOrderRows, emptyFastOrderRow, type FastOrderRow } from './fast-order-rows.ts';
 import { contactFacts, type ImportLinks, loadLinks } from './import-links.ts';
 import { IMPORT_KINDS } from './kinds/index.ts';
 import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './kinds/kind.ts';
@@ -531,10 +531,7 @@ export async function importCsv(
     key: '',
     lines: [],
     items: [],
-    fast: {
-      order: { key: '', customer: '', placedAt: 0, status: 0, currency: '', total: 0, totalCurrency: '' },
-      customer: -1,
-    },
+    fast: { order: emptyFastOrderRow(), customer: -1 },
   };
   /** A row the fast reader read (`customer`: the worker's number for its customer, or -1). */
   const takeFast = (order: FastOrderRow, line: number, customer = -1) => {
@@ -743,7 +740,6 @@ export async function importCsv(
   };
 
   try {
-    /** Each row with the one after it in the same read, for the fast order rows. */
     let yielded = performance.now();
     /** After each row: commit a full batch; let IndexedDB's replies in while a write is in flight. */
     const afterRow = async (i: number) => {
@@ -763,15 +759,7 @@ export async function importCsv(
     await processRows(setup.buffered);
     if (fromWorker) {
       // The rest of the file is read by the worker; this thread links and stores.
-      const order: FastOrderRow = {
-        key: '',
-        customer: '',
-        placedAt: 0,
-        status: 0,
-        currency: '',
-        total: 0,
-        totalCurrency: '',
-      };
+      const order = emptyFastOrderRow();
       for await (const batch of fromWorker.rows) {
         setup.consumed = batch.consumed;
         report.issues.push(...batch.issues);

@@ -9,9 +9,10 @@
  * linking, rejecting a repeated order id) is done by the import (import-csv.ts), which also counts,
  * reports and batches every row exactly as when it reads the file itself.
  *
- * Messages are typed here and checked on arrival (`isRowsMessage`): the worker is this package's own
+ * Messages are typed here and checked on arrival (`checkWorkerMessage`): the worker is this package's own
  * code, so the check is of shape (a bug, not an attack), and cheap (columns, not a million values).
  */
+import { createInterner } from '../storage/interner.ts';
 import { createFastOrderRows, type FastOrderRow } from './fast-order-rows.ts';
 import { CsvFormatError, type CsvIssue, type CsvRow, readCsv } from './read-csv.ts';
 import type { ValueFormats } from './row-values.ts';
@@ -68,55 +69,39 @@ export interface MoreMessage {
 /** Batches the worker may send before the import has taken them (a bound on the memory they hold). */
 export const AHEAD = 4;
 
-/** An empty batch. */
-function rowsBatch(): RowsMessage {
-  return {
-    type: 'rows',
-    lines: new Uint32Array(0),
-    fast: new Uint8Array(0),
-    keys: [],
-    customer: new Uint32Array(0),
-    newCustomers: [],
-    firstCustomer: 0,
-    placedAt: new Float64Array(0),
-    total: new Float64Array(0),
-    status: new Uint8Array(0),
-    currency: new Uint16Array(0),
-    totalCurrency: new Uint16Array(0),
-    codes: [],
-    slow: [],
-    issues: [],
-    consumed: 0,
-  };
-}
-
-/** Packs rows (each fast or with its cells) into one message; `customers` numbers customers across batches. */
+/**
+ * Packs rows (each fast or with its cells) into one message. `customers` numbers the file's customers
+ * (an interner over `customerNames`, kept across batches); each message carries the names it added.
+ */
 function pack(
   rows: readonly { row: CsvRow; fast?: FastOrderRow | undefined }[],
   issues: CsvIssue[],
   consumed: number,
-  customers: Map<string, number>,
-) {
+  customerNames: string[],
+  customers: (name: string) => number,
+): RowsMessage {
   const n = rows.length;
-  const batch = rowsBatch();
   const fastCount = rows.reduce((c, r) => c + (r.fast ? 1 : 0), 0);
-  batch.lines = new Uint32Array(n);
-  batch.fast = new Uint8Array(n);
-  batch.placedAt = new Float64Array(fastCount);
-  batch.total = new Float64Array(fastCount);
-  batch.status = new Uint8Array(fastCount);
-  batch.currency = new Uint16Array(fastCount);
-  batch.totalCurrency = new Uint16Array(fastCount);
-  batch.customer = new Uint32Array(fastCount);
-  batch.firstCustomer = customers.size;
-  const codes = new Map<string, number>();
-  const code = (text: string) => {
-    let index = codes.get(text);
-    if (index === undefined) {
-      index = batch.codes.push(text) - 1;
-      codes.set(text, index);
-    }
-    return index;
+  const firstCustomer = customerNames.length;
+  const codes: string[] = [];
+  const code = createInterner(codes);
+  const batch: RowsMessage = {
+    type: 'rows',
+    lines: new Uint32Array(n),
+    fast: new Uint8Array(n),
+    keys: [],
+    customer: new Uint32Array(fastCount),
+    newCustomers: [],
+    firstCustomer,
+    placedAt: new Float64Array(fastCount),
+    total: new Float64Array(fastCount),
+    status: new Uint8Array(fastCount),
+    currency: new Uint16Array(fastCount),
+    totalCurrency: new Uint16Array(fastCount),
+    codes,
+    slow: [],
+    issues,
+    consumed,
   };
   let f = 0;
   rows.forEach(({ row, fast }, i) => {
@@ -127,13 +112,7 @@ function pack(
     }
     batch.fast[i] = 1;
     batch.keys.push(fast.key);
-    let customer = customers.get(fast.customer);
-    if (customer === undefined) {
-      customer = customers.size;
-      customers.set(fast.customer, customer);
-      batch.newCustomers.push(fast.customer);
-    }
-    batch.customer[f] = customer;
+    batch.customer[f] = customers(fast.customer);
     batch.placedAt[f] = fast.placedAt;
     batch.total[f] = fast.total;
     batch.status[f] = fast.status;
@@ -141,8 +120,7 @@ function pack(
     batch.totalCurrency[f] = code(fast.totalCurrency);
     f++;
   });
-  batch.issues = issues;
-  batch.consumed = consumed;
+  batch.newCustomers = customerNames.slice(firstCustomer);
   return batch;
 }
 
@@ -165,7 +143,8 @@ export async function serveOrderRows(
     const reader = createFastOrderRows(start.fields, start.formats, start.width);
     if (!reader) throw new Error('the file maps fields the fast order rows do not read');
     let consumed = 0;
-    const customers = new Map<string, number>();
+    const customerNames: string[] = [];
+    const customers = createInterner(customerNames);
     for await (const batch of readCsv(streamChunks(start.file.stream() as ReadableStream<Uint8Array>), {
       ...(start.delimiter && { delimiter: start.delimiter }),
     })) {
@@ -180,7 +159,7 @@ export async function serveOrderRows(
       const issues = batch.issues.filter((issue) => issue.line > start.after);
       if (out.length === 0 && issues.length === 0) continue;
       await credit();
-      const message = pack(out, issues, consumed, customers);
+      const message = pack(out, issues, consumed, customerNames, customers);
       post(message, transferables(message));
     }
     post({ type: 'done' });
