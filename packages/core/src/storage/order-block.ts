@@ -322,7 +322,8 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
     if (!Number.isNaN(discount)) item.discount = { amount: discount, currency };
     lineItems.push(item);
   }
-  const external = block.externalSystem[row] === NONE ? undefined : externalIdOf(block, row, str);
+  const system = str(block.externalSystem[row]);
+  const external = system === undefined ? undefined : externalIdOf(block, row, system, str);
   const order: Order = {
     id: block.ids[row] as string,
     createdAt: rest.createdAt ?? new Date(block.createdAt[row] as number).toISOString(),
@@ -335,8 +336,7 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
     lineItems,
     discounts: rest.discounts ?? [],
     total: { amount: block.total[row] as number, currency },
-    externalIds:
-      rest.externalIds ?? (external === undefined ? {} : { [str(block.externalSystem[row]) as string]: external }),
+    externalIds: rest.externalIds ?? (system === undefined ? {} : { [system]: external as string }),
   };
   const number = block.number[row] === REPEATS ? external : str(block.number[row]);
   const account = str(block.account[row]);
@@ -347,12 +347,15 @@ export function decodeOrder(block: OrderBlock, row: number): Order {
   return order;
 }
 
-/** The external id of a row that has an external system. */
-function externalIdOf(block: OrderBlock, row: number, str: (index: number | undefined) => string | undefined) {
+/** The external id of a row in `system` (its external system). */
+function externalIdOf(
+  block: OrderBlock,
+  row: number,
+  system: string,
+  str: (index: number | undefined) => string | undefined,
+): string {
   const index = block.externalId[row];
-  if (index !== REPEATS) return str(index) as string;
-  const system = str(block.externalSystem[row]) as string;
-  return (block.ids[row] as string).slice(system.length + 1);
+  return index === REPEATS ? (block.ids[row] as string).slice(system.length + 1) : (str(index) as string);
 }
 
 /**

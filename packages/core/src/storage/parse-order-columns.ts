@@ -43,7 +43,6 @@ export type ParsedOrderColumns =
 
 /** The columns' scalars (one zod call each, whatever the number of rows). */
 const ScalarsSchema = OrderColumnsSchema.pick({ createdAt: true, source: true, system: true });
-const isCode = (value: unknown) => typeof value === 'string' && /^[A-Z]{3}$/.test(value);
 const optionalNonEmpty = (value: unknown) => value === undefined || isText(value, 1);
 
 /**
@@ -57,11 +56,11 @@ export function provablyValid(columns: NewOrderColumns): boolean {
     return false;
   if (!(every(columns.ids, isId) && every(columns.contactIds, isId))) return false;
   if (!(every(columns.numbers, optionalNonEmpty) && every(columns.externalIds, optionalNonEmpty))) return false;
-  // Currencies repeat: a value equal to the last one proved is proved.
+  // Currencies repeat: a value equal to the last one proved is proved, so zod sees each run of them once.
   let proved: string | undefined;
   return every(currencies, (code) => {
     if (code === proved && proved !== undefined) return true;
-    if (!isCode(code)) return false;
+    if (!CurrencySchema.safeParse(code).success) return false;
     proved = code as string;
     return true;
   });
