@@ -380,10 +380,11 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
     });
 
     it('should fail a write that exceeds the quota with a quota error, nothing of it stored, earlier data intact', async () => {
-      const r = await open({ quota: 10 });
+      // Room for the first write in any layout (an IndexedDB write puts a page and directory shards), not the second.
+      const r = await open({ quota: 30 });
       const first = Array.from({ length: 5 }, (_, i) => contact(`a${i}`, { emails: [`a${i}@example.com`] }));
       await r.putMany('contacts', first);
-      const second = Array.from({ length: 10 }, (_, i) => contact(`b${i}`, { emails: [`b${i}@example.com`] }));
+      const second = Array.from({ length: 100 }, (_, i) => contact(`b${i}`, { emails: [`b${i}@example.com`] }));
       expect(await rejection(r.putMany('contacts', second))).toBe('quota');
       expect(ids(await r.list('contacts'))).toEqual(first.map((c) => c.id));
       expect(ids(await r.findContactsByEmail('b0@example.com'))).toEqual([]);

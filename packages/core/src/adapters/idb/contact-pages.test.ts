@@ -118,6 +118,47 @@ describe('openIdbRepository contact pages', () => {
     await repo.close();
   });
 
+  it('should find contacts by key through a damaged directory shard (rebuilt from the pages) and repair it on the next write', async () => {
+    const { name, repo } = await withPages(people('a', 100));
+    let db = await openDB(name);
+    for (const key of await db.getAllKeys(CONTACT_DIRECTORY)) await db.put(CONTACT_DIRECTORY, 'garbage', key);
+    db.close();
+    expect(ids(await repo.findContactsByEmail('a42@x.example'))).toEqual(['a042']);
+    await repo.put('contacts', contact('a042', { version: 2, emails: ['moved@x.example'] }));
+    expect(ids(await repo.findContactsByEmail('moved@x.example'))).toEqual(['a042']);
+    expect(ids(await repo.findContactsByEmail('a42@x.example'))).toEqual([]);
+    expect(ids(await repo.findContactsByEmail('a43@x.example'))).toEqual(['a043']);
+    expect(ids(await repo.findContactsByDomain('x.example'))).toHaveLength(100);
+    db = await openDB(name);
+    expect(await db.getAll(CONTACT_DIRECTORY)).not.toContain('garbage');
+    db.close();
+    await repo.close();
+  });
+
+  it('should not answer from directory shards it read before another connection wrote contacts', async () => {
+    const { name, repo } = await withPages(people('a', PAGE_SIZE));
+    const other = await openIdbRepository({ name });
+    const later = people('b', PAGE_SIZE * 2);
+    const newcomer = later[PAGE_SIZE + 7] as Contact;
+    // The shards this connection reads are kept: the newcomer's shard says it is nowhere.
+    expect(ids(await repo.findContactsByEmail(newcomer.emails[0] as string))).toEqual([]);
+    expect(await repo.get('contacts', newcomer.id)).toEqual({ ok: false, reason: 'not-found' });
+    expect(ids(await repo.findContactsByEmail('a1@x.example'))).toEqual(['a001']);
+    await other.putMany('contacts', [...later, contact('a001', { version: 2, emails: ['moved@x.example'] })]);
+    await other.delete('contacts', 'a002');
+    expect(ids(await repo.findContactsByEmail(newcomer.emails[0] as string))).toEqual([newcomer.id]);
+    // The new contacts are in new pages, which the shards read before do not name.
+    for (const b of later) {
+      expect(ids(await repo.findContactsByEmail(b.emails[0] as string))).toEqual([b.id]);
+      expect(await repo.get('contacts', b.id)).toMatchObject({ ok: true });
+    }
+    expect(ids(await repo.findContactsByEmail('moved@x.example'))).toEqual(['a001']);
+    expect(ids(await repo.findContactsByEmail('a1@x.example'))).toEqual([]);
+    expect(await repo.get('contacts', 'a002')).toEqual({ ok: false, reason: 'not-found' });
+    await other.close();
+    await repo.close();
+  });
+
   it('should rebuild a damaged directory shard from the pages, so a write still finds stored contacts', async () => {
     const { name, repo } = await withPages(people('a', 100));
     const db = await openDB(name);

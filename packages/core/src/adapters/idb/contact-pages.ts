@@ -5,16 +5,24 @@ import { conflictError } from '../../storage/validate-ops.ts';
 import {
   CONTACT_DIRECTORY,
   CONTACT_PAGES,
+  CONTACT_SHARD_COUNT,
   type ContactPage,
   type ContactShard,
+  DIRECTORY_PARTS,
+  DIRECTORY_STAMP,
+  type DirectoryEntries,
+  type DirectoryPart,
   type Envelope,
   PAGE_INDEXES,
   PAGE_SIZE,
   type PageIndex,
-  SHARD_COUNT,
   type StoredContact,
 } from './db-schema.ts';
-import { addEntry, type DirectoryKind, loadShards, shardOf } from './directory-shards.ts';
+import { addEntry, type DirectoryKind, loadShards } from './directory-shards.ts';
+
+/** The contact directory shard of an id or key with this hash. */
+const shardOfHash = (hash: number) => hash % CONTACT_SHARD_COUNT;
+const add = (entries: Map<number, number[]>, hash: number, page: number) => addEntry(entries, hash, page, shardOfHash);
 
 // Contacts in pages (see CONTACT_PAGES). The functions hand back stored envelopes; the repository
 // validates the records it returns. Every function takes a transaction over CONTACT_PAGES and
@@ -93,14 +101,48 @@ function slotsOf(value: unknown): Slot[] {
     .map((id) => ({ id, item: { id, r: { damagedPage: value }, k: {} } }));
 }
 
+/**
+ * The directory shards one connection has read, good while the stored stamp (DIRECTORY_STAMP) is the
+ * one they were read with: a lookup then reads the stamp and the page at once, one round trip instead
+ * of two (a shard, then its page). Any contact write, from any tab, replaces the stamp.
+ */
+export interface DirectoryCache {
+  stamp: unknown;
+  shards: Map<number, ContactShard>;
+}
+
+export const createDirectoryCache = (): DirectoryCache => ({ stamp: undefined, shards: new Map() });
+
+/** The stored pages the directory names for a hash, in one of its parts (usually one page). */
+async function pagesNamed(tx: Tx, part: DirectoryPart, hash: number, cache: DirectoryCache): Promise<unknown[]> {
+  const n = shardOfHash(hash);
+  const directory = tx.objectStore(CONTACT_DIRECTORY);
+  const pagesStore = tx.objectStore(CONTACT_PAGES);
+  const pagesOf = ({ [part]: entries }: ContactShard) =>
+    Promise.all([...new Set(placesOf(entries.hashes, entries.pages, hash))].map((page) => pagesStore.get(page)));
+  const cached = cache.shards.get(n);
+  if (cached) {
+    const [stamp, pages] = await Promise.all([directory.get(DIRECTORY_STAMP), pagesOf(cached)]);
+    if (stamp === cache.stamp) return pages;
+  }
+  const [stamp, { shards, rebuilt }] = await Promise.all([
+    directory.get(DIRECTORY_STAMP),
+    loadShards(tx, CONTACT_DIRECTORY_KIND, [n]),
+  ]);
+  const shard = shards.get(n) ?? emptyShard();
+  if (stamp !== cache.stamp) {
+    cache.shards.clear();
+    cache.stamp = stamp;
+  }
+  // A shard rebuilt from the pages (the stored one is damaged) is read again until a write repairs it.
+  if (!rebuilt) cache.shards.set(n, shard);
+  return pagesOf(shard);
+}
+
 /** The stored envelope of a contact (its page found through the directory), or undefined. */
-export async function getContactEnvelope(tx: Tx, id: string): Promise<Envelope | undefined> {
-  const hash = hashString(id);
-  const { shards } = await loadShards(tx, CONTACT_DIRECTORY_KIND, [shardOf(hash)]);
-  const shard = shards.get(shardOf(hash)) ?? emptyShard();
-  const store = tx.objectStore(CONTACT_PAGES);
+export async function getContactEnvelope(tx: Tx, id: string, cache: DirectoryCache): Promise<Envelope | undefined> {
   // One page, unless another id has the same hash (then its page is read too).
-  const pages = await Promise.all([...placesOf(shard.hashes, shard.pages, hash)].map((n) => store.get(n)));
+  const pages = await pagesNamed(tx, 'ids', hashString(id), cache);
   const slot = pages.flatMap(slotsOf).find((s) => s.id === id);
   return slot && decode(slot);
 }
@@ -109,10 +151,16 @@ export async function getContactEnvelope(tx: Tx, id: string): Promise<Envelope |
  * The envelopes whose `index` keys include `key`, in id order. Only the contacts whose stored text
  * holds the key (as JSON writes it) are parsed: the other contacts of the pages cost a text search.
  */
-export async function findContactEnvelopes(tx: Tx, index: PageIndex, key: string): Promise<Envelope[]> {
-  const pages = await tx.objectStore(CONTACT_PAGES).index(index).getAll(key);
+export async function findContactEnvelopes(
+  tx: Tx,
+  index: PageIndex,
+  key: string,
+  cache: DirectoryCache,
+): Promise<Envelope[]> {
+  const pages = await pagesNamed(tx, index, hashString(key), cache);
   const text = JSON.stringify(key);
   return pages
+    .filter((page) => storedKeys(page, index).includes(key))
     .flatMap(slotsOf)
     .filter((s) => typeof s.item !== 'string' || s.item.includes(text))
     .map(decode)
@@ -125,10 +173,10 @@ export async function countContacts(tx: Tx): Promise<number> {
   const { shards } = await loadShards(
     tx,
     CONTACT_DIRECTORY_KIND,
-    Array.from({ length: SHARD_COUNT }, (_, n) => n),
+    Array.from({ length: CONTACT_SHARD_COUNT }, (_, n) => n),
   );
   let count = 0;
-  for (const shard of shards.values()) count += shard.hashes.length;
+  for (const shard of shards.values()) count += shard.ids.hashes.length;
   return count;
 }
 
@@ -163,20 +211,76 @@ export async function listContactEnvelopes(
   return out.length > limit && end ? { envelopes, next: `${end.n}:${end.envelope.id}` } : { envelopes };
 }
 
-const emptyShard = (): ContactShard => ({ hashes: new Uint32Array(0), pages: new Uint32Array(0) });
+const noEntries = (): DirectoryEntries => ({ hashes: new Uint32Array(0), pages: new Uint32Array(0) });
 
-function isShard(value: unknown): value is ContactShard {
-  const v = value as Partial<ContactShard> | null;
+const emptyShard = (): ContactShard => ({
+  ids: noEntries(),
+  emails: noEntries(),
+  phones: noEntries(),
+  domains: noEntries(),
+  accounts: noEntries(),
+});
+
+function isEntries(value: unknown): value is DirectoryEntries {
+  const v = value as Partial<DirectoryEntries> | null;
   return v?.hashes instanceof Uint32Array && v.pages instanceof Uint32Array && v.hashes.length === v.pages.length;
 }
 
-/** The whole directory computed from the pages (for a damaged shard: the pages are the truth). */
+const isShard = (value: unknown): value is ContactShard =>
+  DIRECTORY_PARTS.every((part) => isEntries((value as Partial<ContactShard> | null)?.[part]));
+
+/** The keys a stored page lists for one kind of lookup (none when the page is damaged there). */
+function storedKeys(page: unknown, index: PageIndex): readonly string[] {
+  const keys = (page as Partial<ContactPage> | null)?.[index];
+  return Array.isArray(keys) ? keys.filter((key) => typeof key === 'string') : [];
+}
+
+/** Directory entries (entryOf) a write adds and removes, by shard. */
+interface Changes {
+  adds: Map<number, number[]>;
+  removes: Map<number, number[]>;
+}
+
+const noChanges = (): Record<DirectoryPart, Changes> =>
+  Object.fromEntries(DIRECTORY_PARTS.map((part) => [part, { adds: new Map(), removes: new Map() }])) as Record<
+    DirectoryPart,
+    Changes
+  >;
+
+/** The entries that take page `n` from listing the keys `before` to listing `after`. */
+function changeKeys(changes: Changes, n: number, before: readonly string[], after: readonly string[]): void {
+  const had = new Set(before);
+  const has = new Set(after);
+  for (const key of has) if (!had.has(key)) add(changes.adds, hashString(key), n);
+  for (const key of had) if (!has.has(key)) add(changes.removes, hashString(key), n);
+}
+
+/** Shard `n` with the changes of each part applied. */
+function mergeShard(shard: ContactShard, n: number, changes: Record<DirectoryPart, Changes>): ContactShard {
+  const merged = emptyShard();
+  for (const part of DIRECTORY_PARTS) {
+    const { adds, removes } = changes[part];
+    const entries = mergeEntries(
+      shard[part].hashes,
+      shard[part].pages,
+      adds.get(n) ?? [],
+      removes.get(n) ?? [],
+      (size) => new Uint32Array(size),
+    );
+    merged[part] = { hashes: entries.hashes, pages: entries.places };
+  }
+  return merged;
+}
+
+/** The whole directory computed from the stored pages (for a damaged shard: the pages are the truth). */
 async function rebuildDirectory(tx: Tx): Promise<Map<number, ContactShard>> {
-  const adds = new Map<number, number[]>();
-  for (const page of (await tx.objectStore(CONTACT_PAGES).getAll()) as { n: number }[])
-    for (const { id } of slotsOf(page)) addEntry(adds, hashString(id), page.n);
+  const changes = noChanges();
+  for (const page of (await tx.objectStore(CONTACT_PAGES).getAll()) as { n: number }[]) {
+    for (const { id } of slotsOf(page)) add(changes.ids.adds, hashString(id), page.n);
+    for (const index of PAGE_INDEXES) changeKeys(changes[index], page.n, [], storedKeys(page, index));
+  }
   const shards = new Map<number, ContactShard>();
-  for (let n = 0; n < SHARD_COUNT; n++) shards.set(n, mergeShard(emptyShard(), adds.get(n) ?? [], []));
+  for (let n = 0; n < CONTACT_SHARD_COUNT; n++) shards.set(n, mergeShard(emptyShard(), n, changes));
   return shards;
 }
 
@@ -187,9 +291,12 @@ const CONTACT_DIRECTORY_KIND: DirectoryKind<ContactShard> = {
   rebuild: rebuildDirectory,
 };
 
-function mergeShard(shard: ContactShard, adds: readonly number[], removes: readonly number[]): ContactShard {
-  const merged = mergeEntries(shard.hashes, shard.pages, adds, removes, (size) => new Uint32Array(size));
-  return { hashes: merged.hashes, pages: merged.places };
+const isEmpty = (shard: ContactShard) => DIRECTORY_PARTS.every((part) => shard[part].hashes.length === 0);
+
+/** Writes the whole directory anew from the stored pages (migration to version 6). */
+export async function writeDirectory(tx: WriteTx): Promise<void> {
+  const store = tx.objectStore(CONTACT_DIRECTORY);
+  for (const [n, shard] of await rebuildDirectory(tx)) await (isEmpty(shard) ? store.delete(n) : store.put(shard, n));
 }
 
 /** The key of the last page, or 0 when there is none (pages are numbered from 1). */
@@ -208,18 +315,26 @@ async function lastPageKey(tx: Tx): Promise<number> {
 export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): Promise<boolean[]> {
   if (ops.length === 0) return [];
   const hashes = new Map(ops.map((op) => [opId(op), hashString(opId(op))]));
-  const [{ shards, rebuilt }, last] = await Promise.all([
-    loadShards(tx, CONTACT_DIRECTORY_KIND, new Set([...hashes.values()].map(shardOf))),
+  const [directory, last] = await Promise.all([
+    loadShards(tx, CONTACT_DIRECTORY_KIND, new Set([...hashes.values()].map(shardOfHash))),
     lastPageKey(tx),
   ]);
   const wanted = new Set(last > 0 ? [last] : []);
   for (const hash of hashes.values()) {
-    const shard = shards.get(shardOf(hash)) ?? emptyShard();
-    for (const n of placesOf(shard.hashes, shard.pages, hash)) wanted.add(n);
+    const { ids } = directory.shards.get(shardOfHash(hash)) ?? emptyShard();
+    for (const n of placesOf(ids.hashes, ids.pages, hash)) wanted.add(n);
   }
   const pagesStore = tx.objectStore(CONTACT_PAGES);
   const loaded = new Map<number, Slot[]>();
-  await Promise.all([...wanted].map(async (n) => loaded.set(n, slotsOf(await pagesStore.get(n)))));
+  /** The pages as stored, for the keys they list. */
+  const before = new Map<number, unknown>();
+  await Promise.all(
+    [...wanted].map(async (n) => {
+      const value = await pagesStore.get(n);
+      before.set(n, value);
+      loaded.set(n, slotsOf(value));
+    }),
+  );
 
   const home = new Map<string, number>();
   const current = new Map<string, Slot | undefined>();
@@ -239,9 +354,8 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
       (loaded.get(n) ?? []).flatMap((s) => (current.has(s.id) ? (current.get(s.id) ?? []) : s)),
     );
   const fresh = [...current].filter(([id, s]) => s !== undefined && !home.has(id)).map(([, s]) => s as Slot);
-  const adds = new Map<number, number[]>();
-  const removes = new Map<number, number[]>();
-  for (const [id, n] of home) if (current.get(id) === undefined) addEntry(removes, hashes.get(id) as number, n);
+  const changes = noChanges();
+  for (const [id, n] of home) if (current.get(id) === undefined) add(changes.ids.removes, hashes.get(id) as number, n);
   let n = last;
   // The last page's slots copied once, then filled in place.
   let page = [...(pages.get(n) ?? loaded.get(n) ?? [])];
@@ -252,7 +366,27 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     }
     page.push(slot);
     pages.set(n, page);
-    addEntry(adds, hashes.get(slot.id) as number, n);
+    add(changes.ids.adds, hashes.get(slot.id) as number, n);
+  }
+  const values = new Map<number, ContactPage | undefined>();
+  for (const [key, slots] of pages) {
+    const value = slots.length === 0 ? undefined : contactPage(key, slots);
+    values.set(key, value);
+    for (const index of PAGE_INDEXES)
+      changeKeys(changes[index], key, storedKeys(before.get(key), index), value?.[index] ?? []);
+  }
+  const changed = new Set(
+    DIRECTORY_PARTS.flatMap((part) => [...changes[part].adds.keys(), ...changes[part].removes.keys()]),
+  );
+  // The shards of changed keys not read yet, read before the first put (a put that fails aborts the transaction).
+  if (!directory.rebuilt) {
+    const more = await loadShards(
+      tx,
+      CONTACT_DIRECTORY_KIND,
+      [...changed].filter((s) => !directory.shards.has(s)),
+    );
+    if (more.rebuilt) Object.assign(directory, more);
+    else for (const [s, shard] of more.shards) directory.shards.set(s, shard);
   }
 
   const requests: Promise<unknown>[] = [];
@@ -261,13 +395,12 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     request.catch(() => undefined);
     requests.push(request);
   };
-  for (const [key, slots] of pages)
-    track(slots.length === 0 ? pagesStore.delete(key) : pagesStore.put(contactPage(key, slots)));
-  const directory = tx.objectStore(CONTACT_DIRECTORY);
-  const touched = rebuilt ? [...shards.keys()] : [...new Set([...adds.keys(), ...removes.keys()])];
-  for (const s of touched) {
-    const shard = mergeShard(shards.get(s) ?? emptyShard(), adds.get(s) ?? [], removes.get(s) ?? []);
-    track(shard.hashes.length === 0 ? directory.delete(s) : directory.put(shard, s));
+  for (const [key, value] of values) track(value ? pagesStore.put(value) : pagesStore.delete(key));
+  const store = tx.objectStore(CONTACT_DIRECTORY);
+  track(store.put(Math.random(), DIRECTORY_STAMP));
+  for (const s of directory.rebuilt ? directory.shards.keys() : changed) {
+    const shard = mergeShard(directory.shards.get(s) ?? emptyShard(), s, changes);
+    track(isEmpty(shard) ? store.delete(s) : store.put(shard, s));
   }
   await Promise.all(requests);
   return existed;

@@ -4,25 +4,26 @@ import type { IndexKeys } from '../../storage/index-keys.ts';
 /**
  * The IndexedDB layout (docs/storage.md explains it):
  * - one object store per record kind except orders and contacts, each value an Envelope, key `id`;
- * - contacts in pages of PAGE_SIZE (see CONTACT_PAGES), found through the pages' multi-entry indexes;
+ * - contacts in pages of PAGE_SIZE (see CONTACT_PAGES), found through hash directories of their ids and keys;
  * - orders in columns: `orderBuckets` holds OrderBlocks keyed `[bucket, segment]`, where the bucket is
  *   a hash of the contact id (so a contact's orders are a few small values) and each bulk write appends
  *   one segment per bucket (so writing a million orders never rewrites what is stored); `orderDirectory`
  *   says which bucket each order id is in, as 32-bit id hashes (typed arrays, cheap to read and write).
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * Schema version 1 stored one record per order, as every other kind; version 2 moved orders to columns;
  * version 3 added the store of merge records; version 4 moved contacts into pages (CONTACT_PAGES);
- * version 5 dropped the pages' `ids` index (the contact directory finds a contact's page).
+ * version 5 dropped the pages' `ids` index (the contact directory finds a contact's page); version 6
+ * replaced the pages' other multi-entry indexes by parts of the contact directory (ContactShard).
  */
 export type RecordStoreName = Exclude<StoreName, 'orders'>;
 export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !== 'orders');
 
 /**
  * Contacts in pages: each value holds up to PAGE_SIZE contacts (in `contacts`) and the keys of all of
- * them that its multi-entry indexes (PAGE_INDEXES, same names) read, key `n` (1, 2, ...). Measured in
+ * them per kind of lookup (PAGE_INDEXES, same names), key `n` (1, 2, ...). Measured in
  * Chromium 156 on 2026-12-06 (docs/storage.md): 100,000 contacts stored one value each took 7.1 to 7.8 s,
  * index or not (about 70 us a value); as pages of 64 (1,563 values, five indexes) 1.7 s, and a point
  * read through `ids` then took 0.56 ms (one value each: 0.25 ms; pages of 256: 1.34 s to write, 0.88 ms
@@ -33,11 +34,14 @@ export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !
  */
 export const CONTACT_PAGES = 'contactPages';
 export const CONTACT_DIRECTORY = 'contactDirectory';
+/** Shards of CONTACT_DIRECTORY (see ContactShard), keys 0 to CONTACT_SHARD_COUNT - 1. */
+export const CONTACT_SHARD_COUNT = 128;
+/** Key of a value in CONTACT_DIRECTORY that every contact write replaces (see DirectoryCache). */
+export const DIRECTORY_STAMP = -1;
 export const PAGE_SIZE = 64;
 /**
- * The pages' multi-entry indexes. Each key is an IndexedDB index entry, and entries are most of what a
- * contact write costs (measured in Chromium 156, 20,000 new contacts a batch: 0.75 s with the five of
- * version 4, 0.3 s with none); ids, one entry per contact, are found through `contactDirectory` instead.
+ * The keys a page lists per kind of lookup (its contacts' distinct emails, phones, email domains and
+ * account ids), found through the contact directory (ContactShard).
  */
 export const PAGE_INDEXES = ['emails', 'phones', 'domains', 'accounts'] as const;
 export type PageIndex = (typeof PAGE_INDEXES)[number];
@@ -53,11 +57,28 @@ export type StoredContact = string | Envelope;
 /** `ids[i]` is the id of `contacts[i]`; the other index arrays hold the distinct keys of the page. */
 export type ContactPage = { n: number; contacts: StoredContact[]; ids: string[] } & Record<PageIndex, string[]>;
 
-/** The page of each contact id of one shard, by the id's 32-bit hash, sorted by hash (see DirectoryShard). */
-export interface ContactShard {
+/**
+ * The parts of each contact directory shard: the page of each contact id, and the pages that list each
+ * key of a kind of lookup (PAGE_INDEXES), one entry per key and page.
+ */
+export const DIRECTORY_PARTS = ['ids', ...PAGE_INDEXES] as const;
+export type DirectoryPart = (typeof DIRECTORY_PARTS)[number];
+
+/** Entries (the 32-bit hash of an id or key, a page) sorted by hash (see DirectoryShard). */
+export interface DirectoryEntries {
   hashes: Uint32Array;
   pages: Uint32Array;
 }
+
+/**
+ * One shard of CONTACT_DIRECTORY: the entries whose hash falls in it, per part. Until version 6 the
+ * keys were multi-entry IndexedDB indexes on the pages, and their entries were half of a contact write
+ * (measured in Chromium 156: 20,000 new contacts a batch committed in 0.6 s with them, 0.3 s with none).
+ * The parts share each value: every value a write puts costs a fixed 0.25 to 1 ms, and a directory of
+ * 64 values per kind of key cost a 100,000-contact import as much as the indexes had; a lookup by a key
+ * reads one shard, then the pages it names, as a lookup by id does.
+ */
+export type ContactShard = Record<DirectoryPart, DirectoryEntries>;
 
 export const ORDER_BUCKETS = 'orderBuckets';
 export const ORDER_DIRECTORY = 'orderDirectory';

@@ -4,14 +4,14 @@ import { SHARD_COUNT } from './db-schema.ts';
 
 type Tx = IDBPTransaction<unknown, string[], 'readonly' | 'readwrite' | 'versionchange'>;
 
-/** The shard of the order and contact directories that holds an id with this hash. */
+/** The shard of the order directory that holds an id with this hash. */
 export const shardOf = (hash: number) => hash % SHARD_COUNT;
 
-/** Adds the entry (hash, place) to the list of its shard, for a merge into the stored shards. */
-export function addEntry(entries: Map<number, number[]>, hash: number, place: number): void {
-  const list = entries.get(shardOf(hash));
+/** Adds the entry (hash, place) to the list of its shard (`shard`), for a merge into the stored shards. */
+export function addEntry(entries: Map<number, number[]>, hash: number, place: number, shard = shardOf): void {
+  const list = entries.get(shard(hash));
   if (list) list.push(entryOf(hash, place));
-  else entries.set(shardOf(hash), [entryOf(hash, place)]);
+  else entries.set(shard(hash), [entryOf(hash, place)]);
 }
 
 /** What the order and contact directories differ in: their store, their shard type, their truth. */

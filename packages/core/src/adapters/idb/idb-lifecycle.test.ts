@@ -183,6 +183,55 @@ describe('openIdbRepository migration to version 5 (no ids index on the pages)',
   });
 });
 
+describe("openIdbRepository migration to version 6 (key directories instead of the pages' indexes)", () => {
+  it('should open a version-5 database and find its contacts by email, phone, domain and account', async () => {
+    const name = fresh();
+    const people = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) =>
+      contact(`c${i}`, {
+        emails: [`p${i}@${i % 2 ? 'odd' : 'even'}.example`],
+        phones: [`+4930123${String(i).padStart(4, '0')}`],
+        ...(i % 3 === 0 && { accountId: 'acme' }),
+      }),
+    );
+    // Version 5 as it was written: its steps, then its pages (found through multi-entry indexes).
+    const v5 = await openDB(name, 5, {
+      upgrade: async (d, oldVersion, _new, tx) => {
+        await migrate(d, oldVersion, 5, tx);
+        await applyContactOps(
+          tx,
+          people.map((c) => ({ type: 'put' as const, envelope: { id: c.id, r: c, k: indexKeys('contacts', c) } })),
+        );
+      },
+    });
+    expect(await v5.countFromIndex(CONTACT_PAGES, 'emails')).toBe(people.length);
+    v5.close();
+    const repo = await openIdbRepository({ name });
+    const db = await openDB(name);
+    expect([...db.transaction(CONTACT_PAGES).store.indexNames]).toEqual([]);
+    db.close();
+    const last = people.length - 1;
+    expect(ids(await repo.findContactsByEmail(`P${last}@even.example`))).toEqual([`c${last}`]);
+    expect(ids(await repo.findContactsByPhone('+49301230005'))).toEqual(['c5']);
+    expect(ids(await repo.findContactsByDomain('odd.example'))).toEqual(
+      people
+        .filter((_, i) => i % 2)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(ids(await repo.findContactsByAccount('acme'))).toEqual(
+      people
+        .filter((_, i) => i % 3 === 0)
+        .map((c) => c.id)
+        .sort(),
+    );
+    // Later writes keep the directories: a changed address is found by its new key, not its old one.
+    await repo.put('contacts', contact('c1', { version: 2, emails: ['moved@new.example'] }));
+    expect(ids(await repo.findContactsByEmail('moved@new.example'))).toEqual(['c1']);
+    expect(ids(await repo.findContactsByEmail('p1@odd.example'))).toEqual([]);
+    await repo.close();
+  });
+});
+
 describe('openIdbRepository failed migrations', () => {
   it('should leave the database at its old version, data intact, when a migration step fails', async () => {
     const name = fresh();

@@ -16,6 +16,7 @@ import {
   applyContactOps,
   type ContactOp,
   countContacts,
+  createDirectoryCache,
   findContactEnvelopes,
   getContactEnvelope,
   listContactEnvelopes,
@@ -174,14 +175,16 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
     }
     return out;
   };
+  // The contact directory shards this connection has read (contact-pages.ts).
+  const directoryCache = createDirectoryCache();
   const findContactsBy = async (index: 'emails' | 'phones' | 'domains' | 'accounts', key: string) =>
-    readEnvelopes('contacts', await findContactEnvelopes(tx(CONTACT_STORES, 'readonly'), index, key));
+    readEnvelopes('contacts', await findContactEnvelopes(tx(CONTACT_STORES, 'readonly'), index, key, directoryCache));
 
   const repo: Repository = {
     async get(store, id) {
       const t = tx(storesOf(store), 'readonly');
       if (store === 'orders') return (await getOrder(t, id)) as ReadResult<RecordMap[typeof store]>;
-      if (store === 'contacts') return readEnvelope(store, await getContactEnvelope(t, id));
+      if (store === 'contacts') return readEnvelope(store, await getContactEnvelope(t, id, directoryCache));
       return readEnvelope(store, (await t.objectStore(store).get(id)) as Envelope | undefined);
     },
     async put(store, record, putOptions?: PutOptions) {

@@ -2,7 +2,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { parseRecord } from '../../model/parse-record.ts';
 import { isContactLinked, type StoreName } from '../../model/stores.ts';
 import { lenientIndexKeys } from '../../storage/index-keys.ts';
-import { applyContactOps } from './contact-pages.ts';
+import { applyContactOps, writeDirectory } from './contact-pages.ts';
 import {
   CONTACT_DIRECTORY,
   CONTACT_PAGES,
@@ -79,7 +79,8 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     // Every stored envelope moves as it is, damaged ones too (kept as values, not JSON; they read back
     // as corrupt), with its keys derived again (as many as a damaged record allows).
     const pages = db.createObjectStore(CONTACT_PAGES, { keyPath: 'n' });
-    for (const index of ['ids', ...PAGE_INDEXES]) pages.createIndex(index, index, { multiEntry: true });
+    for (const index of ['ids', 'emails', 'phones', 'domains', 'accounts'])
+      pages.createIndex(index, index, { multiEntry: true });
     db.createObjectStore(CONTACT_DIRECTORY);
     const old = (await tx.objectStore('contacts').getAll()) as Envelope[];
     await applyContactOps(
@@ -95,5 +96,11 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
   if (oldVersion < 5 && newVersion >= 5) {
     // Version 5: no `ids` index on the pages (a fifth of a contact write); the directory has every id.
     tx.objectStore(CONTACT_PAGES).deleteIndex('ids');
+  }
+  if (oldVersion < 6 && newVersion >= 6) {
+    // Version 6: the pages' other multi-entry indexes become parts of the contact directory (an index
+    // entry per key was half of a contact write), written anew from the ids and keys each page lists.
+    for (const index of PAGE_INDEXES) tx.objectStore(CONTACT_PAGES).deleteIndex(index);
+    await writeDirectory(tx);
   }
 }
