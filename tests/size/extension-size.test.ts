@@ -34,14 +34,16 @@ describe('extension bundle budgets', () => {
   // the leaner identity index 1.4 KB, the order import's fast paths 1.8 KB. That took the ceiling to 145 KB.
   // Later that day the page chunk grew to 109.0 KB (order rows read without drafts, format 3 order
   // blocks, the direct check of order columns) and then 110.6 KB (the import's side of the import
-  // worker), 146.4 KB in all: the ceiling is 147 KB.
-  it('should keep the workbench page and its analytics worker within 147 KB gzip', () => {
+  // worker), 146.4 KB in all: the ceiling was 147 KB. Schema 6 (the contact directory's key parts and
+  // the cache of its shards, 0.6 KB) and the contacts' identities kept apart for the import's links
+  // (0.5 KB) took it to 147.5 KB: the ceiling is 148 KB.
+  it('should keep the workbench page and its analytics worker within 148 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
     expect(files.map((file) => file.replace(/^.*\/(chunks|assets)\//, '$1/').replace(/-[\w-]{8}\.js$/, ''))).toEqual(
       expect.arrayContaining(['assets/analysis.worker', 'chunks/workbench', 'chunks/workbench-settings']),
     );
-    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(147 * KB);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(148 * KB);
   });
 
   // Measured at 10.9 KB (Papa Parse, the CSV reader and the fast order reader) on 2026-12-06.

@@ -7,9 +7,10 @@
 import { createIdentityIndex, type IdentityFacts, type IdentityIndexOptions } from '../identity/find-duplicates.ts';
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
+import type { ContactIdentity } from '../model/contact-identity.ts';
 import type { Repository } from '../ports/repository.ts';
 import { tableKey } from './kinds/lookups.ts';
-import { listAll } from './list-all.ts';
+import { listAll, listAllIdentities } from './list-all.ts';
 
 export function contactFacts(
   contact: Pick<Contact, 'id' | 'emails' | 'phones' | 'firstName' | 'lastName' | 'fullName' | 'accountId'>,
@@ -40,12 +41,7 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
   const accountsByName = new Map<string, string>();
   const accountsByDomain = new Map<string, string>();
 
-  const addContact = (
-    contact: Pick<
-      Contact,
-      'id' | 'emails' | 'phones' | 'firstName' | 'lastName' | 'fullName' | 'accountId' | 'externalIds'
-    >,
-  ) => {
+  const addContact = (contact: ContactIdentity) => {
     identity.add(contactFacts(contact));
     // More ids from one system are kept as `system#…` (a merge's `#2`, a visitor's anonymous ids).
     for (const system in contact.externalIds) {
@@ -63,7 +59,7 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
       external.accounts.set(`${system}:${value}`, account.id);
   };
 
-  for await (const contact of listAll(repo, 'contacts')) addContact(contact);
+  for await (const contact of listAllIdentities(repo)) addContact(contact);
   for await (const account of listAll(repo, 'accounts')) addAccount(account);
 
   return {

@@ -1,5 +1,6 @@
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
+import type { ContactIdentity } from '../model/contact-identity.ts';
 import type { MergeRecord } from '../model/merge-record.ts';
 import type { ContactLinkedStore, RecordMap, StoreName } from '../model/stores.ts';
 import type { NewOrderColumns } from './order-columns.ts';
@@ -81,6 +82,12 @@ export interface Repository {
    * handed out exactly once, even when records are written between pages; callers that need id order sort.
    */
   list<S extends StoreName>(store: S, options?: { after?: string; limit?: number }): Promise<Page<RecordMap[S]>>;
+  /**
+   * What linking needs of every contact (ContactIdentity), paged as `list('contacts')` is (the same
+   * order, cursors and corrupt contacts): an import reads it for every stored contact, and the IndexedDB
+   * adapter keeps it apart so that this costs a fraction of reading the contacts whole.
+   */
+  listIdentities(options?: { after?: string; limit?: number }): Promise<Page<ContactIdentity>>;
   count(store: StoreName): Promise<number>;
 
   /** Case-insensitive; matches any of a contact's addresses. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { contactIdentity } from '../model/contact-identity.ts';
 import { STORE_NAMES, type StoreName } from '../model/stores.ts';
-import type { Repository } from '../ports/repository.ts';
+import type { Page, Repository } from '../ports/repository.ts';
 import { isRepositoryError, type RepositoryErrorCode } from '../ports/repository-error.ts';
 import { generateDataset } from './generate.ts';
 import { account, contact, mergeRecord, order, orderColumns, touchpoint } from './records.ts';
@@ -352,6 +353,33 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('should list the identity of every contact, page by page in the order list gives', async () => {
+      const r = await open();
+      const people = Array.from({ length: 150 }, (_, i) =>
+        contact(`c${String(i).padStart(3, '0')}`, {
+          emails: [`p${i}@example.com`],
+          ...(i % 2 === 0 && { phones: [`+4930123${String(i).padStart(4, '0')}`], firstName: 'Ann', lastName: 'Lee' }),
+          ...(i % 3 === 0 && { accountId: 'acme', fullName: 'Ann Q. Lee' }),
+          externalIds: { shop: `s${i}` },
+        }),
+      );
+      await r.putMany('contacts', people);
+      const everyPage = async <T>(read: (options: { after?: string; limit: number }) => Promise<Page<T>>) => {
+        const out: T[] = [];
+        let after: string | undefined;
+        do {
+          const page = await read({ limit: 40, ...(after === undefined ? {} : { after }) });
+          out.push(...page.records);
+          after = page.next;
+        } while (after !== undefined);
+        return out;
+      };
+      const listed = await everyPage((options) => r.list('contacts', options));
+      const identities = await everyPage((options) => r.listIdentities(options));
+      expect(listed).toHaveLength(people.length);
+      expect(identities).toEqual(listed.map(contactIdentity));
+    });
+
     it('should report a corrupt record on read and keep the rest readable', async () => {
       const good = contact('c1', { emails: ['ann@example.com'] });
       const r = await open({
@@ -371,6 +399,9 @@ export function describeRepositoryContract(name: string, harness: RepositoryHarn
       const page = await r.list('contacts');
       expect(ids(page)).toEqual(['c1']);
       expect(page.corrupt.map((c) => c.id)).toEqual(['c2', 'c3']);
+      const identities = await r.listIdentities();
+      expect(identities.records).toEqual([contactIdentity(good)]);
+      expect(identities.corrupt.map((c) => c.id)).toEqual(['c2', 'c3']);
       const history = await r.listByContact('touchpoints', 'c1');
       expect(ids(history)).toEqual(['t1']);
       expect(history.corrupt).toMatchObject([{ store: 'touchpoints', id: 't2' }]);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../model/contact.ts';
+import { contactIdentity } from '../../model/contact-identity.ts';
 import type { Repository } from '../../ports/repository.ts';
 import { contact } from '../../testing/repository.contract.ts';
 import { CONTACT_DIRECTORY, CONTACT_PAGES, type ContactPage, PAGE_SIZE } from './db-schema.ts';
@@ -81,6 +82,34 @@ describe('openIdbRepository contact pages', () => {
     // A contact deleted and put again is a new contact: it goes to the last page with room.
     await repo.put('contacts', contact('a000'));
     expect((await pagesOf(name)).map((p) => p.ids.at(-1))).toEqual(['a000']);
+    await repo.close();
+  });
+
+  it('should list identities from their own text, and from the whole record where the text is missing or damaged', async () => {
+    const stored = people('a', PAGE_SIZE + 5);
+    const { name, repo } = await withPages(stored);
+    const expected = stored.map(contactIdentity);
+    expect((await repo.listIdentities()).records).toEqual(expected);
+    const db = await openDB(name);
+    const [first, second] = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
+    if (!first?.identities || !second) throw new Error('pages without identities');
+    expect(first.identities[3]).toBe(JSON.stringify(expected[3]));
+    // A page as written before identities were kept, and damaged texts: another shape, another id, no JSON.
+    const { identities: _, ...older } = second;
+    await db.put(CONTACT_PAGES, older);
+    first.identities[1] = JSON.stringify({ ...expected[1], emails: 'a1@x.example' });
+    first.identities[2] = JSON.stringify(expected[3]);
+    first.identities[3] = '{';
+    await db.put(CONTACT_PAGES, first);
+    db.close();
+    expect((await repo.listIdentities()).records).toEqual(expected);
+    // A write that rewrites the older page keeps it readable and gives the new contact its text.
+    await repo.put('contacts', contact('b000', { emails: ['b@x.example'] }));
+    expect((await repo.listIdentities()).records).toEqual([
+      ...expected,
+      contactIdentity(contact('b000', { emails: ['b@x.example'] })),
+    ]);
+    expect((await pagesOf(name))[1]?.identities?.at(-1)).toContain('b@x.example');
     await repo.close();
   });
 

@@ -1,4 +1,6 @@
 import type { IDBPTransaction } from 'idb';
+import type { Contact } from '../../model/contact.ts';
+import { type ContactIdentity, contactIdentity, isContactIdentity } from '../../model/contact-identity.ts';
 import { hashString } from '../../storage/hash.ts';
 import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
@@ -40,10 +42,12 @@ interface Slot {
   id: string;
   item: StoredContact;
   envelope?: Envelope;
+  /** The contact's ContactIdentity as JSON text (null for a damaged contact or one stored before it was kept). */
+  identity: string | null;
 }
 
 const opId = (op: ContactOp) => (op.type === 'put' ? op.envelope.id : op.id);
-const byId = (a: Envelope, b: Envelope) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The keys of one contact that a page index holds. */
 function keysOf(envelope: Envelope, index: PageIndex): unknown[] {
@@ -71,7 +75,12 @@ function decode(slot: Slot): Envelope {
 
 /** A page value: what is stored per contact, their ids in the same order and, per index, the distinct keys. */
 export function contactPage(n: number, slots: Slot[]): ContactPage {
-  const page = { n, contacts: slots.map((s) => s.item), ids: slots.map((s) => s.id) } as ContactPage;
+  const page = {
+    n,
+    contacts: slots.map((s) => s.item),
+    ids: slots.map((s) => s.id),
+    identities: slots.map((s) => s.identity),
+  } as ContactPage;
   for (const index of PAGE_INDEXES)
     page[index] = [...new Set(slots.flatMap((s) => keysOf(decode(s), index)))] as string[];
   return page;
@@ -93,12 +102,20 @@ function isPage(value: unknown): value is ContactPage {
  * over it, and nothing of the value is lost when a write rewrites the page.
  */
 function slotsOf(value: unknown): Slot[] {
-  if (isPage(value)) return value.ids.map((id, i) => ({ id, item: value.contacts[i] as StoredContact }));
+  if (isPage(value)) {
+    // Pages written before identities were kept (or with a damaged list) have none: they are read whole.
+    const identities =
+      Array.isArray(value.identities) && value.identities.length === value.ids.length && value.identities;
+    return value.ids.map((id, i) => {
+      const identity = identities ? identities[i] : null;
+      return { id, item: value.contacts[i] as StoredContact, identity: typeof identity === 'string' ? identity : null };
+    });
+  }
   const ids = (value as { ids?: unknown } | null)?.ids;
   if (!Array.isArray(ids)) return [];
   return ids
     .filter((id): id is string => typeof id === 'string')
-    .map((id) => ({ id, item: { id, r: { damagedPage: value }, k: {} } }));
+    .map((id) => ({ id, item: { id, r: { damagedPage: value }, k: {} }, identity: null }));
 }
 
 /**
@@ -181,34 +198,67 @@ export async function countContacts(tx: Tx): Promise<number> {
 }
 
 /**
- * One list page of envelopes in storage order: page by page, by id within a page. A contact never
+ * One list page of contacts in storage order: page by page, by id within a page. A contact never
  * moves to another page while it exists, so the cursor (`n:id`, the last contact handed out) stays
  * valid across writes and every contact stored throughout the paging is handed out exactly once.
  */
-export async function listContactEnvelopes(
-  tx: Tx,
-  after: string | undefined,
-  limit: number,
-): Promise<{ envelopes: Envelope[]; next?: string }> {
+async function listSlots(tx: Tx, after: string | undefined, limit: number): Promise<{ slots: Slot[]; next?: string }> {
   const colon = after?.indexOf(':') ?? -1;
   const startPage = after === undefined ? 0 : Number(after.slice(0, colon));
   const afterId = after?.slice(colon + 1);
   const store = tx.objectStore(CONTACT_PAGES);
-  const out: { n: number; envelope: Envelope }[] = [];
+  const out: { n: number; slot: Slot }[] = [];
   let range = IDBKeyRange.lowerBound(startPage);
   while (out.length <= limit) {
     const count = Math.ceil((limit + 1 - out.length) / PAGE_SIZE) + 1;
     const pages = (await store.getAll(range, count)) as { n: number }[];
     for (const page of pages)
-      for (const envelope of slotsOf(page).map(decode).sort(byId))
-        if (page.n !== startPage || afterId === undefined || envelope.id > afterId) out.push({ n: page.n, envelope });
+      for (const slot of slotsOf(page).sort(byId))
+        if (page.n !== startPage || afterId === undefined || slot.id > afterId) out.push({ n: page.n, slot });
     const last = pages.at(-1);
     if (pages.length < count || last === undefined) break;
     range = IDBKeyRange.lowerBound(last.n, true);
   }
-  const envelopes = out.slice(0, limit).map((o) => o.envelope);
+  const slots = out.slice(0, limit).map((o) => o.slot);
   const end = out[limit - 1];
-  return out.length > limit && end ? { envelopes, next: `${end.n}:${end.envelope.id}` } : { envelopes };
+  return out.length > limit && end ? { slots, next: `${end.n}:${end.slot.id}` } : { slots };
+}
+
+/** One list page of envelopes (see listSlots). */
+export async function listContactEnvelopes(
+  tx: Tx,
+  after: string | undefined,
+  limit: number,
+): Promise<{ envelopes: Envelope[]; next?: string }> {
+  const { slots, next } = await listSlots(tx, after, limit);
+  const envelopes = slots.map(decode);
+  return next === undefined ? { envelopes } : { envelopes, next };
+}
+
+/**
+ * One list page of identities (see listSlots), each read from its own JSON text; a contact without
+ * a readable one comes as its envelope, for the repository to validate and take the identity from.
+ */
+export async function listContactIdentities(
+  tx: Tx,
+  after: string | undefined,
+  limit: number,
+): Promise<{ items: ({ identity: ContactIdentity } | { envelope: Envelope })[]; next?: string }> {
+  const { slots, next } = await listSlots(tx, after, limit);
+  const items = slots.map((slot) => {
+    const identity = slot.identity === null ? undefined : parseIdentity(slot.identity);
+    return identity?.id === slot.id ? { identity } : { envelope: decode(slot) };
+  });
+  return next === undefined ? { items } : { items, next };
+}
+
+function parseIdentity(text: string): ContactIdentity | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isContactIdentity(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const noEntries = (): DirectoryEntries => ({ hashes: new Uint32Array(0), pages: new Uint32Array(0) });
@@ -418,7 +468,15 @@ function applyOp(current: Map<string, Slot | undefined>, op: ContactOp): boolean
   current.set(
     id,
     op.type === 'put'
-      ? { id, item: op.raw ? op.envelope : JSON.stringify(op.envelope), envelope: op.envelope }
+      ? op.raw
+        ? { id, item: op.envelope, envelope: op.envelope, identity: null }
+        : {
+            id,
+            item: JSON.stringify(op.envelope),
+            envelope: op.envelope,
+            // A put that is not raw holds a valid contact (the repository validated it).
+            identity: JSON.stringify(contactIdentity(op.envelope.r as Contact)),
+          }
       : undefined,
   );
   return stored !== undefined;

@@ -1,6 +1,7 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import type { Account } from '../../model/account.ts';
 import type { Contact } from '../../model/contact.ts';
+import { type ContactIdentity, contactIdentity } from '../../model/contact-identity.ts';
 import { mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
@@ -20,6 +21,7 @@ import {
   findContactEnvelopes,
   getContactEnvelope,
   listContactEnvelopes,
+  listContactIdentities,
 } from './contact-pages.ts';
 import {
   CONTACT_DIRECTORY,
@@ -303,6 +305,23 @@ export async function openIdbRepository(options: IdbRepositoryOptions = {}): Pro
       const envelopes = (await t.objectStore(store).getAll(range, limit + 1)) as Envelope[];
       const page: Page<RecordMap[typeof store]> = readEnvelopes(store, envelopes.slice(0, limit));
       if (envelopes.length > limit) page.next = envelopes[limit - 1]?.id as string;
+      return page;
+    },
+    async listIdentities(listOptions = {}) {
+      const t = tx(CONTACT_STORES, 'readonly');
+      const { items, next } = await listContactIdentities(t, listOptions.after, listOptions.limit ?? 1000);
+      const page: Page<ContactIdentity> = { records: [], corrupt: [] };
+      for (const item of items) {
+        if ('identity' in item) {
+          page.records.push(item.identity);
+          continue;
+        }
+        const read = readEnvelope('contacts', item.envelope);
+        if (read.ok) page.records.push(contactIdentity(read.value));
+        else if (read.reason === 'corrupt')
+          page.corrupt.push({ store: 'contacts', id: item.envelope.id, issues: read.issues });
+      }
+      if (next !== undefined) page.next = next;
       return page;
     },
     async count(store) {

@@ -1,5 +1,6 @@
 import type { Account } from '../../model/account.ts';
 import type { Contact } from '../../model/contact.ts';
+import { contactIdentity } from '../../model/contact-identity.ts';
 import { type MergeRecord, mergeContactIds } from '../../model/merge-record.ts';
 import { normaliseDomain, normaliseEmail } from '../../model/normalise.ts';
 import { parseRecord } from '../../model/parse-record.ts';
@@ -202,6 +203,10 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
       const page: Page<RecordMap[typeof store]> = readMany(store, pageIds);
       if (ids.length > limit) page.next = pageIds.at(-1) as string;
       return page;
+    },
+    async listIdentities(listOptions = {}) {
+      const { records, ...rest } = await repo.list('contacts', listOptions);
+      return { records: records.map(contactIdentity), ...rest };
     },
     async count(store) {
       open();
