@@ -130,17 +130,21 @@ export async function applyOrderOps(
     'segment' in place ? place.segment.key[0] : bucketOf(place.appended.contactId);
   const hashes = ops.map((op) => hashString(opId(op)));
   // Appended rows are new orders: they need no place, only their hash and bucket, each computed once.
-  const columnHashes = Uint32Array.from(appendedColumns.ids, hashString);
-  const columnBuckets = Uint16Array.from(appendedColumns.contactIds, bucketOf);
-  const columnIds = createStringSet(appendedColumns.ids.length);
-  appendedColumns.ids.forEach((id, row) => {
-    if (!columnIds.claim(id, columnHashes[row])) throw appendConflict(id);
-  });
-  const { shards, rebuilt } = await loadShards(
-    tx,
-    ORDER_DIRECTORY_KIND,
-    new Set([...hashes, ...columnHashes].map(shardOf)),
-  );
+  // (Plain loops: a million hashes above 2^31 spread into arrays were a heap number each.)
+  const appendedCount = appendedColumns.ids.length;
+  const columnHashes = new Uint32Array(appendedCount);
+  const columnBuckets = new Uint16Array(appendedCount);
+  const columnIds = createStringSet(appendedCount);
+  for (let row = 0; row < appendedCount; row++) {
+    const id = appendedColumns.ids[row] as string;
+    const hash = hashString(id);
+    columnHashes[row] = hash;
+    columnBuckets[row] = bucketOf(appendedColumns.contactIds[row] as string);
+    if (!columnIds.claim(id, hash)) throw appendConflict(id);
+  }
+  const shardNumbers = new Set(hashes.map(shardOf));
+  for (let row = 0; row < appendedCount; row++) shardNumbers.add(shardOf(columnHashes[row] as number));
+  const { shards, rebuilt } = await loadShards(tx, ORDER_DIRECTORY_KIND, shardNumbers);
   const store = tx.objectStore(ORDER_BUCKETS);
   const segmentsOf = new Map<number, number[]>();
   for (const [bucket, segment] of (await store.getAllKeys()) as unknown as SegmentKey[])
@@ -180,8 +184,12 @@ export async function applyOrderOps(
     }
   };
   const wanted = new Set<number>();
-  for (const hash of [...hashes, ...columnHashes])
-    for (const bucket of candidates(shards.get(shardOf(hash)) as DirectoryShard, hash)) wanted.add(bucket);
+  const want = (hash: number) => {
+    const buckets = candidates(shards.get(shardOf(hash)) as DirectoryShard, hash);
+    for (let i = 0; i < buckets.length; i++) wanted.add(buckets[i] as number);
+  };
+  hashes.forEach(want);
+  for (let row = 0; row < appendedCount; row++) want(columnHashes[row] as number);
   await Promise.all([...wanted].map((bucket) => load(bucket)));
 
   /** The bucket each touched id was in before this write, for the directory changes. */
