@@ -4,7 +4,9 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../model/order.ts';
 import type { Repository } from '../../ports/repository.ts';
-import { order } from '../../testing/repository.contract.ts';
+import { isRepositoryError } from '../../ports/repository-error.ts';
+import { hashString } from '../../storage/hash.ts';
+import { order, orderColumns } from '../../testing/repository.contract.ts';
 import { createMemoryRepository } from '../memory/memory-repository.ts';
 import { MAX_SEGMENTS, ORDER_BUCKETS, ORDER_DIRECTORY } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
@@ -25,6 +27,53 @@ async function everything(repo: Repository): Promise<Order[]> {
 }
 
 describe('the columnar order store', () => {
+  it('should append ids that share a 32-bit hash, in one write or two, and still refuse a repeat', async () => {
+    // Two different ids with the same hash, found by trying (about 80,000 tries for 32 bits).
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `o${i}`;
+      const other = byHash.get(hashString(id));
+      if (other !== undefined) pair = [other, id];
+      else byHash.set(hashString(id), id);
+    }
+    const [a, b] = pair;
+    const columnsOf = (ids: string[]) => {
+      const columns = orderColumns();
+      const rows = ids.map((_, i) => i % 3);
+      return {
+        ...columns,
+        ids,
+        contactIds: rows.map((row) => columns.contactIds[row] as string),
+        numbers: rows.map((row) => columns.numbers[row]),
+        externalIds: rows.map((row) => columns.externalIds[row]),
+        placedAt: Float64Array.from(rows, (row) => columns.placedAt[row] as number),
+        status: Uint8Array.from(rows, (row) => columns.status[row] as number),
+        currencies: rows.map((row) => columns.currencies[row] as string),
+        total: Float64Array.from(rows, (row) => columns.total[row] as number),
+      };
+    };
+    const together = await openIdbRepository({ name: fresh() });
+    await together.write([{ type: 'appendOrders', orders: columnsOf([a, 'x', b]) }]);
+    expect((await everything(together)).map((o) => o.id)).toEqual([a, b, 'x'].sort());
+    const error = await together.write([{ type: 'appendOrders', orders: columnsOf([b]) }]).catch((e: unknown) => e);
+    expect(isRepositoryError(error, 'conflict')).toBe(true);
+    const apart = await openIdbRepository({ name: fresh() });
+    await apart.write([{ type: 'appendOrders', orders: columnsOf([a]) }]);
+    await apart.write([{ type: 'appendOrders', orders: columnsOf([b, 'y']) }]);
+    expect(await apart.count('orders')).toBe(3);
+    const repeated = apart.write([{ type: 'appendOrders', orders: columnsOf(['z', b, 'w', 'z']) }]);
+    expect(isRepositoryError(await repeated.catch((e: unknown) => e), 'conflict')).toBe(true);
+    const withOp = apart.write([
+      { type: 'put', store: 'orders', record: order('v', 'c1', '2026-01-01T00:00:00.000Z') },
+      { type: 'appendOrders', orders: columnsOf(['u', 'v']) },
+    ]);
+    expect(isRepositoryError(await withOp.catch((e: unknown) => e), 'conflict')).toBe(true);
+    expect(await apart.count('orders')).toBe(3);
+    await together.close();
+    await apart.close();
+  });
+
   it('should append a segment per write and compact a bucket before it passes the segment limit', async () => {
     const name = fresh();
     const repo = await openIdbRepository({ name });

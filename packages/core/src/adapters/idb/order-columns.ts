@@ -7,7 +7,7 @@ import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { groupRows } from '../../storage/group-rows.ts';
 import { hashString } from '../../storage/hash.ts';
-import { entryOf, mergeEntries, placesOf } from '../../storage/hash-directory.ts';
+import { entryOf, mergeEntries, PLACE_LIMIT, placesOf } from '../../storage/hash-directory.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
@@ -18,7 +18,6 @@ import {
   storedForm,
 } from '../../storage/order-block.ts';
 import { createOrderFactsBuilder } from '../../storage/order-facts-builder.ts';
-import { createStringSet } from '../../storage/string-set.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
 import {
   BUCKET_COUNT,
@@ -134,14 +133,12 @@ export async function applyOrderOps(
   const appendedCount = appendedColumns.ids.length;
   const columnHashes = new Uint32Array(appendedCount);
   const columnBuckets = new Uint16Array(appendedCount);
-  const columnIds = createStringSet(appendedCount);
   for (let row = 0; row < appendedCount; row++) {
-    const id = appendedColumns.ids[row] as string;
-    const hash = hashString(id);
-    columnHashes[row] = hash;
+    columnHashes[row] = hashString(appendedColumns.ids[row] as string);
     columnBuckets[row] = bucketOf(appendedColumns.contactIds[row] as string);
-    if (!columnIds.claim(id, hash)) throw appendConflict(id);
   }
+  const ids = new Set(ops.map(opId));
+  checkAppendedIds(appendedColumns.ids, columnHashes, ids);
   const shardNumbers = new Set(hashes.map(shardOf));
   for (let row = 0; row < appendedCount; row++) shardNumbers.add(shardOf(columnHashes[row] as number));
   const { shards, rebuilt } = await loadShards(tx, ORDER_DIRECTORY_KIND, shardNumbers);
@@ -153,7 +150,8 @@ export async function applyOrderOps(
   // Load every segment of every bucket that may already hold one of the ids.
   const loaded = new Map<string, Segment>();
   const place = new Map<string, Place>();
-  const ids = new Set(ops.map(opId));
+  /** The appended ids whose hash the directory has: only these may be stored already. */
+  const mayBeStored = new Set<string>();
   /** Loads the segments of a bucket from `from` on (two requests, whatever their number). */
   const load = async (bucket: number, from = 0) => {
     const range = IDBKeyRange.bound([bucket, from], [bucket, Number.POSITIVE_INFINITY]);
@@ -178,7 +176,7 @@ export async function applyOrderOps(
       }
       seg.block = checked.block;
       checked.block.ids.forEach((id, row) => {
-        if (columnIds.has(id)) throw appendConflict(id);
+        if (mayBeStored.has(id)) throw appendConflict(id);
         if (ids.has(id)) place.set(id, { segment: seg, row });
       });
     }
@@ -187,9 +185,11 @@ export async function applyOrderOps(
   const want = (hash: number) => {
     const buckets = candidates(shards.get(shardOf(hash)) as DirectoryShard, hash);
     for (let i = 0; i < buckets.length; i++) wanted.add(buckets[i] as number);
+    return buckets.length > 0;
   };
   hashes.forEach(want);
-  for (let row = 0; row < appendedCount; row++) want(columnHashes[row] as number);
+  for (let row = 0; row < appendedCount; row++)
+    if (want(columnHashes[row] as number)) mayBeStored.add(appendedColumns.ids[row] as string);
   await Promise.all([...wanted].map((bucket) => load(bucket)));
 
   /** The bucket each touched id was in before this write, for the directory changes. */
@@ -214,7 +214,6 @@ export async function applyOrderOps(
     return current !== undefined;
   });
 
-  for (const id of origin.keys()) if (columnIds.has(id)) throw appendConflict(id);
   const appended = new Map<number, Order[]>();
   for (const p of place.values()) if ('appended' in p) pushTo(appended, bucketOf(p.appended.contactId), p.appended);
   const appendedRows = groupRows(columnBuckets, BUCKET_COUNT);
@@ -308,6 +307,37 @@ export async function applyOrderOps(
   }
   await Promise.all(requests);
   return existed;
+}
+
+/**
+ * Throws a conflict for an appended id that repeats among them or is also the id of an op. Repeated ids
+ * share a hash, so the rows are sorted by hash (as numbers: no set of a hundred thousand strings) and
+ * only rows with equal hashes have their ids compared.
+ */
+function checkAppendedIds(appendedIds: readonly string[], hashes: Uint32Array, opIds: ReadonlySet<string>): void {
+  if (opIds.size > 0) for (const id of appendedIds) if (opIds.has(id)) throw appendConflict(id);
+  if (hashes.length >= PLACE_LIMIT) {
+    const seen = new Set<string>();
+    for (const id of appendedIds) {
+      if (seen.has(id)) throw appendConflict(id);
+      seen.add(id);
+    }
+    return;
+  }
+  const entries = new Float64Array(hashes.length);
+  for (let row = 0; row < hashes.length; row++) entries[row] = entryOf(hashes[row] as number, row);
+  entries.sort();
+  let runStart = 0;
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i] as number;
+    if (Math.floor(entry / PLACE_LIMIT) !== Math.floor((entries[runStart] as number) / PLACE_LIMIT)) {
+      runStart = i;
+      continue;
+    }
+    const id = appendedIds[entry % PLACE_LIMIT] as string;
+    for (let j = runStart; j < i; j++)
+      if (appendedIds[(entries[j] as number) % PLACE_LIMIT] === id) throw appendConflict(id);
+  }
 }
 
 const appendConflict = (id: string) =>
