@@ -1,7 +1,7 @@
 // The import benchmark's data through the real IndexedDB repository, for `scripts/profile.mjs` (not a
 // benchmark: `npm run bench` runs *.bench.ts only). Query: `c` contacts (100000), `o` orders (1000000),
-// `phase` to profile (`all`, `contacts` or `orders`), `cb` and `ob` batch sizes, `worker=0` to read the
-// orders on the page's thread. It prints START where the profiled phase begins and the times at the end:
+// `phase` to profile (`all`, `contacts` or `orders`), `cb` and `ob` batch sizes (`cb1` and `ob1` the
+// first batches'), `worker=0` to read the orders on the page's thread. It prints START where the profiled phase begins and the times at the end:
 //   node scripts/profile.mjs tests/bench/import.profile.ts "phase=orders" --profile
 import { importCsv, streamChunks } from '@cordial/core';
 import { openIdbRepository } from '@cordial/core/idb';
@@ -30,6 +30,7 @@ async function main() {
   const contactReport = await importCsv(repo, streamChunks(contacts.stream()), {
     kind: 'contacts',
     batchSize: number('cb', 20_000),
+    firstBatchSize: number('cb1', 5_000),
   });
   const contactTime = performance.now() - start;
   if (phase !== 'contacts') {
@@ -42,6 +43,7 @@ async function main() {
     const orderReport = await importCsv(repo, useWorker ? orders : streamChunks(orders.stream()), {
       kind: 'orders',
       batchSize: number('ob', 100_000),
+      firstBatchSize: number('ob1', 25_000),
       ...(useWorker && { worker: startImportWorker }),
     });
     console.log(`orders ${(performance.now() - start).toFixed(0)} ms (${orderReport.accepted} accepted)`);

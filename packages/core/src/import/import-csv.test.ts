@@ -174,6 +174,25 @@ describe('importCsv: contacts', () => {
   });
 });
 
+describe('importCsv: batch sizes', () => {
+  it('should commit a smaller first batch, then batches of batchSize', async () => {
+    const lines = ['Email', ...Array.from({ length: 50 }, (_, i) => `p${i}@example.com`)].join('\n');
+    const through: number[] = [];
+    const report = await importCsv(
+      createMemoryRepository(),
+      [lines],
+      options({
+        kind: 'contacts',
+        batchSize: 20,
+        firstBatchSize: 5,
+        onProgress: (p) => through.push(p.committedThroughLine),
+      }),
+    );
+    expect(through).toEqual([6, 26, 46, 51]);
+    expect(report.accepted).toBe(50);
+  });
+});
+
 describe('importCsv: batches written while the next is read', () => {
   const fifty = ['Email', ...Array.from({ length: 50 }, (_, i) => `p${i}@example.com`)].join('\n');
   /** The memory repository with writes that land a little later, `onWrite` told of each one's number. */

@@ -46,6 +46,13 @@ export interface CsvImportOptions extends FormatOptions {
    * batch adds up to 256 stored blocks, so fewer, larger batches store and read faster).
    */
   batchSize?: number;
+  /**
+   * Rows of the first transaction: default a quarter of the default batch size, or `batchSize` when
+   * that is given. Rows are read while the previous batch is written, but nothing is written while the
+   * first is read: in Chromium a first order batch of 25,000 instead of 100,000 took 1,000,000 orders
+   * in 4.8 to 5.1 s instead of 5.8 s (two of three alternating runs; the third was even).
+   */
+  firstBatchSize?: number;
   signal?: AbortSignal;
   /** The current instant as ISO (a clock port; tests pin it). */
   now?: () => string;
@@ -378,6 +385,8 @@ export async function importCsv(
   };
 
   const batchSize = options.batchSize ?? (columnar ? DEFAULT_COLUMNS_BATCH : DEFAULT_BATCH);
+  /** The rows the batch being read commits at: fewer for the first (firstBatchSize). */
+  let batchDue = options.firstBatchSize ?? options.batchSize ?? Math.ceil(batchSize / 4);
   const naturalKeys = new Map<string, number>();
   let batchRows = 0;
   let committedRows = 0;
@@ -747,9 +756,12 @@ export async function importCsv(
      * promise and a turn of the microtask queue each.
      */
     const pauseDue = (i: number) =>
-      batchRows >= batchSize || (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS);
+      batchRows >= batchDue || (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS);
     const afterRow = async (i: number) => {
-      if (batchRows >= batchSize) await flush();
+      if (batchRows >= batchDue) {
+        await flush();
+        batchDue = batchSize;
+      }
       if (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS) {
         await yieldToLoop();
         yielded = performance.now();
