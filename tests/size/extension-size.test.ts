@@ -36,14 +36,15 @@ describe('extension bundle budgets', () => {
   // blocks, the direct check of order columns) and then 110.6 KB (the import's side of the import
   // worker), 146.4 KB in all: the ceiling was 147 KB. Schema 6 (the contact directory's key parts and
   // the cache of its shards, 0.6 KB) and the contacts' identities kept apart for the import's links
-  // (0.5 KB) took it to 147.5 KB: the ceiling is 148 KB.
-  it('should keep the workbench page and its analytics worker within 148 KB gzip', () => {
+  // (0.5 KB) took it to 147.5 KB, and schema 7 (the identities in a store of their own, with the
+  // migration that moves them, 0.6 KB) to 148.1 KB: the ceiling is 149 KB.
+  it('should keep the workbench page and its analytics worker within 149 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
     expect(files.map((file) => file.replace(/^.*\/(chunks|assets)\//, '$1/').replace(/-[\w-]{8}\.js$/, ''))).toEqual(
       expect.arrayContaining(['assets/analysis.worker', 'chunks/workbench', 'chunks/workbench-settings']),
     );
-    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(148 * KB);
+    expect(files.reduce((sum, file) => sum + gzipBytes(file), 0)).toBeLessThanOrEqual(149 * KB);
   });
 
   // Measured at 10.9 KB (Papa Parse, the CSV reader and the fast order reader) on 2026-12-06.

@@ -5,7 +5,14 @@ import type { Contact } from '../../model/contact.ts';
 import { contactIdentity } from '../../model/contact-identity.ts';
 import type { Repository } from '../../ports/repository.ts';
 import { contact } from '../../testing/repository.contract.ts';
-import { CONTACT_DIRECTORY, CONTACT_PAGES, type ContactPage, PAGE_SIZE } from './db-schema.ts';
+import {
+  CONTACT_DIRECTORY,
+  CONTACT_IDENTITIES,
+  CONTACT_PAGES,
+  type ContactPage,
+  type IdentityPage,
+  PAGE_SIZE,
+} from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 
 let databases = 0;
@@ -85,31 +92,32 @@ describe('openIdbRepository contact pages', () => {
     await repo.close();
   });
 
-  it('should list identities from their own text, and from the whole record where the text is missing or damaged', async () => {
+  it('should list identities from their own store, and from the whole record where one is missing or damaged', async () => {
     const stored = people('a', PAGE_SIZE + 5);
     const { name, repo } = await withPages(stored);
     const expected = stored.map(contactIdentity);
     expect((await repo.listIdentities()).records).toEqual(expected);
     const db = await openDB(name);
-    const [first, second] = (await db.getAll(CONTACT_PAGES)) as ContactPage[];
-    if (!first?.identities || !second) throw new Error('pages without identities');
+    const first = (await db.get(CONTACT_IDENTITIES, 1)) as IdentityPage;
     expect(first.identities[3]).toBe(JSON.stringify(expected[3]));
-    // A page as written before identities were kept, and damaged texts: another shape, another id, no JSON.
-    const { identities: _, ...older } = second;
-    await db.put(CONTACT_PAGES, older);
+    // A page without identities, and damaged texts: another shape, another id, no JSON.
+    await db.delete(CONTACT_IDENTITIES, 2);
     first.identities[1] = JSON.stringify({ ...expected[1], emails: 'a1@x.example' });
     first.identities[2] = JSON.stringify(expected[3]);
     first.identities[3] = '{';
-    await db.put(CONTACT_PAGES, first);
+    await db.put(CONTACT_IDENTITIES, first, 1);
     db.close();
     expect((await repo.listIdentities()).records).toEqual(expected);
-    // A write that rewrites the older page keeps it readable and gives the new contact its text.
-    await repo.put('contacts', contact('b000', { emails: ['b@x.example'] }));
-    expect((await repo.listIdentities()).records).toEqual([
-      ...expected,
-      contactIdentity(contact('b000', { emails: ['b@x.example'] })),
-    ]);
-    expect((await pagesOf(name))[1]?.identities?.at(-1)).toContain('b@x.example');
+    expect(
+      (await repo.listIdentities({ limit: 40, after: (await repo.listIdentities({ limit: 30 })).next })).records,
+    ).toEqual(expected.slice(30, 70));
+    // A write to the page without identities gives it identities again, the new contact's included.
+    const newcomer = contact('b000', { emails: ['b@x.example'] });
+    await repo.put('contacts', newcomer);
+    expect((await repo.listIdentities()).records).toEqual([...expected, contactIdentity(newcomer)]);
+    const again = await openDB(name);
+    expect(((await again.get(CONTACT_IDENTITIES, 2)) as IdentityPage).identities.at(-1)).toContain('b@x.example');
+    again.close();
     await repo.close();
   });
 

@@ -1,11 +1,13 @@
 import type { IDBPTransaction } from 'idb';
 import type { Contact } from '../../model/contact.ts';
 import { type ContactIdentity, contactIdentity, isContactIdentity } from '../../model/contact-identity.ts';
+import { parseRecord } from '../../model/parse-record.ts';
 import { hashString } from '../../storage/hash.ts';
 import { mergeEntries, placesOf } from '../../storage/hash-directory.ts';
 import { conflictError } from '../../storage/validate-ops.ts';
 import {
   CONTACT_DIRECTORY,
+  CONTACT_IDENTITIES,
   CONTACT_PAGES,
   CONTACT_SHARD_COUNT,
   type ContactPage,
@@ -15,6 +17,7 @@ import {
   type DirectoryEntries,
   type DirectoryPart,
   type Envelope,
+  type IdentityPage,
   PAGE_INDEXES,
   PAGE_SIZE,
   type PageIndex,
@@ -75,15 +78,21 @@ function decode(slot: Slot): Envelope {
 
 /** A page value: what is stored per contact, their ids in the same order and, per index, the distinct keys. */
 export function contactPage(n: number, slots: Slot[]): ContactPage {
-  const page = {
-    n,
-    contacts: slots.map((s) => s.item),
-    ids: slots.map((s) => s.id),
-    identities: slots.map((s) => s.identity),
-  } as ContactPage;
+  const page = { n, contacts: slots.map((s) => s.item), ids: slots.map((s) => s.id) } as ContactPage;
   for (const index of PAGE_INDEXES)
     page[index] = [...new Set(slots.flatMap((s) => keysOf(decode(s), index)))] as string[];
   return page;
+}
+
+/** The identities of a page's contacts, in the page's order (CONTACT_IDENTITIES). */
+const identityPage = (slots: Slot[]): IdentityPage => ({
+  ids: slots.map((s) => s.id),
+  identities: slots.map((s) => s.identity),
+});
+
+function isIdentityPage(value: unknown): value is IdentityPage {
+  const { ids, identities } = (value ?? {}) as Partial<IdentityPage>;
+  return Array.isArray(ids) && Array.isArray(identities) && ids.length === identities.length;
 }
 
 function isPage(value: unknown): value is ContactPage {
@@ -101,13 +110,12 @@ function isPage(value: unknown): value is ContactPage {
  * lists, with the damaged value as the record, so each reads back as corrupt, is repaired by a write
  * over it, and nothing of the value is lost when a write rewrites the page.
  */
-function slotsOf(value: unknown): Slot[] {
+function slotsOf(value: unknown, identities?: unknown): Slot[] {
   if (isPage(value)) {
-    // Pages written before identities were kept (or with a damaged list) have none: they are read whole.
-    const identities =
-      Array.isArray(value.identities) && value.identities.length === value.ids.length && value.identities;
+    // A contact whose identity is missing (or damaged) has none: a listing of identities reads it whole.
+    const listed = isIdentityPage(identities) ? identities : undefined;
     return value.ids.map((id, i) => {
-      const identity = identities ? identities[i] : null;
+      const identity = listed?.ids[i] === id ? listed.identities[i] : null;
       return { id, item: value.contacts[i] as StoredContact, identity: typeof identity === 'string' ? identity : null };
     });
   }
@@ -197,59 +205,95 @@ export async function countContacts(tx: Tx): Promise<number> {
   return count;
 }
 
+/** What one range read of a listing gives per stored page: its number and what is listed of it, by id. */
+type ReadPages<T> = (range: IDBKeyRange, count: number) => Promise<{ n: number; items: (T & { id: string })[] }[]>;
+
 /**
  * One list page of contacts in storage order: page by page, by id within a page. A contact never
  * moves to another page while it exists, so the cursor (`n:id`, the last contact handed out) stays
  * valid across writes and every contact stored throughout the paging is handed out exactly once.
  */
-async function listSlots(tx: Tx, after: string | undefined, limit: number): Promise<{ slots: Slot[]; next?: string }> {
+async function listPaged<T>(
+  after: string | undefined,
+  limit: number,
+  read: ReadPages<T>,
+): Promise<{ items: (T & { id: string })[]; next?: string }> {
   const colon = after?.indexOf(':') ?? -1;
   const startPage = after === undefined ? 0 : Number(after.slice(0, colon));
   const afterId = after?.slice(colon + 1);
-  const store = tx.objectStore(CONTACT_PAGES);
-  const out: { n: number; slot: Slot }[] = [];
+  const out: { n: number; item: T & { id: string } }[] = [];
   let range = IDBKeyRange.lowerBound(startPage);
   while (out.length <= limit) {
     const count = Math.ceil((limit + 1 - out.length) / PAGE_SIZE) + 1;
-    const pages = (await store.getAll(range, count)) as { n: number }[];
+    const pages = await read(range, count);
     for (const page of pages)
-      for (const slot of slotsOf(page).sort(byId))
-        if (page.n !== startPage || afterId === undefined || slot.id > afterId) out.push({ n: page.n, slot });
+      for (const item of page.items.sort(byId))
+        if (page.n !== startPage || afterId === undefined || item.id > afterId) out.push({ n: page.n, item });
     const last = pages.at(-1);
     if (pages.length < count || last === undefined) break;
     range = IDBKeyRange.lowerBound(last.n, true);
   }
-  const slots = out.slice(0, limit).map((o) => o.slot);
+  const items = out.slice(0, limit).map((o) => o.item);
   const end = out[limit - 1];
-  return out.length > limit && end ? { slots, next: `${end.n}:${end.slot.id}` } : { slots };
+  return out.length > limit && end ? { items, next: `${end.n}:${end.item.id}` } : { items };
 }
 
-/** One list page of envelopes (see listSlots). */
+/** One list page of envelopes (see listPaged). */
 export async function listContactEnvelopes(
   tx: Tx,
   after: string | undefined,
   limit: number,
 ): Promise<{ envelopes: Envelope[]; next?: string }> {
-  const { slots, next } = await listSlots(tx, after, limit);
-  const envelopes = slots.map(decode);
+  const store = tx.objectStore(CONTACT_PAGES);
+  const { items, next } = await listPaged(after, limit, async (range, count) =>
+    ((await store.getAll(range, count)) as { n: number }[]).map((page) => ({ n: page.n, items: slotsOf(page) })),
+  );
+  const envelopes = items.map(decode);
   return next === undefined ? { envelopes } : { envelopes, next };
 }
 
+type ListedIdentity = { id: string } & ({ identity: ContactIdentity } | { envelope: Envelope });
+
 /**
- * One list page of identities (see listSlots), each read from its own JSON text; a contact without
- * a readable one comes as its envelope, for the repository to validate and take the identity from.
+ * One list page of identities (see listPaged), read from CONTACT_IDENTITIES without the pages: only the
+ * keys of the pages are read, to list every page. A contact without a readable identity (a damaged
+ * one, or a page whose identities are missing) comes as its envelope, read from its page, for the
+ * repository to validate and take the identity from.
  */
 export async function listContactIdentities(
   tx: Tx,
   after: string | undefined,
   limit: number,
 ): Promise<{ items: ({ identity: ContactIdentity } | { envelope: Envelope })[]; next?: string }> {
-  const { slots, next } = await listSlots(tx, after, limit);
-  const items = slots.map((slot) => {
-    const identity = slot.identity === null ? undefined : parseIdentity(slot.identity);
-    return identity?.id === slot.id ? { identity } : { envelope: decode(slot) };
+  const pagesStore = tx.objectStore(CONTACT_PAGES);
+  const identities = tx.objectStore(CONTACT_IDENTITIES);
+  return listPaged<ListedIdentity>(after, limit, async (range, count) => {
+    const [keys, values, valueKeys] = await Promise.all([
+      pagesStore.getAllKeys(range, count),
+      identities.getAll(range, count),
+      identities.getAllKeys(range, count),
+    ]);
+    const byPage = new Map(valueKeys.map((n, i) => [n as number, values[i]]));
+    return Promise.all(
+      (keys as number[]).map(async (n) => {
+        const listed: ListedIdentity[] = [];
+        const unread = new Set<string>();
+        const value = byPage.get(n);
+        if (isIdentityPage(value))
+          value.ids.forEach((id, i) => {
+            const text = value.identities[i];
+            const identity = typeof text === 'string' ? parseIdentity(text) : undefined;
+            if (identity?.id === id) listed.push({ id, identity });
+            else unread.add(id);
+          });
+        // No identities for the page (or a damaged list): its contacts are read whole.
+        if (unread.size > 0 || !isIdentityPage(value))
+          for (const slot of slotsOf(await pagesStore.get(n)))
+            if (!isIdentityPage(value) || unread.has(slot.id)) listed.push({ id: slot.id, envelope: decode(slot) });
+        return { n, items: listed };
+      }),
+    );
   });
-  return next === undefined ? { items } : { items, next };
 }
 
 function parseIdentity(text: string): ContactIdentity | undefined {
@@ -343,6 +387,27 @@ const CONTACT_DIRECTORY_KIND: DirectoryKind<ContactShard> = {
 
 const isEmpty = (shard: ContactShard) => DIRECTORY_PARTS.every((part) => shard[part].hashes.length === 0);
 
+/**
+ * Moves the identities of every stored page into CONTACT_IDENTITIES (migration to version 7): those a
+ * page kept itself (version 6 did), else taken from each contact that reads back valid.
+ */
+export async function moveIdentities(tx: WriteTx): Promise<void> {
+  const identities = tx.objectStore(CONTACT_IDENTITIES);
+  let cursor = await tx.objectStore(CONTACT_PAGES).openCursor();
+  while (cursor) {
+    const { identities: kept, ...page } = cursor.value as ContactPage & { identities?: unknown };
+    const slots = slotsOf(page, isPage(page) && { ids: page.ids, identities: kept });
+    for (const slot of slots)
+      if (slot.identity === null || parseIdentity(slot.identity)?.id !== slot.id) {
+        const read = parseRecord('contacts', decode(slot).r);
+        slot.identity = read.ok ? JSON.stringify(contactIdentity(read.value)) : null;
+      }
+    await identities.put(identityPage(slots), cursor.key);
+    if (kept !== undefined) await cursor.update(page);
+    cursor = await cursor.continue();
+  }
+}
+
 /** Writes the whole directory anew from the stored pages (migration to version 6). */
 export async function writeDirectory(tx: WriteTx): Promise<void> {
   const store = tx.objectStore(CONTACT_DIRECTORY);
@@ -375,14 +440,18 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     for (const n of placesOf(ids.hashes, ids.pages, hash)) wanted.add(n);
   }
   const pagesStore = tx.objectStore(CONTACT_PAGES);
+  // The identities are kept from version 7 on; the migration to it writes them from the pages.
+  const identitiesStore = tx.db.objectStoreNames.contains(CONTACT_IDENTITIES)
+    ? tx.objectStore(CONTACT_IDENTITIES)
+    : undefined;
   const loaded = new Map<number, Slot[]>();
   /** The pages as stored, for the keys they list. */
   const before = new Map<number, unknown>();
   await Promise.all(
     [...wanted].map(async (n) => {
-      const value = await pagesStore.get(n);
+      const [value, identities] = await Promise.all([pagesStore.get(n), identitiesStore?.get(n)]);
       before.set(n, value);
-      loaded.set(n, slotsOf(value));
+      loaded.set(n, slotsOf(value, identities));
     }),
   );
 
@@ -445,7 +514,11 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
     request.catch(() => undefined);
     requests.push(request);
   };
-  for (const [key, value] of values) track(value ? pagesStore.put(value) : pagesStore.delete(key));
+  for (const [key, value] of values) {
+    track(value ? pagesStore.put(value) : pagesStore.delete(key));
+    if (identitiesStore)
+      track(value ? identitiesStore.put(identityPage(pages.get(key) ?? []), key) : identitiesStore.delete(key));
+  }
   const store = tx.objectStore(CONTACT_DIRECTORY);
   track(store.put(Math.random(), DIRECTORY_STAMP));
   for (const s of directory.rebuilt ? directory.shards.keys() : changed) {

@@ -2,12 +2,23 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { mergeContacts, undoMerge } from '../../identity/merge-contacts.ts';
+import type { Contact } from '../../model/contact.ts';
+import { contactIdentity } from '../../model/contact-identity.ts';
 import { isRepositoryError } from '../../ports/repository-error.ts';
 import { indexKeys } from '../../storage/index-keys.ts';
 import { checkOrderBlock } from '../../storage/order-block.ts';
 import { account, contact, mergeRecord, order, touchpoint } from '../../testing/repository.contract.ts';
 import { applyContactOps } from './contact-pages.ts';
-import { BUCKET_COUNT, CONTACT_PAGES, DB_VERSION, MERGES, ORDER_BUCKETS, PAGE_SIZE } from './db-schema.ts';
+import {
+  BUCKET_COUNT,
+  CONTACT_IDENTITIES,
+  CONTACT_PAGES,
+  type ContactPage,
+  DB_VERSION,
+  MERGES,
+  ORDER_BUCKETS,
+  PAGE_SIZE,
+} from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 import { migrate } from './migrations.ts';
 import { bucketOf } from './order-columns.ts';
@@ -228,6 +239,42 @@ describe("openIdbRepository migration to version 6 (key directories instead of t
     await repo.put('contacts', contact('c1', { version: 2, emails: ['moved@new.example'] }));
     expect(ids(await repo.findContactsByEmail('moved@new.example'))).toEqual(['c1']);
     expect(ids(await repo.findContactsByEmail('p1@odd.example'))).toEqual([]);
+    await repo.close();
+  });
+});
+
+describe('openIdbRepository migration to version 7 (identities in a store of their own)', () => {
+  it('should move the identities version 6 kept in its pages, and derive those it lacked', async () => {
+    const name = fresh();
+    const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
+      contact(`c${String(i).padStart(3, '0')}`, { emails: [`p${i}@acme.example`], externalIds: { shop: `${i}` } }),
+    );
+    const v6 = await openDB(name, 6, {
+      upgrade: async (d, oldVersion, _new, tx) => {
+        await migrate(d, oldVersion, 6, tx);
+        await applyContactOps(
+          tx,
+          people.map((c) => ({ type: 'put' as const, envelope: { id: c.id, r: c, k: indexKeys('contacts', c) } })),
+        );
+      },
+    });
+    // Version 6 kept identities in its pages: the first page has them (one damaged), the second none.
+    const first = (await v6.get(CONTACT_PAGES, 1)) as ContactPage;
+    const kept = first.ids.map((_, i) => JSON.stringify(contactIdentity(people[i] as Contact)));
+    kept[2] = '{';
+    await v6.put(CONTACT_PAGES, { ...first, identities: kept });
+    v6.close();
+    const repo = await openIdbRepository({ name });
+    expect((await repo.listIdentities()).records).toEqual(people.map(contactIdentity));
+    const db = await openDB(name);
+    expect(await db.get(CONTACT_PAGES, 1)).not.toHaveProperty('identities');
+    expect(((await db.get(CONTACT_IDENTITIES, 1)) as { identities: string[] }).identities[2]).toBe(
+      JSON.stringify(contactIdentity(people[2] as Contact)),
+    );
+    expect(((await db.get(CONTACT_IDENTITIES, 2)) as { identities: string[] }).identities).toEqual(
+      people.slice(PAGE_SIZE).map((c) => JSON.stringify(contactIdentity(c))),
+    );
+    db.close();
     await repo.close();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from './contact-pages.ts';
 import {
   CONTACT_DIRECTORY,
+  CONTACT_IDENTITIES,
   CONTACT_PAGES,
   CONTACT_TIME_INDEX,
   DB_VERSION,
@@ -67,7 +68,7 @@ export interface IdbRepositoryOptions {
 }
 
 const ORDER_STORES = [ORDER_BUCKETS, ORDER_DIRECTORY, QUARANTINE];
-const CONTACT_STORES = [CONTACT_PAGES, CONTACT_DIRECTORY];
+const CONTACT_STORES = [CONTACT_PAGES, CONTACT_DIRECTORY, CONTACT_IDENTITIES];
 const storesOf = (store: StoreName) =>
   store === 'orders' ? ORDER_STORES : store === 'contacts' ? CONTACT_STORES : [store];
 const envelopeOf = (op: PutOp): Envelope => ({ id: op.record.id, r: op.record, k: indexKeys(op.store, op.record) });

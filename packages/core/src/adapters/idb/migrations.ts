@@ -2,9 +2,10 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { parseRecord } from '../../model/parse-record.ts';
 import { isContactLinked, type StoreName } from '../../model/stores.ts';
 import { lenientIndexKeys } from '../../storage/index-keys.ts';
-import { applyContactOps, writeDirectory } from './contact-pages.ts';
+import { applyContactOps, moveIdentities, writeDirectory } from './contact-pages.ts';
 import {
   CONTACT_DIRECTORY,
+  CONTACT_IDENTITIES,
   CONTACT_PAGES,
   CONTACT_TIME_INDEX,
   type Envelope,
@@ -102,5 +103,11 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     // entry per key was half of a contact write), written anew from the ids and keys each page lists.
     for (const index of PAGE_INDEXES) tx.objectStore(CONTACT_PAGES).deleteIndex(index);
     await writeDirectory(tx);
+  }
+  if (oldVersion < 7 && newVersion >= 7) {
+    // Version 7: the contacts' identities move out of the pages into a store of their own, so that an
+    // import reads them without the pages (version 6 kept them in the pages for half a day).
+    db.createObjectStore(CONTACT_IDENTITIES);
+    await moveIdentities(tx);
   }
 }
