@@ -163,23 +163,30 @@ describe('openIdbRepository migration to version 4 (contacts in pages)', () => {
   });
 });
 
+/**
+ * A database at an older `version` as that version wrote it: its migration steps, then `people` in
+ * contact pages (the pages of that version, with the indexes it had).
+ */
+function writeContactsAt(name: string, version: number, people: Contact[]) {
+  return openDB(name, version, {
+    upgrade: async (d, oldVersion, _new, tx) => {
+      await migrate(d, oldVersion, version, tx);
+      await applyContactOps(
+        tx,
+        people.map((c) => ({ type: 'put' as const, envelope: { id: c.id, r: c, k: indexKeys('contacts', c) } })),
+      );
+    },
+  });
+}
+
 describe('openIdbRepository migration to version 5 (no ids index on the pages)', () => {
   it('should open a version-4 database, find its contacts by id through the directory and count them', async () => {
     const name = fresh();
     const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
       contact(`c${i}`, { emails: [`p${i}@acme.example`] }),
     );
-    // Version 4 as it was written: its steps, then its pages (the same values, with the ids indexed).
-    const v4 = await openDB(name, 4, {
-      upgrade: async (d, oldVersion, _new, tx) => {
-        await migrate(d, oldVersion, 4, tx);
-        const puts = people.map((c) => ({
-          type: 'put' as const,
-          envelope: { id: c.id, r: c, k: indexKeys('contacts', c) },
-        }));
-        await applyContactOps(tx, puts);
-      },
-    });
+    // Version 4's pages are the same values, with the ids indexed.
+    const v4 = await writeContactsAt(name, 4, people);
     expect(await v4.countFromIndex(CONTACT_PAGES, 'ids')).toBe(people.length);
     v4.close();
     const repo = await openIdbRepository({ name });
@@ -204,16 +211,8 @@ describe("openIdbRepository migration to version 6 (key directories instead of t
         ...(i % 3 === 0 && { accountId: 'acme' }),
       }),
     );
-    // Version 5 as it was written: its steps, then its pages (found through multi-entry indexes).
-    const v5 = await openDB(name, 5, {
-      upgrade: async (d, oldVersion, _new, tx) => {
-        await migrate(d, oldVersion, 5, tx);
-        await applyContactOps(
-          tx,
-          people.map((c) => ({ type: 'put' as const, envelope: { id: c.id, r: c, k: indexKeys('contacts', c) } })),
-        );
-      },
-    });
+    // Version 5's pages are found through multi-entry indexes.
+    const v5 = await writeContactsAt(name, 5, people);
     expect(await v5.countFromIndex(CONTACT_PAGES, 'emails')).toBe(people.length);
     v5.close();
     const repo = await openIdbRepository({ name });
@@ -249,15 +248,7 @@ describe('openIdbRepository migration to version 7 (identities in a store of the
     const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
       contact(`c${String(i).padStart(3, '0')}`, { emails: [`p${i}@acme.example`], externalIds: { shop: `${i}` } }),
     );
-    const v6 = await openDB(name, 6, {
-      upgrade: async (d, oldVersion, _new, tx) => {
-        await migrate(d, oldVersion, 6, tx);
-        await applyContactOps(
-          tx,
-          people.map((c) => ({ type: 'put' as const, envelope: { id: c.id, r: c, k: indexKeys('contacts', c) } })),
-        );
-      },
-    });
+    const v6 = await writeContactsAt(name, 6, people);
     // Version 6 kept identities in its pages: the first page has them (one damaged), the second none.
     const first = (await v6.get(CONTACT_PAGES, 1)) as ContactPage;
     const kept = first.ids.map((_, i) => JSON.stringify(contactIdentity(people[i] as Contact)));
