@@ -1,35 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { bundleModule } from '../../../scripts/lib/bench-page.mjs';
 
-// Core's browser specs test a harness module bundled with Vite (as scripts/bench.mjs bundles
+// Core's browser specs test a harness module bundled with Vite (bundleModule, which also bundles the
 // browser benchmarks) and served through routing, so they need no server of their own.
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Bundles `entry` (a path under the repo) into `outDir` as `harness.js`; with `page`, also writes an index.html loading it. */
-export async function buildHarness(entry: string, outDir: string, options: { page?: string } = {}): Promise<void> {
-  const { build } = await import('vite');
-  await mkdir(outDir, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    // Relative asset URLs: worker chunks resolve next to the harness wherever it is served.
-    base: './',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => 'harness.js' },
-    },
-    worker: { format: 'es' },
-  });
-  if (options.page !== undefined)
-    await writeFile(
-      join(outDir, 'index.html'),
-      `<!doctype html><meta charset="utf-8"><title>${options.page}</title><link rel="icon" href="data:,"><body><script type="module" src="./harness.js"></script>`,
-    );
+export function buildHarness(entry: string, outDir: string, options: { page?: string } = {}): Promise<void> {
+  return bundleModule(entry, outDir, { file: 'harness.js', minify: false, ...options });
 }
 
 /** Serves `outDir` at `origin` (its own origin, so its own IndexedDB) and waits for the harness to say it is ready. */
