@@ -12,6 +12,9 @@ type Places = Uint16Array | Uint32Array;
  * per stored id, and a million of them as numbers sort as a typed array and cost no pair array each.
  */
 export const entryOf = (hash: number, place: number): number => hash * PLACE_LIMIT + place;
+/** The hash and the place of an entry made by `entryOf`. */
+export const hashOfEntry = (entry: number): number => Math.floor(entry / PLACE_LIMIT);
+export const placeOfEntry = (entry: number): number => entry % PLACE_LIMIT;
 
 const NO_PLACES: readonly number[] = Object.freeze([]);
 
@@ -55,7 +58,7 @@ export function mergeEntries<P extends Places>(
     outPlaces[out] = place;
     out++;
   };
-  const pushEntry = (e: number) => push(Math.floor(e / PLACE_LIMIT), e % PLACE_LIMIT);
+  const pushEntry = (e: number) => push(hashOfEntry(e), placeOfEntry(e));
   for (let i = 0; i < hashes.length; i++) {
     const hash = hashes[i] as number;
     const place = places[i] as number;

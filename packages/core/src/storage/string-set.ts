@@ -45,7 +45,8 @@ export function createStringSet(
     }
   };
 
-  const claim = (value: string, hash = hashString(value)): boolean => {
+  const claim = (value: string): boolean => {
+    const hash = hashString(value);
     const slot = find(value, hash);
     if (slots[slot] !== 0) return false;
     values.push(value);
@@ -62,10 +63,7 @@ export function createStringSet(
     add(value: string): void {
       claim(value);
     },
-    /**
-     * Adds the value if it is not in the set yet; whether it was added (one hash and probe for both). A
-     * caller that has the value's hashString already passes it.
-     */
+    /** Adds the value if it is not in the set yet; whether it was added (one hash and probe for both). */
     claim,
     delete(value: string): void {
       const slot = find(value, hashString(value));

@@ -7,7 +7,14 @@ import type { CorruptRecord, ReadMany, ReadResult } from '../../ports/repository
 import { RepositoryError } from '../../ports/repository-error.ts';
 import { groupRows } from '../../storage/group-rows.ts';
 import { hashString } from '../../storage/hash.ts';
-import { entryOf, mergeEntries, PLACE_LIMIT, placesOf } from '../../storage/hash-directory.ts';
+import {
+  entryOf,
+  hashOfEntry,
+  mergeEntries,
+  PLACE_LIMIT,
+  placeOfEntry,
+  placesOf,
+} from '../../storage/hash-directory.ts';
 import {
   checkOrderBlock,
   concatOrderBlocks,
@@ -330,13 +337,13 @@ function checkAppendedIds(appendedIds: readonly string[], hashes: Uint32Array, o
   let runStart = 0;
   for (let i = 1; i < entries.length; i++) {
     const entry = entries[i] as number;
-    if (Math.floor(entry / PLACE_LIMIT) !== Math.floor((entries[runStart] as number) / PLACE_LIMIT)) {
+    if (hashOfEntry(entry) !== hashOfEntry(entries[runStart] as number)) {
       runStart = i;
       continue;
     }
-    const id = appendedIds[entry % PLACE_LIMIT] as string;
+    const id = appendedIds[placeOfEntry(entry)] as string;
     for (let j = runStart; j < i; j++)
-      if (appendedIds[(entries[j] as number) % PLACE_LIMIT] === id) throw appendConflict(id);
+      if (appendedIds[placeOfEntry(entries[j] as number)] === id) throw appendConflict(id);
   }
 }
 
