@@ -755,14 +755,15 @@ export async function importCsv(
      * Checked before awaiting `afterRow`: an await per row (a million for a million orders) cost a
      * promise and a turn of the microtask queue each.
      */
-    const pauseDue = (i: number) =>
-      batchRows >= batchDue || (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS);
+    const flushDue = () => batchRows >= batchDue;
+    const yieldDue = (i: number) => writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS;
+    const pauseDue = (i: number) => flushDue() || yieldDue(i);
     const afterRow = async (i: number) => {
-      if (batchRows >= batchDue) {
+      if (flushDue()) {
         await flush();
         batchDue = batchSize;
       }
-      if (writing && (i & 63) === 0 && performance.now() - yielded > YIELD_EVERY_MS) {
+      if (yieldDue(i)) {
         await yieldToLoop();
         yielded = performance.now();
       }

@@ -145,15 +145,14 @@ async function pagesNamed(tx: Tx, part: DirectoryPart, hash: number, cache: Dire
   const pagesStore = tx.objectStore(CONTACT_PAGES);
   const pagesOf = ({ [part]: entries }: ContactShard) =>
     Promise.all([...new Set(placesOf(entries.hashes, entries.pages, hash))].map((page) => pagesStore.get(page)));
+  // One read of the stamp serves both steps: a transaction's reads all see the same data.
+  const stampRead = directory.get(DIRECTORY_STAMP);
   const cached = cache.shards.get(n);
   if (cached) {
-    const [stamp, pages] = await Promise.all([directory.get(DIRECTORY_STAMP), pagesOf(cached)]);
+    const [stamp, pages] = await Promise.all([stampRead, pagesOf(cached)]);
     if (stamp === cache.stamp) return pages;
   }
-  const [stamp, { shards, rebuilt }] = await Promise.all([
-    directory.get(DIRECTORY_STAMP),
-    loadShards(tx, CONTACT_DIRECTORY_KIND, [n]),
-  ]);
+  const [stamp, { shards, rebuilt }] = await Promise.all([stampRead, loadShards(tx, CONTACT_DIRECTORY_KIND, [n])]);
   const shard = shards.get(n) ?? emptyShard();
   if (stamp !== cache.stamp) {
     cache.shards.clear();
@@ -296,6 +295,9 @@ export async function listContactIdentities(
   });
 }
 
+/** A contact's identity as CONTACT_IDENTITIES keeps it (parseIdentity reads it back). */
+const identityText = (contact: ContactIdentity) => JSON.stringify(contactIdentity(contact));
+
 function parseIdentity(text: string): ContactIdentity | undefined {
   try {
     const value: unknown = JSON.parse(text);
@@ -400,7 +402,7 @@ export async function moveIdentities(tx: WriteTx): Promise<void> {
     for (const slot of slots)
       if (slot.identity === null || parseIdentity(slot.identity)?.id !== slot.id) {
         const read = parseRecord('contacts', decode(slot).r);
-        slot.identity = read.ok ? JSON.stringify(contactIdentity(read.value)) : null;
+        slot.identity = read.ok ? identityText(read.value) : null;
       }
     await identities.put(identityPage(slots), cursor.key);
     if (kept !== undefined) await cursor.update(page);
@@ -548,7 +550,7 @@ function applyOp(current: Map<string, Slot | undefined>, op: ContactOp): boolean
             item: JSON.stringify(op.envelope),
             envelope: op.envelope,
             // A put that is not raw holds a valid contact (the repository validated it).
-            identity: JSON.stringify(contactIdentity(op.envelope.r as Contact)),
+            identity: identityText(op.envelope.r as Contact),
           }
       : undefined,
   );
