@@ -7,6 +7,7 @@
  */
 
 import { compareNormalizedNames, createNameNormalizer, type NormalizedName, type PersonName } from './match-names.ts';
+import { memoize } from './memoize.ts';
 import { type EmailKey, normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -64,21 +65,38 @@ const CONFLICT_DAMPING = 0.7;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** Identity facts with their keys computed once. */
+/**
+ * Identity facts with what matching compares computed once. An index keeps one per contact for its
+ * life (100,000 in a big import), so it holds no more than scoring needs: its keys are derived again
+ * when needed (keysOf), and the strings many contacts share (a company's domain block) are kept once.
+ */
 interface Keyed {
   facts: IdentityFacts;
   emails: EmailKey[];
   phones: string[];
   name: NormalizedName | null;
   /** Where a fuzzy name comparison is allowed: "account:<id>" and "domain:<company domain>". */
-  blocks: string[];
-  /** Its keys in the index (emails, phones, name blocks), computed once for adding, probing and removing. */
-  keys: string[];
+  blocks: readonly string[];
+}
+
+const NO_BLOCKS: readonly string[] = [];
+
+/** Its keys in the index: emails, phones, and name blocks. */
+function keysOf({ emails, phones, name, blocks }: Keyed): string[] {
+  const keys: string[] = [];
+  for (const email of emails) keys.push(`e:${email.key}`);
+  for (const phone of phones) keys.push(`p:${phone}`);
+  // Names are compared inside a block only with contacts whose family name sounds alike
+  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
+  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
+  if (name) for (const block of blocks) keys.push(`n:${block}:${name.sound}:${name.canonical[0]}`);
+  return keys;
 }
 
 function keyFacts(
   facts: IdentityFacts,
   normalizeName: (name: PersonName) => NormalizedName,
+  blockOf: (block: string) => string,
   defaultCountry?: string,
 ): Keyed {
   const emails: EmailKey[] = [];
@@ -92,21 +110,17 @@ function keyFacts(
     const phone = E164.test(raw) ? { ok: true as const, e164: raw } : normalizePhone(raw, defaultCountry);
     if (phone.ok && !phones.includes(phone.e164)) phones.push(phone.e164);
   }
-  const blocks: string[] = [];
-  if (facts.accountId) blocks.push(`account:${facts.accountId}`);
-  for (const email of emails)
-    if (!email.freeMail && !blocks.includes(`domain:${email.domain}`)) blocks.push(`domain:${email.domain}`);
+  let blocks = NO_BLOCKS;
+  const addBlock = (block: string) => {
+    if (blocks.includes(block)) return;
+    blocks = [...blocks, blockOf(block)];
+  };
+  if (facts.accountId) addBlock(`account:${facts.accountId}`);
+  for (const email of emails) if (!email.freeMail) addBlock(`domain:${email.domain}`);
   const normalized =
     facts.firstName && facts.lastName ? normalizeName({ first: facts.firstName, last: facts.lastName }) : null;
   const name = normalized && normalized.last !== '' && normalized.first !== '' ? normalized : null;
-  // Names are compared inside a block only with contacts whose family name sounds alike
-  // (Soundex) and whose given name starts alike (after nicknames): this keeps a big company
-  // domain from becoming a quadratic scan while typos such as Smith/Smyth still meet.
-  const keys: string[] = [];
-  for (const email of emails) keys.push(`e:${email.key}`);
-  for (const phone of phones) keys.push(`p:${phone}`);
-  if (name) for (const block of blocks) keys.push(`n:${block}:${name.sound}:${name.canonical[0]}`);
-  return { facts, emails, phones, name, blocks, keys };
+  return { facts, emails, phones, name, blocks };
 }
 
 /** Whether two sets of facts give the same keys and scores (their ids aside). */
@@ -121,61 +135,69 @@ function sameIdentity(a: IdentityFacts, b: IdentityFacts): boolean {
   );
 }
 
-/** Scores one pair and explains it; null when nothing links them. */
-function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateCandidate | null {
-  const signals: MatchSignal[] = [];
+/**
+ * The score of a pair, in (0, 1], or 0 when nothing links them; with `signals`, what matched is
+ * explained there. Most pairs an index meets score below the doubtful threshold (people who share
+ * a family phone but not a name): they are scored without building a word of explanation.
+ */
+function pairScore(a: Keyed, b: Keyed, signals?: MatchSignal[]): number {
   let miss = 1;
   for (const email of a.emails) {
     if (!b.emails.some((e) => e.key === email.key)) continue;
-    if (email.role) {
-      signals.push({ kind: 'role-email', key: email.key, explanation: `both use the shared mailbox ${email.key}` });
-      miss *= 1 - WEIGHT.roleEmail;
-    } else {
-      signals.push({ kind: 'email', key: email.key, explanation: `same email address ${email.key}` });
-      miss *= 1 - WEIGHT.email;
-    }
+    miss *= 1 - (email.role ? WEIGHT.roleEmail : WEIGHT.email);
+    signals?.push(
+      email.role
+        ? { kind: 'role-email', key: email.key, explanation: `both use the shared mailbox ${email.key}` }
+        : { kind: 'email', key: email.key, explanation: `same email address ${email.key}` },
+    );
   }
   for (const phone of a.phones) {
     if (!b.phones.includes(phone)) continue;
-    signals.push({ kind: 'phone', e164: phone, explanation: `same phone number ${phone}` });
     miss *= 1 - WEIGHT.phone;
+    signals?.push({ kind: 'phone', e164: phone, explanation: `same phone number ${phone}` });
   }
   let conflict = false;
   if (a.name && b.name) {
     const names = compareNormalizedNames(a.name, b.name);
-    if (names && names.score >= NAME_MATCH) {
+    if (names.score >= NAME_MATCH) {
       const within = a.blocks.find((block) => b.blocks.includes(block));
       // A similar name is evidence only inside one company; elsewhere it merely doesn't contradict.
       if (within) {
         // A nickname is the same given name written differently, as strong as an exact match.
         const same = names.score === 1;
+        miss *= 1 - (same ? WEIGHT.sameName : WEIGHT.similarName);
         const where = within.startsWith('account:') ? 'the same account' : `the same domain ${within.slice(7)}`;
         const how = !same
           ? `similar names (${names.score.toFixed(2)})`
           : names.nickname
             ? 'same name (nickname)'
             : 'same name';
-        signals.push({
+        signals?.push({
           kind: 'name',
           similarity: names.score,
           nickname: names.nickname,
           within,
           explanation: `${how} within ${where}`,
         });
-        miss *= 1 - (same ? WEIGHT.sameName : WEIGHT.similarName);
       }
-    } else if (names && names.score < NAME_CONFLICT) {
+    } else if (names.score < NAME_CONFLICT) {
       conflict = true;
-      signals.push({
+      signals?.push({
         kind: 'name-conflict',
         similarity: names.score,
         explanation: `different names (${a.facts.firstName} ${a.facts.lastName} / ${b.facts.firstName} ${b.facts.lastName})`,
       });
     }
   }
-  if (miss === 1) return null;
-  const score = (1 - miss) * (conflict ? CONFLICT_DAMPING : 1);
-  if (score < thresholds.doubtful) return null;
+  return miss === 1 ? 0 : (1 - miss) * (conflict ? CONFLICT_DAMPING : 1);
+}
+
+/** Scores one pair and explains it; null when nothing links them or it scores below doubtful. */
+function scoreKeyed(a: Keyed, b: Keyed, thresholds: MatchThresholds): DuplicateCandidate | null {
+  const score = pairScore(a, b);
+  if (score === 0 || score < thresholds.doubtful) return null;
+  const signals: MatchSignal[] = [];
+  pairScore(a, b, signals);
   return {
     a: a.facts.id,
     b: b.facts.id,
@@ -232,13 +254,15 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
    */
   let byKey: KeyIds | undefined;
   const normalizeName = createNameNormalizer();
-  const prepare = (facts: IdentityFacts) => keyFacts(facts, normalizeName, options.defaultCountry);
+  // A company's block is one string for all its people, however many contacts name it.
+  const blockOf = memoize((block: string) => block);
+  const prepare = (facts: IdentityFacts) => keyFacts(facts, normalizeName, blockOf, options.defaultCountry);
   // An import asks for a contact's candidates and then adds it: the keys of the last probe are reused.
   let probed: Keyed | undefined;
 
   const index = (id: string, entry: { facts: IdentityFacts; keyed?: Keyed }, keys: KeyIds): Keyed => {
     entry.keyed ??= prepare(entry.facts);
-    for (const key of entry.keyed.keys) addId(keys, key, id);
+    for (const key of keysOf(entry.keyed)) addId(keys, key, id);
     return entry.keyed;
   };
   const keyIndex = (): KeyIds => {
@@ -252,7 +276,7 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
   const remove = (id: string): void => {
     const entry = byId.get(id);
     if (!entry) return;
-    if (byKey && entry.keyed) for (const key of entry.keyed.keys) removeId(byKey, key, id);
+    if (byKey && entry.keyed) for (const key of keysOf(entry.keyed)) removeId(byKey, key, id);
     byId.delete(id);
   };
 
@@ -261,7 +285,11 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
     add(facts: IdentityFacts): void {
       remove(facts.id);
       const entry: { facts: IdentityFacts; keyed?: Keyed } = { facts };
-      if (probed && sameIdentity(probed.facts, facts)) entry.keyed = { ...probed, facts };
+      // The probe's keys are its own (made by candidatesFor): taken over rather than copied.
+      if (probed && sameIdentity(probed.facts, facts)) {
+        probed.facts = facts;
+        entry.keyed = probed;
+      }
       probed = undefined;
       byId.set(facts.id, entry);
       if (byKey) index(facts.id, entry, byKey);
@@ -288,7 +316,7 @@ export function createIdentityIndex(options: IdentityIndexOptions = {}) {
       const found: DuplicateCandidate[] = [];
       // Most contacts have no candidate: nothing is allocated for them beyond their keys.
       let seen: Set<string> | undefined;
-      for (const key of keyed.keys) {
+      for (const key of keysOf(keyed)) {
         for (const id of idsAt(keys, key)) {
           if (id === facts.id || seen?.has(id)) continue;
           seen ??= new Set();

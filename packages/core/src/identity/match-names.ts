@@ -105,21 +105,27 @@ export function canonicalGivenName(raw: string): string {
   return NICKNAMES[name] ?? name;
 }
 
+/** Which characters of the two names matched, reused by every comparison (names are short). */
+let matched = new Uint8Array(64);
+
 /** Jaro-Winkler similarity in [0, 1] (Winkler's prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
+  if (matched.length < a.length + b.length) matched = new Uint8Array(2 * (a.length + b.length));
+  // a's flags at 0 .. a.length - 1, b's after them.
+  const bAt = a.length;
+  matched.fill(0, 0, a.length + b.length);
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const from = Math.max(0, i - window);
     const to = Math.min(b.length - 1, i + window);
+    const code = a.charCodeAt(i);
     for (let j = from; j <= to; j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = true;
-      bMatched[j] = true;
+      if (matched[bAt + j] === 1 || code !== b.charCodeAt(j)) continue;
+      matched[i] = 1;
+      matched[bAt + j] = 1;
       matches++;
       break;
     }
@@ -128,14 +134,15 @@ export function jaroWinkler(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
+    if (matched[i] === 0) continue;
+    while (matched[bAt + k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a.charCodeAt(prefix) === b.charCodeAt(prefix))
+    prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
