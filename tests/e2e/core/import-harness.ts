@@ -1,6 +1,6 @@
 // The page the import browser test drives: a real file input, the real IndexedDB repository,
 // and the report rendered as text. Bundled with Vite by import.spec.ts.
-import { type ImportReport, type ImportStore, importCsv, streamChunks } from '@cordial/core';
+import { type ImportReport, type ImportStore, importCsv, type Repository, streamChunks } from '@cordial/core';
 import { openIdbRepository } from '@cordial/core/idb';
 import { startImportWorker } from '@cordial/core/import-worker';
 
@@ -15,7 +15,7 @@ declare global {
     lastReport?: ImportReport;
     readStore?: (store: string) => Promise<unknown[]>;
     findByEmail?: (email: string) => Promise<unknown[]>;
-    importOrdersBothWays?: (text: string) => Promise<unknown>;
+    importOrdersBothWays?: (text: string, failure?: 'load' | 'midway') => Promise<unknown>;
   }
 }
 
@@ -57,10 +57,50 @@ window.findByEmail = async (email) => {
 };
 
 /**
- * Imports one order file twice, each into an empty database: its rows read by an import worker (as the
- * workbench imports a file), and read on this thread. Gives both reports and everything stored.
+ * The import worker, or one that fails: `load`, a worker whose script throws before it sends anything;
+ * `midway`, the real worker killed once its first batch is on its way to the import, then an error event
+ * (as a crash gives) after that batch.
  */
-window.importOrdersBothWays = async (text) => {
+function testWorker(failure: 'load' | 'midway' | undefined, onRows: (rows: number) => void): Worker {
+  if (failure === 'load')
+    return new Worker(
+      URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' })),
+    );
+  const worker = startImportWorker();
+  worker.addEventListener('message', (event) => {
+    if (event.data?.type !== 'rows') return;
+    onRows(event.data.lines.length);
+    if (failure === 'midway') {
+      worker.terminate();
+      setTimeout(() =>
+        worker.dispatchEvent(new ErrorEvent('error', { message: 'the worker crashed (test)', cancelable: true })),
+      );
+    }
+  });
+  return worker;
+}
+
+/**
+ * The repository with each write held back a little, as a slow disk would: the import then reads no
+ * faster than it stores, so the worker's first rows come while the file is far from read (the import
+ * reads on itself until they do).
+ */
+function slowWrites(repo: Repository): Repository {
+  return {
+    ...repo,
+    write: async (ops) => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return repo.write(ops);
+    },
+  };
+}
+
+/**
+ * Imports one order file twice, each into an empty database: its rows read by an import worker (as the
+ * workbench imports a file), and read on this thread. Gives both reports and everything stored. With
+ * `failure`, the worker fails (testWorker): the import is to read the rest on this thread.
+ */
+window.importOrdersBothWays = async (text, failure) => {
   const file = new File([text], 'orders.csv', { type: 'text/csv' });
   const run = async (name: string, withWorker: boolean) => {
     await new Promise<void>((resolve, reject) => {
@@ -73,21 +113,23 @@ window.importOrdersBothWays = async (text) => {
     let workerRows = 0;
     const repo = await openIdbRepository({ name });
     try {
-      const report = await importCsv(repo, withWorker ? file : streamChunks(file.stream()), {
-        kind: 'orders',
-        batchSize: 2000,
-        now: () => '2026-01-01T00:00:00.000Z',
-        ...(withWorker && {
-          worker: () => {
-            workers++;
-            const worker = startImportWorker();
-            worker.addEventListener('message', (event) => {
-              if (event.data?.type === 'rows') workerRows += event.data.lines.length;
-            });
-            return worker;
-          },
-        }),
-      });
+      const report = await importCsv(
+        failure ? slowWrites(repo) : repo,
+        withWorker ? file : streamChunks(file.stream()),
+        {
+          kind: 'orders',
+          batchSize: 2000,
+          now: () => '2026-01-01T00:00:00.000Z',
+          ...(withWorker && {
+            worker: () => {
+              workers++;
+              return testWorker(failure, (rows) => {
+                workerRows += rows;
+              });
+            },
+          }),
+        },
+      );
       const orders = (await repo.list('orders', { limit: 100_000 })).records;
       const contacts = (await repo.list('contacts', { limit: 100_000 })).records;
       return { report, orders, contacts, workers, workerRows };

@@ -211,3 +211,33 @@ test('reads a plain order file in an import worker with the same report and data
   const { workers: _t, workerRows: _tr, ...onThread } = result.thread;
   expect(withWorker).toEqual(onThread);
 });
+
+for (const failure of ['load', 'midway'] as const)
+  test(`reads the rest of an order file on its own thread when the import worker fails (${failure})`, async ({
+    page,
+  }) => {
+    await page.goto(`${HARNESS}index.html`);
+    type Run = {
+      report: { rows: number; rejected: unknown[]; warnings: string[] };
+      workers: number;
+      workerRows: number;
+    };
+    const result = (await page.evaluate(([text, how]) => window.importOrdersBothWays?.(text, how), [
+      ordersWithBrokenRows(14_000),
+      failure,
+    ] as const)) as { worker: Run; thread: Run };
+    expect(result.worker.workers).toBe(1);
+    // Killed midway, the worker had sent rows the import took before it read on itself.
+    if (failure === 'midway') expect(result.worker.workerRows).toBeGreaterThan(1000);
+    else expect(result.worker.workerRows).toBe(0);
+    const { workers: _w, workerRows: _wr, report: withWorker, ...storedWithWorker } = result.worker;
+    const { workers: _t, workerRows: _tr, report: onThread, ...storedOnThread } = result.thread;
+    expect(withWorker.warnings).toEqual([
+      ...onThread.warnings,
+      expect.stringMatching(
+        /^the import worker failed \(.+\): the rest of the file was read on the page's own thread$/,
+      ),
+    ]);
+    expect({ ...withWorker, warnings: [] }).toEqual({ ...onThread, warnings: [] });
+    expect(storedWithWorker).toEqual(storedOnThread);
+  });

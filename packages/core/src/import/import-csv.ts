@@ -27,9 +27,10 @@ import type { CompanyRef, Draft, ImportKind, ImportStore, PersonRef } from './ki
 import { tableKey } from './kinds/lookups.ts';
 import { linesTotal } from './kinds/orders.ts';
 import { type ColumnsTaken, createOrderColumnsBuilder } from './order-columns-builder.ts';
-import { startWorkerRows } from './order-rows-worker.ts';
-import { type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
-import { RowValues, type ValueFormats } from './row-values.ts';
+import { type RowsMessage, startWorkerRows } from './order-rows-worker.ts';
+import { type CsvBatch, type CsvIssue, type CsvRow, type CsvSource, readCsv } from './read-csv.ts';
+import { createRowDrafter, type Drafted, type DraftSetup, unmappedTarget } from './row-drafts.ts';
+import type { ValueFormats } from './row-values.ts';
 import { streamChunks } from './stream-chunks.ts';
 import type { UpsertMode } from './upsert.ts';
 import { yieldToLoop } from './yield-to-loop.ts';
@@ -69,7 +70,9 @@ export interface CsvImportOptions extends FormatOptions {
   /**
    * A Web Worker of `startImportWorker` (@cordial/core/import-worker): when the source is a Blob (a File) of
    * orders one row per order, the worker reads and parses the file while this thread links and stores
-   * the rows. Same rows, report and result; the worker ends with the import.
+   * the rows. Same rows, report and result; the worker ends with the import. Until its first rows
+   * arrive this thread reads on itself, and should the worker fail, this thread reads the rest (the
+   * report's warnings say so).
    */
   worker?: () => Worker;
 }
@@ -221,6 +224,12 @@ async function openCsv(source: CsvSource, options: CsvImportOptions) {
   };
 }
 
+/** What drafting a row of the file needs (createRowDrafter): the same for the preview and the import. */
+function draftSetup(setup: Awaited<ReturnType<typeof openCsv>>, options: CsvImportOptions): DraftSetup {
+  const { headers, fields, formats, system, unmapped } = setup;
+  return { kind: options.kind, headers, fields, formats, system, unmapped, keepUnmapped: options.keepUnmapped ?? true };
+}
+
 export interface PreviewRow {
   line: number;
   /** The fields the row sets, or why it would be rejected. */
@@ -249,12 +258,12 @@ export async function previewCsv(
 ): Promise<CsvPreview> {
   const setup = await openCsv(source, options);
   await setup.iterator.return?.(undefined);
+  const draftRow = createRowDrafter(draftSetup(setup, options));
   const rows = setup.buffered.slice(0, options.rows ?? 20).map((row): PreviewRow => {
-    const values = new RowValues(row.cells, setup.headers, setup.fields, setup.kind.fields, setup.formats);
-    const problem = shapeProblem(row, setup.headers.length);
-    const draft = problem ? undefined : setup.kind.build(values, { source: setup.system });
-    const reasons = problem ? [problem] : values.problems;
-    return reasons.length > 0 || !draft ? { line: row.line, reasons } : { line: row.line, fields: draft.fields };
+    const drafted = draftRow(row);
+    return 'reasons' in drafted
+      ? { line: row.line, reasons: drafted.reasons }
+      : { line: row.line, fields: drafted.draft.fields };
   });
   return {
     kind: options.kind,
@@ -274,13 +283,6 @@ function mappingOf(fields: Record<string, number>, headers: readonly string[]): 
   return Object.fromEntries(
     Object.entries(fields).map(([f, column]) => [f, { column, header: headers[column] ?? '' }]),
   );
-}
-
-function shapeProblem(row: CsvRow, width: number): string | undefined {
-  if (row.cells.length === width) return undefined;
-  return row.cells.length > width
-    ? `the row has ${row.cells.length} fields but the header has ${width} (a value with an unquoted delimiter?)`
-    : `the row has ${row.cells.length} fields but the header has ${width}`;
 }
 
 /** Rows of one order (line-item exports) collected until the order id changes. */
@@ -343,7 +345,6 @@ export async function importCsv(
           after: setup.buffered.at(-1)?.line ?? setup.headerLine,
         })
       : undefined;
-  if (fromWorker) await setup.iterator.return?.(undefined);
   let links: ImportLinks;
   try {
     links = await loadLinks(repo, {
@@ -354,22 +355,14 @@ export async function importCsv(
     fromWorker?.close();
     throw error;
   }
-  const keepUnmapped = options.keepUnmapped ?? true;
-  const unmappedTarget =
-    kind.store === 'contacts' || kind.store === 'accounts'
-      ? 'customFields'
-      : kind.store === 'products'
-        ? 'attributes'
-        : undefined;
+  const keptAs = (options.keepUnmapped ?? true) && unmappedTarget(kind.store);
 
   const report: ImportReport = {
     kind: options.kind,
     source: system,
     headers,
     mapping: mappingOf(fields, headers),
-    unmapped: setup.unmapped.map((u) =>
-      keepUnmapped && unmappedTarget ? { ...u, keptAs: `${unmappedTarget}.${u.header}` } : u,
-    ),
+    unmapped: setup.unmapped.map((u) => (keptAs ? { ...u, keptAs: `${keptAs}.${u.header}` } : u)),
     formats,
     rows: 0,
     accepted: 0,
@@ -571,27 +564,15 @@ export async function importCsv(
     lastLine = line;
   };
 
-  const values = new RowValues([], headers, fields, kind.fields, formats);
+  const draftRow = createRowDrafter(draftSetup(setup, options));
   const processRow = (row: CsvRow) => {
-    if (!fastOrder(row)) full(row);
+    if (!fastOrder(row)) full(row.line, draftRow(row));
   };
-  /** A row through the full path: drafted by its kind, grouped (orders), queued. */
-  const full = (row: CsvRow) => {
-    countRow(row.line);
-    const problem = shapeProblem(row, headers.length);
-    if (problem) return reject([row.line], [problem]);
-    values.read(row.cells);
-    const draft = kind.build(values, { source: system });
-    if (values.problems.length > 0 || !draft) return reject([row.line], [...values.problems]);
-    if (keepUnmapped && unmappedTarget && setup.unmapped.length > 0) {
-      const kept: Record<string, string> = {};
-      for (const { column, header } of setup.unmapped)
-        if (row.cells[column]?.trim()) kept[header] = (row.cells[column] as string).trim();
-      draft.fields = {
-        ...draft.fields,
-        [unmappedTarget]: { ...kept, ...(draft.fields as Record<string, Record<string, string>>)[unmappedTarget] },
-      };
-    }
+  /** A row through the full path, drafted (here or by the worker): grouped (orders), linked, queued. */
+  const full = (line: number, drafted: Drafted) => {
+    countRow(line);
+    if ('reasons' in drafted) return reject([line], drafted.reasons);
+    const { draft } = drafted;
     switch (kind.store) {
       case 'orders': {
         const d = draft as Draft<'orders'>;
@@ -600,7 +581,7 @@ export async function importCsv(
           group = undefined;
         }
         group ??= { key: d.key, lines: [], items: [] };
-        group.lines.push(row.line);
+        group.lines.push(line);
         if (d.fields.placedAt && !group.head && !group.fast) group.head = d;
         if (d.lineItem) group.items.push(d.lineItem);
         if (d.person && !group.person && !group.fast) group.person = d.person;
@@ -611,14 +592,14 @@ export async function importCsv(
         return;
       }
       case 'contacts':
-        return importContact(draft as Draft<'contacts'>, row.line);
+        return importContact(draft as Draft<'contacts'>, line);
       case 'accounts': {
         const d = draft as Draft<'accounts'>;
         const domain = d.fields.domains?.[0];
         const id =
           links.findAccount({ externalId: d.external ? d.key : undefined, domain, name: d.fields.name }, system) ??
           (d.external ? `${system}:${d.key}` : d.key);
-        queue('accounts', id, { ...d.fields, externalIds: externalIds(d) }, 'replace', [row.line], {
+        queue('accounts', id, { ...d.fields, externalIds: externalIds(d) }, 'replace', [line], {
           createdAt: d.createdAt,
         });
         links.addAccount({
@@ -635,7 +616,7 @@ export async function importCsv(
         const accountId = resolveCompany(d.company, true);
         const links_ = { ...(contactId && { contactId }), ...(accountId && { accountId }) };
         const id = d.external ? `${system}:${d.key}` : d.key;
-        queue(kind.store, id, { ...d.fields, ...links_, externalIds: externalIds(d) }, 'replace', [row.line], {
+        queue(kind.store, id, { ...d.fields, ...links_, externalIds: externalIds(d) }, 'replace', [line], {
           createdAt: d.createdAt,
           dependsOn: [contactId, accountId].filter((x): x is string => x !== undefined),
         });
@@ -775,13 +756,27 @@ export async function importCsv(
         if (pauseDue(i)) await afterRow(i);
       }
     };
-    await processRows(setup.buffered);
-    if (fromWorker) {
-      // The rest of the file is read by the worker; this thread links and stores.
+    /**
+     * Takes the worker's rows after line `skipThrough` (the rows before it were taken here) until it is
+     * done, and says why it stopped if it failed.
+     */
+    const takeWorkerRows = async (
+      batches: AsyncIterable<RowsMessage>,
+      skipThrough: number,
+    ): Promise<Error | undefined> => {
       const order = emptyFastOrderRow();
-      for await (const batch of fromWorker.rows) {
+      const iterator = batches[Symbol.asyncIterator]();
+      for (;;) {
+        let next: IteratorResult<RowsMessage>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+        if (next.done) return undefined;
+        const batch = next.value;
         setup.consumed = batch.consumed;
-        report.issues.push(...batch.issues);
+        for (const issue of batch.issues) if (issue.line > skipThrough) report.issues.push(issue);
         batch.newCustomers.forEach((name, i) => {
           workerCustomers[batch.firstCustomer + i] = name;
         });
@@ -791,27 +786,62 @@ export async function importCsv(
           options.signal?.throwIfAborted();
           const line = batch.lines[i] as number;
           if (batch.fast[i] === 1) {
-            const customer = batch.customer[fast] as number;
-            order.key = batch.keys[fast] as string;
-            order.customer = workerCustomers[customer] as string;
-            order.placedAt = batch.placedAt[fast] as number;
-            order.total = batch.total[fast] as number;
-            order.status = batch.status[fast] as number;
-            order.currency = batch.codes[batch.currency[fast] as number] as string;
-            order.totalCurrency = batch.codes[batch.totalCurrency[fast] as number] as string;
+            if (line > skipThrough) {
+              const customer = batch.customer[fast] as number;
+              order.key = batch.keys[fast] as string;
+              order.customer = workerCustomers[customer] as string;
+              order.placedAt = batch.placedAt[fast] as number;
+              order.total = batch.total[fast] as number;
+              order.status = batch.status[fast] as number;
+              order.currency = batch.codes[batch.currency[fast] as number] as string;
+              order.totalCurrency = batch.codes[batch.totalCurrency[fast] as number] as string;
+              takeFast(order, line, customer);
+            }
             fast++;
-            takeFast(order, line, customer);
-          } else full({ line, cells: batch.slow[slow++] as string[] });
+          } else {
+            const cells = batch.slow[slow++] as string[];
+            if (line > skipThrough) full(line, draftRow({ line, cells }));
+          }
           if (pauseDue(i)) await afterRow(i);
         }
       }
-    }
-    while (!setup.done && !fromWorker) {
-      const next = await setup.iterator.next();
+    };
+
+    await processRows(setup.buffered);
+    // The rest of the file: read here until the worker's first rows arrive (it starts, and reads the file
+    // from its top, meanwhile), then the worker's rows after the last one taken here. Should the worker
+    // fail, this thread reads on from there itself.
+    let worker = fromWorker;
+    let own: AsyncIterator<CsvBatch> | undefined = setup.done ? undefined : setup.iterator;
+    /** Lines this thread skips when it reads the file again after the worker failed. */
+    let skipThrough = 0;
+    for (;;) {
+      const waiting = worker?.waiting();
+      if (worker && waiting === 'error' && own) {
+        // Failed before it sent a row (a worker that did not load): this thread reads on as it was.
+        report.warnings.push(workerFailed(await firstFailure(worker.rows)));
+        worker = undefined;
+      } else if (worker && waiting) {
+        await own?.return?.(undefined);
+        const failure = await takeWorkerRows(worker.rows, lastLine);
+        worker = undefined;
+        if (!failure) break;
+        report.warnings.push(workerFailed(failure));
+        // Read again from the top; the rows up to the last one taken are skipped.
+        skipThrough = lastLine;
+        own = readCsv(streamChunks((file as Blob).stream()), {
+          ...(options.delimiter && { delimiter: options.delimiter }),
+          ...(options.signal && { signal: options.signal }),
+        })[Symbol.asyncIterator]();
+      }
+      if (!own) break;
+      const next = await own.next();
       if (next.done) break;
       setup.consumed = next.value.consumed;
-      report.issues.push(...next.value.issues);
-      await processRows(next.value.rows);
+      // Every issue and row once, in file order.
+      for (const issue of next.value.issues) if (issue.line > skipThrough) report.issues.push(issue);
+      const rows = next.value.rows;
+      await processRows(rows[0] && rows[0].line <= skipThrough ? rows.filter((row) => row.line > skipThrough) : rows);
     }
     if (group) finishOrder(group);
     group = undefined;
@@ -852,3 +882,16 @@ function repeatedOrder(key: string): string {
 function isAbort(error: unknown): boolean {
   return error instanceof Error ? error.name === 'AbortError' || error.name === 'TimeoutError' : true;
 }
+
+/** The failure a worker's rows start with (`waiting()` said so). */
+async function firstFailure(rows: AsyncIterable<RowsMessage>): Promise<Error> {
+  try {
+    for await (const _ of rows) break;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  return new Error('the import worker stopped');
+}
+
+const workerFailed = (error: Error) =>
+  `the import worker failed (${error.message}): the rest of the file was read on the page's own thread`;

@@ -199,12 +199,18 @@ export type OrderRowsRequest = Omit<StartMessage, 'type'>;
 
 /**
  * The import's side: starts the worker on the rows after `after` at once (so it reads while the import
- * prepares), and gives their batches as they come. `close` ends the worker (the iteration's end does too).
+ * prepares), and gives their batches as they come; a failure of the worker is thrown by the iteration.
+ * `close` ends the worker (the iteration's end does too).
  */
 export function startWorkerRows(
   worker: Worker,
   request: OrderRowsRequest,
-): { rows: AsyncIterable<RowsMessage>; close: () => void } {
+): {
+  rows: AsyncIterable<RowsMessage>;
+  /** What the worker has sent and the import not yet taken first: rows, the end, a failure, or nothing yet. */
+  waiting: () => WorkerMessage['type'] | undefined;
+  close: () => void;
+} {
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   const arrive = (message: WorkerMessage) => {
@@ -247,5 +253,5 @@ export function startWorkerRows(
       close();
     }
   }
-  return { rows: rows(), close };
+  return { rows: rows(), waiting: () => queue[0]?.type, close };
 }
