@@ -166,19 +166,21 @@ function pairScore(a: Keyed, b: Keyed, signals?: MatchSignal[]): number {
         // A nickname is the same given name written differently, as strong as an exact match.
         const same = names.score === 1;
         miss *= 1 - (same ? WEIGHT.sameName : WEIGHT.similarName);
-        const where = within.startsWith('account:') ? 'the same account' : `the same domain ${within.slice(7)}`;
-        const how = !same
-          ? `similar names (${names.score.toFixed(2)})`
-          : names.nickname
-            ? 'same name (nickname)'
-            : 'same name';
-        signals?.push({
-          kind: 'name',
-          similarity: names.score,
-          nickname: names.nickname,
-          within,
-          explanation: `${how} within ${where}`,
-        });
+        if (signals) {
+          const where = within.startsWith('account:') ? 'the same account' : `the same domain ${within.slice(7)}`;
+          const how = !same
+            ? `similar names (${names.score.toFixed(2)})`
+            : names.nickname
+              ? 'same name (nickname)'
+              : 'same name';
+          signals.push({
+            kind: 'name',
+            similarity: names.score,
+            nickname: names.nickname,
+            within,
+            explanation: `${how} within ${where}`,
+          });
+        }
       }
     } else if (names.score < NAME_CONFLICT) {
       conflict = true;
