@@ -29,7 +29,7 @@ export function unmappedTarget(kind: ImportStore): 'customFields' | 'attributes'
 }
 
 /** Why a row can't be read at all: its number of cells is not the header's. */
-export function shapeProblem(row: CsvRow, width: number): string | undefined {
+function shapeProblem(row: CsvRow, width: number): string | undefined {
   if (row.cells.length === width) return undefined;
   return row.cells.length > width
     ? `the row has ${row.cells.length} fields but the header has ${width} (a value with an unquoted delimiter?)`
