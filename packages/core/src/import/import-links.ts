@@ -4,7 +4,12 @@
  * cases to their person) and every account's ids, names and domains. Records the import
  * creates are added as it goes, so row 900 finds the contact row 3 created.
  */
-import { createIdentityIndex, type IdentityFacts, type IdentityIndexOptions } from '../identity/find-duplicates.ts';
+import {
+  createIdentityIndex,
+  type IdentityFacts,
+  type IdentityIndex,
+  type IdentityIndexOptions,
+} from '../identity/find-duplicates.ts';
 import type { Account } from '../model/account.ts';
 import type { Contact } from '../model/contact.ts';
 import type { ContactIdentity } from '../model/contact-identity.ts';
@@ -35,14 +40,29 @@ export function contactFacts(
 }
 
 export async function loadLinks(repo: Repository, options: IdentityIndexOptions) {
-  const identity = createIdentityIndex(options);
+  /**
+   * The contacts' identities, until the identity index is first asked for: it is then made from them in
+   * the order they came. An order import that finds every customer by the id the file names never asks
+   * (100,000 stored contacts: the links took 0.86 s instead of 0.91 s, means of four alternating runs).
+   */
+  let waiting: ContactIdentity[] | undefined = [];
+  let index: IdentityIndex | undefined;
+  const identity = (): IdentityIndex => {
+    if (!index) {
+      index = createIdentityIndex(options);
+      for (const contact of waiting ?? []) index.add(contactFacts(contact));
+      waiting = undefined;
+    }
+    return index;
+  };
   /** `system:externalId` → record id, per store. */
   const external = { contacts: new Map<string, string>(), accounts: new Map<string, string>() };
   const accountsByName = new Map<string, string>();
   const accountsByDomain = new Map<string, string>();
 
   const addContact = (contact: ContactIdentity) => {
-    identity.add(contactFacts(contact));
+    if (waiting) waiting.push(contact);
+    else identity().add(contactFacts(contact));
     // More ids from one system are kept as `system#…` (a merge's `#2`, a visitor's anonymous ids).
     for (const system in contact.externalIds) {
       const hash = system.indexOf('#');
@@ -63,7 +83,9 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
   for await (const account of listAll(repo, 'accounts')) addAccount(account);
 
   return {
-    identity,
+    get identity(): IdentityIndex {
+      return identity();
+    },
     external,
     addContact,
     addAccount,
@@ -79,7 +101,7 @@ export async function loadLinks(repo: Repository, options: IdentityIndexOptions)
       );
     },
     forgetContact(id: string) {
-      identity.remove(id);
+      identity().remove(id);
       for (const [key, value] of external.contacts) if (value === id) external.contacts.delete(key);
     },
   };
