@@ -37,7 +37,8 @@ describe('extension bundle budgets', () => {
   // worker), 146.4 KB in all: the ceiling was 147 KB. Schema 6 (the contact directory's key parts and
   // the cache of its shards, 0.6 KB) and the contacts' identities kept apart for the import's links
   // (0.5 KB) took it to 147.5 KB, and schema 7 (the identities in a store of their own, with the
-  // migration that moves them, 0.6 KB) to 148.1 KB: the ceiling is 149 KB.
+  // migration that moves them, 0.6 KB) to 148.1 KB: the ceiling is 149 KB. The import reading on while its
+  // worker starts or after it fails, and one drafting function for the preview and the import, 148.7 KB.
   it('should keep the workbench page and its analytics worker within 149 KB gzip', () => {
     const files = filesUnder('extension/chrome-mv3', '.js').filter(isWorkbench);
     // The page chunk, its worker, and the settings chunk the sidebar's call also loads (lazily).
