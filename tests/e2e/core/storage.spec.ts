@@ -92,7 +92,7 @@ test('should migrate a database written by schema version 1 (raw IndexedDB) with
     facts: 2,
     merges: 0,
     stores: expect.arrayContaining(['contactPages', 'touchpoints', 'orderBuckets', 'orderDirectory', 'merges']),
-    version: 7,
+    version: 8,
   });
   const migrated = await call(page, 'readMigrated', 'cordial-e2e-v1');
   expect(migrated.stores).not.toContain('orders');

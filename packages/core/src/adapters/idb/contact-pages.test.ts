@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../model/contact.ts';
 import { contactIdentity } from '../../model/contact-identity.ts';
 import type { Repository } from '../../ports/repository.ts';
+import { hashString } from '../../storage/hash.ts';
 import { contact } from '../../testing/repository.contract.ts';
 import {
   CONTACT_DIRECTORY,
@@ -12,6 +13,7 @@ import {
   type ContactPage,
   type IdentityPage,
   PAGE_SIZE,
+  shardStamp,
 } from './db-schema.ts';
 import { openIdbRepository } from './idb-repository.ts';
 
@@ -193,6 +195,31 @@ describe('openIdbRepository contact pages', () => {
     expect(ids(await repo.findContactsByEmail('a1@x.example'))).toEqual([]);
     expect(await repo.get('contacts', 'a002')).toEqual({ ok: false, reason: 'not-found' });
     await other.close();
+    await repo.close();
+  });
+
+  it('should stamp only the directory shards a write changes, so other tabs keep the rest', async () => {
+    const { name, repo } = await withPages(people('a', PAGE_SIZE));
+    const stamps = async () => {
+      const db = await openDB(name);
+      const all = await Promise.all(Array.from({ length: 128 }, (_, n) => db.get(CONTACT_DIRECTORY, shardStamp(n))));
+      db.close();
+      return all;
+    };
+    const before = await stamps();
+    expect(before.filter((stamp) => typeof stamp === 'number').length).toBeGreaterThan(64);
+    // An edit that keeps every key (a new title) changes no shard.
+    await repo.put('contacts', contact('a001', { version: 2, emails: ['a1@x.example'], title: 'CEO' }));
+    expect(await stamps()).toEqual(before);
+    // A new contact changes the shards of its id, its email and its domain, and no other.
+    await repo.put('contacts', contact('zed', { emails: ['zed@y.example'] }));
+    const after = await stamps();
+    const shardOf = (key: string) => hashString(key) % 128;
+    const changed = new Set([shardOf('zed'), shardOf('zed@y.example'), shardOf('y.example')]);
+    after.forEach((stamp, n) => {
+      if (changed.has(n)) expect(stamp).not.toBe(before[n]);
+      else expect(stamp).toBe(before[n]);
+    });
     await repo.close();
   });
 

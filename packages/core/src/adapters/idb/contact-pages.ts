@@ -13,7 +13,6 @@ import {
   type ContactPage,
   type ContactShard,
   DIRECTORY_PARTS,
-  DIRECTORY_STAMP,
   type DirectoryEntries,
   type DirectoryPart,
   type Envelope,
@@ -22,6 +21,7 @@ import {
   PAGE_SIZE,
   type PageIndex,
   type StoredContact,
+  shardStamp,
 } from './db-schema.ts';
 import { addEntry, type DirectoryKind, loadShards } from './directory-shards.ts';
 
@@ -127,40 +127,43 @@ function slotsOf(value: unknown, identities?: unknown): Slot[] {
 }
 
 /**
- * The directory shards one connection has read, good while the stored stamp (DIRECTORY_STAMP) is the
- * one they were read with: a lookup then reads the stamp and the page at once, one round trip instead
- * of two (a shard, then its page). Any contact write, from any tab, replaces the stamp.
+ * The directory shards one connection has read, each good while its stored stamp (shardStamp) is the one
+ * it was read with: a lookup then reads the stamp and the page at once, one round trip instead of two (a
+ * shard, then its page). A write, from any tab, replaces the stamps of the shards it changes, so another
+ * tab's write makes stale only the shards it touched (a contact edited without a new key: none).
  */
 export interface DirectoryCache {
-  stamp: unknown;
-  shards: Map<number, ContactShard>;
+  shards: Map<number, { shard: ContactShard; stamp: unknown }>;
 }
 
-export const createDirectoryCache = (): DirectoryCache => ({ stamp: undefined, shards: new Map() });
+export const createDirectoryCache = (): DirectoryCache => ({ shards: new Map() });
 
 /** The stored pages the directory names for a hash, in one of its parts (usually one page). */
 async function pagesNamed(tx: Tx, part: DirectoryPart, hash: number, cache: DirectoryCache): Promise<unknown[]> {
   const n = shardOfHash(hash);
-  const directory = tx.objectStore(CONTACT_DIRECTORY);
   const pagesStore = tx.objectStore(CONTACT_PAGES);
-  const pagesOf = ({ [part]: entries }: ContactShard) =>
-    Promise.all([...new Set(placesOf(entries.hashes, entries.pages, hash))].map((page) => pagesStore.get(page)));
+  const placesIn = ({ [part]: entries }: ContactShard) => [...new Set(placesOf(entries.hashes, entries.pages, hash))];
+  const read = (places: number[]) => Promise.all(places.map((page) => pagesStore.get(page)));
   // One read of the stamp serves both steps: a transaction's reads all see the same data.
-  const stampRead = directory.get(DIRECTORY_STAMP);
+  const stampRead = tx.objectStore(CONTACT_DIRECTORY).get(shardStamp(n));
   const cached = cache.shards.get(n);
+  let guess: { places: number[]; pages: unknown[] } | undefined;
   if (cached) {
-    const [stamp, pages] = await Promise.all([stampRead, pagesOf(cached)]);
-    if (stamp === cache.stamp) return pages;
+    const places = placesIn(cached.shard);
+    const [stamp, pages] = await Promise.all([stampRead, read(places)]);
+    if (stamp === cached.stamp) return pages;
+    guess = { places, pages };
   }
   const [stamp, { shards, rebuilt }] = await Promise.all([stampRead, loadShards(tx, CONTACT_DIRECTORY_KIND, [n])]);
   const shard = shards.get(n) ?? emptyShard();
-  if (stamp !== cache.stamp) {
-    cache.shards.clear();
-    cache.stamp = stamp;
-  }
   // A shard rebuilt from the pages (the stored one is damaged) is read again until a write repairs it.
-  if (!rebuilt) cache.shards.set(n, shard);
-  return pagesOf(shard);
+  if (rebuilt) cache.shards.delete(n);
+  else cache.shards.set(n, { shard, stamp });
+  const places = placesIn(shard);
+  // The pages the stale shard named were read in this transaction too: still the answer when the shard
+  // read now names the same ones (another tab changed the shard, not this key's entries).
+  if (guess?.places.length === places.length && places.every((page, i) => page === guess.places[i])) return guess.pages;
+  return read(places);
 }
 
 /** The stored envelope of a contact (its page found through the directory), or undefined. */
@@ -522,10 +525,10 @@ export async function applyContactOps(tx: WriteTx, ops: readonly ContactOp[]): P
       track(value ? identitiesStore.put(identityPage(pages.get(key) ?? []), key) : identitiesStore.delete(key));
   }
   const store = tx.objectStore(CONTACT_DIRECTORY);
-  track(store.put(Math.random(), DIRECTORY_STAMP));
   for (const s of directory.rebuilt ? directory.shards.keys() : changed) {
     const shard = mergeShard(directory.shards.get(s) ?? emptyShard(), s, changes);
     track(isEmpty(shard) ? store.delete(s) : store.put(shard, s));
+    track(store.put(Math.random(), shardStamp(s)));
   }
   await Promise.all(requests);
   return existed;

@@ -10,14 +10,15 @@ import type { IndexKeys } from '../../storage/index-keys.ts';
  *   one segment per bucket (so writing a million orders never rewrites what is stored); `orderDirectory`
  *   says which bucket each order id is in, as 32-bit id hashes (typed arrays, cheap to read and write).
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * Schema version 1 stored one record per order, as every other kind; version 2 moved orders to columns;
  * version 3 added the store of merge records; version 4 moved contacts into pages (CONTACT_PAGES);
  * version 5 dropped the pages' `ids` index (the contact directory finds a contact's page); version 6
  * replaced the pages' other multi-entry indexes by parts of the contact directory (ContactShard);
- * version 7 moved the contacts' identities out of the pages (CONTACT_IDENTITIES).
+ * version 7 moved the contacts' identities out of the pages (CONTACT_IDENTITIES); version 8 stamps each
+ * contact directory shard (shardStamp) instead of the whole directory (LEGACY_DIRECTORY_STAMP).
  */
 export type RecordStoreName = Exclude<StoreName, 'orders'>;
 export const RECORD_STORES = STORE_NAMES.filter((s): s is RecordStoreName => s !== 'orders');
@@ -50,8 +51,13 @@ export interface IdentityPage {
 
 /** Shards of CONTACT_DIRECTORY (see ContactShard), keys 0 to CONTACT_SHARD_COUNT - 1. */
 export const CONTACT_SHARD_COUNT = 128;
-/** Key of a value in CONTACT_DIRECTORY that every contact write replaces (see DirectoryCache). */
-export const DIRECTORY_STAMP = -1;
+/**
+ * Key in CONTACT_DIRECTORY of shard `n`'s stamp: a value every write that changes the shard replaces, so a
+ * connection knows whether the shard it keeps (DirectoryCache) is still the stored one.
+ */
+export const shardStamp = (n: number) => -2 - n;
+/** Versions 6 and 7 kept one stamp for the whole directory here, replaced by every contact write. */
+export const LEGACY_DIRECTORY_STAMP = -1;
 export const PAGE_SIZE = 64;
 /**
  * The keys a page lists per kind of lookup (its contacts' distinct emails, phones, email domains and

@@ -11,10 +11,12 @@ import { account, contact, mergeRecord, order, touchpoint } from '../../testing/
 import { applyContactOps } from './contact-pages.ts';
 import {
   BUCKET_COUNT,
+  CONTACT_DIRECTORY,
   CONTACT_IDENTITIES,
   CONTACT_PAGES,
   type ContactPage,
   DB_VERSION,
+  LEGACY_DIRECTORY_STAMP,
   MERGES,
   ORDER_BUCKETS,
   PAGE_SIZE,
@@ -266,6 +268,26 @@ describe('openIdbRepository migration to version 7 (identities in a store of the
       people.slice(PAGE_SIZE).map((c) => JSON.stringify(contactIdentity(c))),
     );
     db.close();
+    await repo.close();
+  });
+});
+
+describe('openIdbRepository migration to version 8 (a stamp per directory shard)', () => {
+  it("should drop version 7's one directory stamp and find the contacts version 7 wrote", async () => {
+    const name = fresh();
+    const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
+      contact(`c${i}`, { emails: [`p${i}@acme.example`] }),
+    );
+    const v7 = await writeContactsAt(name, 7, people);
+    // Version 7 kept one stamp for the whole directory, which every contact write replaced.
+    await v7.put(CONTACT_DIRECTORY, 0.5, LEGACY_DIRECTORY_STAMP);
+    v7.close();
+    const repo = await openIdbRepository({ name });
+    const db = await openDB(name);
+    expect(await db.get(CONTACT_DIRECTORY, LEGACY_DIRECTORY_STAMP)).toBeUndefined();
+    db.close();
+    expect(ids(await repo.findContactsByEmail('p66@acme.example'))).toEqual(['c66']);
+    expect(await repo.count('contacts')).toBe(people.length);
     await repo.close();
   });
 });

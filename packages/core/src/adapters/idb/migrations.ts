@@ -9,6 +9,7 @@ import {
   CONTACT_PAGES,
   CONTACT_TIME_INDEX,
   type Envelope,
+  LEGACY_DIRECTORY_STAMP,
   MERGE_CONTACTS_INDEX,
   MERGES,
   ORDER_BUCKETS,
@@ -109,5 +110,11 @@ export async function migrate(db: IDBPDatabase, oldVersion: number, newVersion: 
     // import reads them without the pages (version 6 kept them in the pages for half a day).
     db.createObjectStore(CONTACT_IDENTITIES);
     await moveIdentities(tx);
+  }
+  if (oldVersion < 8 && newVersion >= 8) {
+    // Version 8: a stamp per directory shard, so that another tab's write makes only the shards it
+    // changed stale (version 7's one stamp made every kept shard stale). No shard has a stamp yet:
+    // a connection keeps a shard read without one until a write stamps it.
+    await tx.objectStore(CONTACT_DIRECTORY).delete(LEGACY_DIRECTORY_STAMP);
   }
 }
