@@ -181,12 +181,14 @@ function writeContactsAt(name: string, version: number, people: Contact[]) {
   });
 }
 
+/** A page of contacts and three more, `c0`… at `p0@acme.example`…. */
+const acmePeople = () =>
+  Array.from({ length: PAGE_SIZE + 3 }, (_, i) => contact(`c${i}`, { emails: [`p${i}@acme.example`] }));
+
 describe('openIdbRepository migration to version 5 (no ids index on the pages)', () => {
   it('should open a version-4 database, find its contacts by id through the directory and count them', async () => {
     const name = fresh();
-    const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
-      contact(`c${i}`, { emails: [`p${i}@acme.example`] }),
-    );
+    const people = acmePeople();
     // Version 4's pages are the same values, with the ids indexed.
     const v4 = await writeContactsAt(name, 4, people);
     expect(await v4.countFromIndex(CONTACT_PAGES, 'ids')).toBe(people.length);
@@ -275,9 +277,7 @@ describe('openIdbRepository migration to version 7 (identities in a store of the
 describe('openIdbRepository migration to version 8 (a stamp per directory shard)', () => {
   it("should drop version 7's one directory stamp and find the contacts version 7 wrote", async () => {
     const name = fresh();
-    const people = Array.from({ length: PAGE_SIZE + 3 }, (_, i) =>
-      contact(`c${i}`, { emails: [`p${i}@acme.example`] }),
-    );
+    const people = acmePeople();
     const v7 = await writeContactsAt(name, 7, people);
     // Version 7 kept one stamp for the whole directory, which every contact write replaced.
     await v7.put(CONTACT_DIRECTORY, 0.5, LEGACY_DIRECTORY_STAMP);
