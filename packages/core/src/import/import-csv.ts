@@ -150,14 +150,17 @@ const DEFAULT_COLUMNS_BATCH = 100_000;
 /** How long the row loop works between turns of the event loop while a write is in flight. */
 const YIELD_EVERY_MS = 4;
 
+/** The file's batches of rows, read with the import's delimiter and cancellation. */
+const readRows = (source: CsvSource, options: CsvImportOptions): AsyncIterator<CsvBatch> =>
+  readCsv(source, {
+    ...(options.delimiter && { delimiter: options.delimiter }),
+    ...(options.signal && { signal: options.signal }),
+  })[Symbol.asyncIterator]();
+
 /** Header and sample of a CSV, mapping and formats decided: the common start of a preview and an import. */
 async function openCsv(source: CsvSource, options: CsvImportOptions) {
   const kind = IMPORT_KINDS[options.kind] as ImportKind<ImportStore>;
-  const batches = readCsv(source, {
-    ...(options.delimiter && { delimiter: options.delimiter }),
-    ...(options.signal && { signal: options.signal }),
-  });
-  const iterator = batches[Symbol.asyncIterator]();
+  const iterator = readRows(source, options);
   const buffered: CsvRow[] = [];
   const issues: CsvIssue[] = [];
   let consumed = 0;
@@ -817,22 +820,19 @@ export async function importCsv(
     let skipThrough = 0;
     for (;;) {
       const waiting = worker?.waiting();
-      if (worker && waiting === 'error' && own) {
-        // Failed before it sent a row (a worker that did not load): this thread reads on as it was.
-        report.warnings.push(workerFailed(await firstFailure(worker.rows)));
-        worker = undefined;
-      } else if (worker && waiting) {
-        await own?.return?.(undefined);
+      if (worker && waiting) {
+        // A worker that failed before it sent a row (it did not load) leaves this thread reading on as it was.
+        const failedAtOnce = waiting === 'error';
+        if (!failedAtOnce) await own?.return?.(undefined);
         const failure = await takeWorkerRows(worker.rows, lastLine);
         worker = undefined;
         if (!failure) break;
         report.warnings.push(workerFailed(failure));
-        // Read again from the top; the rows up to the last one taken are skipped.
-        skipThrough = lastLine;
-        own = readCsv(streamChunks((file as Blob).stream()), {
-          ...(options.delimiter && { delimiter: options.delimiter }),
-          ...(options.signal && { signal: options.signal }),
-        })[Symbol.asyncIterator]();
+        if (!failedAtOnce) {
+          // Read again from the top; the rows up to the last one taken are skipped.
+          skipThrough = lastLine;
+          own = readRows(streamChunks((file as Blob).stream()), options);
+        }
       }
       if (!own) break;
       const next = await own.next();
@@ -881,16 +881,6 @@ function repeatedOrder(key: string): string {
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error ? error.name === 'AbortError' || error.name === 'TimeoutError' : true;
-}
-
-/** The failure a worker's rows start with (`waiting()` said so). */
-async function firstFailure(rows: AsyncIterable<RowsMessage>): Promise<Error> {
-  try {
-    for await (const _ of rows) break;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  return new Error('the import worker stopped');
 }
 
 const workerFailed = (error: Error) =>

@@ -75,11 +75,7 @@ export type PageIndex = (typeof PAGE_INDEXES)[number];
 export type StoredContact = string | Envelope;
 
 /** `ids[i]` is the id of `contacts[i]`; the other index arrays hold the distinct keys of the page. */
-export type ContactPage = {
-  n: number;
-  contacts: StoredContact[];
-  ids: string[];
-} & Record<PageIndex, string[]>;
+export type ContactPage = { n: number; contacts: StoredContact[]; ids: string[] } & Record<PageIndex, string[]>;
 
 /**
  * The parts of each contact directory shard: the page of each contact id, and the pages that list each
