@@ -1,4 +1,4 @@
-import { type Repository, STORE_NAMES, type Task } from '@cordial/core';
+import { type Repository, STORE_NAMES, type Task, type WriteOp } from '@cordial/core';
 import {
   type CustomerBundle,
   type Dataset,
@@ -30,20 +30,29 @@ export const DEMO_PEOPLE = [
 /** Set once the seed is stored (the end-to-end tests wait for it). */
 export const SEEDED_KEY = 'demo-seeded';
 
-/** Fills an empty database with a few hundred seeded customers (demo build only). */
+/** The Web Lock under which a context seeds: the background and a page opened while it works share it. */
+const SEED_LOCK = 'cordial-demo-seed';
+
+/**
+ * Fills an empty database with a few hundred seeded customers (demo build only). The background
+ * seeds on install and the workbench on open; whichever comes second waits for the first under
+ * one lock and then finds the data whole, never contacts without their orders.
+ */
 export async function seedDemoData(repo: Repository, contacts = 300): Promise<void> {
-  if ((await repo.count('contacts')) > 0) return;
-  const data = generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE });
-  // The generator files given people under one of its companies; the demo inbox shows the
-  // company each sender writes from (and the hostile one's markup-like name) instead.
-  for (const contact of data.contacts) {
-    const given = DEMO_PEOPLE.find((p) => contact.emails.includes(p.email));
-    if (given) contact.company = given.company;
-  }
-  bringFollowUpsForward(data.tasks, Date.now());
-  await putDataset(repo, data);
-  await browser.storage.local.set({ [SEEDED_KEY]: true });
-  announceDataChanged();
+  await navigator.locks.request(SEED_LOCK, async () => {
+    if ((await repo.count('contacts')) > 0) return;
+    const data = generateDataset({ seed: 7, contacts, now: new Date().toISOString(), people: DEMO_PEOPLE });
+    // The generator files given people under one of its companies; the demo inbox shows the
+    // company each sender writes from (and the hostile one's markup-like name) instead.
+    for (const contact of data.contacts) {
+      const given = DEMO_PEOPLE.find((p) => contact.emails.includes(p.email));
+      if (given) contact.company = given.company;
+    }
+    bringFollowUpsForward(data.tasks, Date.now());
+    await putDataset(repo, data);
+    await browser.storage.local.set({ [SEEDED_KEY]: true });
+    announceDataChanged();
+  });
 }
 
 /** How many of the next open follow-ups the demo brings forward to today. */
@@ -103,11 +112,10 @@ export async function seedBulk(repo: Repository, chunk: number, contacts: number
   return repo.count('contacts');
 }
 
-/** Writes a generated data set, one atomic batch per store. */
+/** Writes a generated data set in one transaction: a reader sees all of it or none. */
 export async function putDataset(repo: Repository, data: Dataset): Promise<void> {
-  for (const store of STORE_NAMES) {
-    const records = data[store] ?? [];
-    // `data[store]` and `store` vary together, which TypeScript cannot follow through the loop.
-    if (records.length > 0) await repo.putMany(store, records as never);
-  }
+  // `data[store]` and `store` vary together, which TypeScript cannot follow through the flatMap.
+  await repo.write(
+    STORE_NAMES.flatMap((store) => (data[store] ?? []).map((record) => ({ type: 'put', store, record }) as WriteOp)),
+  );
 }
