@@ -1,9 +1,8 @@
 import { createMemoryRepository } from '@cordial/core';
-import { generateDataset } from '@cordial/core/testing';
+import { generateDataset, storeDataset } from '@cordial/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createContact } from './actions';
 import { loadContactView } from './contact-view';
-import { putDataset } from './demo-seed';
 import { companyFromDomain, splitName } from './suggest-contact';
 
 describe(loadContactView, () => {
@@ -35,7 +34,7 @@ describe(loadContactView, () => {
   it("should gather a known contact's orders, open work, notes, timeline and campaign responses", async () => {
     const data = generateDataset({ seed: 3, contacts: 40, people: [{ email: 'vip@example.com', rhythm: 'vip' }] });
     const repo = createMemoryRepository();
-    await putDataset(repo, data);
+    await storeDataset(repo, data);
     const view = await loadContactView(repo, 'vip@example.com', undefined);
     if (view.kind !== 'known') throw new Error(`expected a known contact, got ${view.kind}`);
     const orders = data.orders.filter((o) => o.contactId === view.contact.id);

@@ -1,10 +1,11 @@
-import { type Repository, STORE_NAMES, type Task, type WriteOp } from '@cordial/core';
+import type { Repository, Task } from '@cordial/core';
 import {
   type CustomerBundle,
   type Dataset,
   generateCustomers,
   generateDataset,
   generateWorld,
+  storeDataset,
 } from '@cordial/core/testing';
 import * as z from 'zod';
 import { announceDataChanged } from './data-changed';
@@ -49,7 +50,7 @@ export async function seedDemoData(repo: Repository, contacts = 300): Promise<vo
       if (given) contact.company = given.company;
     }
     bringFollowUpsForward(data.tasks, Date.now());
-    await putDataset(repo, data);
+    await storeDataset(repo, data);
     await browser.storage.local.set({ [SEEDED_KEY]: true });
     announceDataChanged();
   });
@@ -108,14 +109,6 @@ export async function seedBulk(repo: Repository, chunk: number, contacts: number
     data.contacts.push(contact);
     for (const [store, records] of Object.entries(linked)) data[store as keyof typeof linked].push(...records);
   }
-  await putDataset(repo, data as Partial<Dataset> as Dataset);
+  await storeDataset(repo, data as Partial<Dataset>);
   return repo.count('contacts');
-}
-
-/** Writes a generated data set in one transaction: a reader sees all of it or none. */
-export async function putDataset(repo: Repository, data: Dataset): Promise<void> {
-  // `data[store]` and `store` vary together, which TypeScript cannot follow through the flatMap.
-  await repo.write(
-    STORE_NAMES.flatMap((store) => (data[store] ?? []).map((record) => ({ type: 'put', store, record }) as WriteOp)),
-  );
 }

@@ -1,7 +1,6 @@
 import { createMemoryRepository } from '@cordial/core';
-import { generateDataset } from '@cordial/core/testing';
+import { generateDataset, storeDataset } from '@cordial/core/testing';
 import { describe, expect, it } from 'vitest';
-import { putDataset } from './demo-seed';
 import { computeSignals, rfmReason } from './value-signals';
 
 describe(computeSignals, () => {
@@ -18,7 +17,7 @@ describe(computeSignals, () => {
       ],
     });
     const repo = createMemoryRepository();
-    await putDataset(repo, data);
+    await storeDataset(repo, data);
     const snapshot = computeSignals(await repo.orderFacts(), now);
     const idOf = (email: string) => data.contacts.find((c) => c.emails.includes(email))?.id ?? '';
     const vip = snapshot.byContact.get(idOf('vip@example.com'));

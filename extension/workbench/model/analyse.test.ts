@@ -1,5 +1,5 @@
-import { createMemoryRepository, NO_SEGMENT, STORE_NAMES } from '@cordial/core';
-import { generateDataset } from '@cordial/core/testing';
+import { createMemoryRepository, NO_SEGMENT } from '@cordial/core';
+import { generateDataset, storeDataset } from '@cordial/core/testing';
 import { describe, expect, it } from 'vitest';
 import { analyse, NO_TIER, STAGES, TIERS } from './analyse';
 
@@ -8,7 +8,7 @@ const NOW = '2026-11-01T00:00:00.000Z';
 async function seededFacts(contacts = 300) {
   const repo = createMemoryRepository();
   const data = generateDataset({ seed: 7, contacts, now: NOW });
-  for (const store of STORE_NAMES) if (data[store].length > 0) await repo.putMany(store, data[store] as never);
+  await storeDataset(repo, data);
   return { facts: await repo.orderFacts(), data };
 }
 

@@ -5,6 +5,7 @@ import { mergeContacts, undoMerge } from '../identity/merge-contacts.ts';
 import { STORE_NAMES } from '../model/stores.ts';
 import type { Repository } from '../ports/repository.ts';
 import { generateDataset } from '../testing/generate.ts';
+import { storeDataset } from '../testing/store-dataset.ts';
 import { exportBackup, RestoreError, restoreBackup } from './backup.ts';
 import { csvCell, csvLine } from './csv-cell.ts';
 import { exportStoreCsv, storeColumns } from './store-csv.ts';
@@ -25,7 +26,7 @@ describe('backup', () => {
   it('should restore a backup exactly, whatever the chunking', async () => {
     const data = generateDataset({ seed: 5, contacts: 40 });
     const repo = createMemoryRepository();
-    for (const store of STORE_NAMES) if (data[store].length > 0) await repo.putMany(store, data[store] as never);
+    await storeDataset(repo, data);
     const [a, b] = data.contacts as [(typeof data.contacts)[0], (typeof data.contacts)[0]];
     const merge = await mergeContacts(repo, a.id, [b.id], { now: () => '2026-11-19T00:00:00.000Z' });
     const backup = await text(exportBackup(repo, { now: () => '2026-11-20T00:00:00.000Z', pageSize: 7 }));

@@ -4,6 +4,7 @@ import { createMemoryRepository } from '../adapters/memory/memory-repository.ts'
 import { STORE_NAMES } from '../model/stores.ts';
 import type { Repository } from '../ports/repository.ts';
 import { generateDataset } from '../testing/generate.ts';
+import { storeDataset } from '../testing/store-dataset.ts';
 import { combineContacts } from './combine-contacts.ts';
 import { mergeContacts, undoMerge } from './merge-contacts.ts';
 
@@ -19,7 +20,7 @@ async function snapshot(repo: Repository) {
 async function seeded(seed: number) {
   const data = generateDataset({ seed, contacts: 6, touchpointsPerContact: 3 });
   const repo = createMemoryRepository();
-  for (const store of STORE_NAMES) if (data[store].length > 0) await repo.putMany(store, data[store] as never);
+  await storeDataset(repo, data);
   return { repo, contacts: data.contacts };
 }
 

@@ -4,6 +4,7 @@ import { mergeContacts } from '../identity/merge-contacts.ts';
 import type { Contact } from '../model/contact.ts';
 import { STORE_NAMES } from '../model/stores.ts';
 import { generateDataset } from '../testing/generate.ts';
+import { storeDataset } from '../testing/store-dataset.ts';
 import { erasePerson } from './erase-person.ts';
 import { exportPerson } from './export-person.ts';
 import { PersonNotFoundError } from './person-records.ts';
@@ -11,7 +12,7 @@ import { PersonNotFoundError } from './person-records.ts';
 async function seeded() {
   const data = generateDataset({ seed: 21, contacts: 8 });
   const repo = createMemoryRepository();
-  for (const store of STORE_NAMES) if (data[store].length > 0) await repo.putMany(store, data[store] as never);
+  await storeDataset(repo, data);
   return { repo, data };
 }
 

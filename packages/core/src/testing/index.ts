@@ -7,3 +7,4 @@ export type { Random } from './random.ts';
 export { createRandom } from './random.ts';
 export { account, contact, mergeRecord, order, orderColumns, touchpoint } from './records.ts';
 export { referenceRfmColumns } from './reference-rfm.ts';
+export { storeDataset } from './store-dataset.ts';

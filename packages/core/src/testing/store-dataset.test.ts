@@ -1,13 +1,14 @@
-import { createMemoryRepository, STORE_NAMES } from '@cordial/core';
-import { generateDataset } from '@cordial/core/testing';
 import { describe, expect, it } from 'vitest';
-import { putDataset } from './demo-seed';
+import { createMemoryRepository } from '../adapters/memory/memory-repository.ts';
+import { STORE_NAMES } from '../model/stores.ts';
+import { generateDataset } from './generate.ts';
+import { storeDataset } from './store-dataset.ts';
 
-describe(putDataset, () => {
+describe(storeDataset, () => {
   it('should store every record of the data set', async () => {
     const data = generateDataset({ seed: 5, contacts: 30 });
     const repo = createMemoryRepository();
-    await putDataset(repo, data);
+    await storeDataset(repo, data);
     for (const store of STORE_NAMES) expect(await repo.count(store)).toBe(data[store]?.length ?? 0);
   });
 
@@ -17,7 +18,7 @@ describe(putDataset, () => {
     if (!last) throw new Error('the data set has no tasks');
     Object.assign(last, { dueAt: 'next Tuesday' });
     const repo = createMemoryRepository();
-    await expect(putDataset(repo, data)).rejects.toThrow();
+    await expect(storeDataset(repo, data)).rejects.toThrow();
     for (const store of STORE_NAMES) expect(await repo.count(store)).toBe(0);
   });
 });
